@@ -1,0 +1,40 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { Badge, Card } from "@/components/ui/card";
+import { employeeOrRedirect } from "@/lib/auth/guards";
+import { hasPermission } from "@/lib/auth/permissions";
+import { getWorkbenchProfile } from "@/lib/org/get-workbench-profile";
+
+export default async function WorkbenchHome() {
+  const actor = await employeeOrRedirect();
+  const [t, locale, profile] = await Promise.all([getTranslations(), getLocale(), getWorkbenchProfile(actor)]);
+  const zh = locale === "zh-CN";
+  const entries = [
+    { href: "/inbox", key: "inbox", show: true },
+    { href: "/srm", key: "srm", show: hasPermission(actor, "srm.view") },
+    { href: "/crm", key: "crm", show: hasPermission(actor, "crm.view") },
+    { href: "/processes", key: "processes", show: hasPermission(actor, "process.design") },
+    { href: "/reports", key: "reports", show: hasPermission(actor, "report.view") },
+    { href: "/admin", key: "admin", show: hasPermission(actor, "org.view") },
+  ].filter((e) => e.show);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold" data-testid="welcome">{t("home.welcome", { name: actor.name })}</h1>
+      <Card>
+        <dl className="grid gap-3 text-sm sm:grid-cols-3">
+          <div><dt className="text-slate-500">{t("home.department")}</dt><dd>{profile.department ? (zh ? profile.department.nameZh : profile.department.nameEn) : t("common.none")}</dd></div>
+          <div><dt className="text-slate-500">{t("home.roles")}</dt><dd className="flex flex-wrap gap-1">{profile.roles.map((r) => <Badge key={r.key}>{zh ? r.nameZh : r.nameEn}</Badge>)}</dd></div>
+          <div><dt className="text-slate-500">{t("home.groups")}</dt><dd className="flex flex-wrap gap-1">{profile.groups.length ? profile.groups.map((g) => <Badge key={g.key}>{zh ? g.nameZh : g.nameEn}</Badge>) : t("common.none")}</dd></div>
+        </dl>
+      </Card>
+      <h2 className="text-base font-semibold">{t("home.quickEntry")}</h2>
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3">
+        {entries.map((e) => (
+          <Link key={e.href} href={e.href} className="rounded-lg border border-slate-200 bg-white p-4 text-center font-medium shadow-sm hover:border-brand-600">
+            {t(`nav.${e.key}`)}
+          </Link>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,7 @@
+import { ComingSoon } from "@/components/shell/coming-soon";
+import { employeeWithPermission } from "@/lib/auth/guards";
+
+export default async function Page() {
+  await employeeWithPermission("report.view");
+  return <ComingSoon titleKey="nav.reports" />;
+}

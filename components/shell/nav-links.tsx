@@ -1,0 +1,29 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+export type NavItem = { href: string; label: string };
+
+export function NavLinks({ items }: { items: NavItem[] }) {
+  const path = usePathname();
+  return (
+    <ul className="space-y-1">
+      {items.map((i) => {
+        const root = i.href === "/" || i.href === "/portal";
+        const current = root ? path === i.href : path === i.href || path.startsWith(i.href + "/");
+        return (
+          <li key={i.href}>
+            <Link
+              href={i.href}
+              aria-current={current ? "page" : undefined}
+              className={`block rounded px-3 py-2 text-sm ${current ? "bg-white/15 font-medium" : "text-white/80 hover:bg-white/10"}`}
+            >
+              {i.label}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

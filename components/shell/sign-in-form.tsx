@@ -1,0 +1,56 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Input, Label } from "@/components/ui/input";
+
+const KNOWN = ["invalid_credentials", "account_inactive", "throttled"];
+
+/** One form for both realms; the realm picks the next-auth provider. */
+export function SignInForm({ realm, next }: { realm: "employee" | "supplier"; next: string }) {
+  const t = useTranslations();
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setPending(true);
+    setError(null);
+    const form = new FormData(e.currentTarget);
+    const res = await signIn(realm, {
+      redirect: false,
+      username: String(form.get("username") ?? ""),
+      password: String(form.get("password") ?? ""),
+    });
+    if (res?.ok && !res.error) {
+      router.replace(next);
+      router.refresh();
+      return;
+    }
+    const [code, minutes] = String(res?.error ?? "internal").split(":");
+    setError(KNOWN.includes(code) ? t(`errors.${code}`, { minutes: minutes ?? "15" }) : t("errors.internal"));
+    setPending(false);
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      {error && <Alert>{error}</Alert>}
+      <div>
+        <Label htmlFor="username">{t("auth.username")}</Label>
+        <Input id="username" name="username" autoComplete="username" required autoFocus />
+      </div>
+      <div>
+        <Label htmlFor="password">{t("auth.password")}</Label>
+        <Input id="password" name="password" type="password" autoComplete="current-password" required />
+      </div>
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? t("auth.signingIn") : t("auth.signIn")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,75 @@
+import "server-only";
+import { getTranslations } from "next-intl/server";
+import type { z } from "zod";
+import { getDb, type Db } from "../db/client";
+import { AppError, isAppError } from "../errors/app-error";
+import { logger } from "../log/logger";
+import type { EmployeeActor, SupplierActor } from "./actor";
+import { requireEmployee, requirePermission, requireSupplierUser, type Permission } from "./permissions";
+import { currentActor } from "./session";
+
+export type ActionError = { code: string; message: string; fieldErrors?: Record<string, string> };
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
+
+/** Turns any thrown value into a translated result; unexpected errors are logged, never shown. */
+export async function toActionError(e: unknown): Promise<ActionError> {
+  const t = await getTranslations();
+  if (isAppError(e)) {
+    const fieldErrors = Object.fromEntries(
+      Object.entries(e.fieldErrors).map(([k, code]) => [k, t.has(code) ? t(code) : t("validation.custom")]),
+    );
+    return { code: e.code, message: t(`errors.${e.code}`, e.params), fieldErrors };
+  }
+  logger.error({ err: e }, "unexpected error in server action");
+  return { code: "internal", message: t("errors.internal") };
+}
+
+function validate<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    const key = issue.path.join(".") || "_";
+    fieldErrors[key] ??= issue.message.startsWith("validation.") ? issue.message : `validation.${issue.code}`;
+  }
+  throw new AppError("validation", { fieldErrors });
+}
+
+async function run<T>(fn: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, data: await fn() };
+  } catch (e) {
+    return { ok: false, error: await toActionError(e) };
+  }
+}
+
+/** Actions for anyone (sign-in helpers, locale switch). Input still validated. */
+export function publicAction<S extends z.ZodType, T>(schema: S, fn: (input: z.infer<S>, db: Db) => Promise<T>) {
+  return async (input: unknown): Promise<ActionResult<T>> => run(async () => fn(validate(schema, input), await getDb()));
+}
+
+/** Employee realm only; with a permission, only roles that hold it. */
+export function employeeAction<S extends z.ZodType, T>(
+  permission: Permission | null,
+  schema: S,
+  fn: (input: z.infer<S>, ctx: { actor: EmployeeActor; db: Db }) => Promise<T>,
+) {
+  return async (input: unknown): Promise<ActionResult<T>> =>
+    run(async () => {
+      const who = await currentActor();
+      const actor = permission ? requirePermission(who, permission) : requireEmployee(who);
+      return fn(validate(schema, input), { actor, db: await getDb() });
+    });
+}
+
+/** Supplier-portal realm only; the tenant comes from the session, never from input. */
+export function supplierAction<S extends z.ZodType, T>(
+  schema: S,
+  fn: (input: z.infer<S>, ctx: { actor: SupplierActor; db: Db }) => Promise<T>,
+) {
+  return async (input: unknown): Promise<ActionResult<T>> =>
+    run(async () => {
+      const actor = requireSupplierUser(await currentActor());
+      return fn(validate(schema, input), { actor, db: await getDb() });
+    });
+}

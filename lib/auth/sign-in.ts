@@ -1,0 +1,69 @@
+import "server-only";
+import { writeAudit } from "../audit/write-audit";
+import type { Db } from "../db/client";
+import { AppError } from "../errors/app-error";
+import { SYSTEM } from "./actor";
+import { dummyHash, verifyPassword } from "./password";
+import { loginThrottle } from "./throttle";
+
+export type RealmName = "employee" | "supplier";
+
+export interface SignInInput {
+  realm: RealmName;
+  username: string;
+  password: string;
+  ip: string;
+}
+
+/**
+ * Checks credentials for one realm. The password is verified before anything
+ * about the account is revealed; failures count against account and address.
+ */
+export async function signIn(db: Db, input: SignInInput): Promise<{ id: string }> {
+  const username = input.username.trim().toLowerCase();
+  const accountKey = `${input.realm}:${username}`;
+  const throttle = loginThrottle(db);
+  await throttle.assertAllowed(accountKey, input.ip);
+
+  const account = await findAccount(db, input.realm, username);
+
+  const ok = await verifyPassword(account?.passwordHash ?? (await dummyHash()), input.password);
+  if (!account || !ok) {
+    await throttle.recordFailure(accountKey, input.ip);
+    await db.$transaction((tx) =>
+      writeAudit(tx, SYSTEM, {
+        action: "auth.sign_in_failed",
+        entity: input.realm === "employee" ? "Employee" : "SupplierUser",
+        entityId: account?.id ?? null,
+        after: { username, ip: input.ip },
+      }),
+    );
+    throw new AppError("invalid_credentials");
+  }
+  if (!account.active || account.supplierSuspended) throw new AppError("account_inactive");
+
+  await throttle.recordSuccess(accountKey);
+  await db.$transaction((tx) =>
+    writeAudit(tx, { realm: input.realm, id: account.id, supplierId: account.supplierId }, {
+      action: "auth.sign_in",
+      entity: input.realm === "employee" ? "Employee" : "SupplierUser",
+      entityId: account.id,
+      after: { ip: input.ip },
+    }),
+  );
+  return { id: account.id };
+}
+
+type Account = { id: string; active: boolean; passwordHash: string; supplierId?: string; supplierSuspended: boolean };
+
+async function findAccount(db: Db, realm: RealmName, username: string): Promise<Account | null> {
+  if (realm === "employee") {
+    const e = await db.employee.findUnique({ where: { username }, select: { id: true, active: true, passwordHash: true } });
+    return e && { ...e, supplierSuspended: false };
+  }
+  const u = await db.supplierUser.findUnique({
+    where: { username },
+    select: { id: true, supplierId: true, active: true, passwordHash: true, supplier: { select: { status: true } } },
+  });
+  return u && { id: u.id, active: u.active, passwordHash: u.passwordHash, supplierId: u.supplierId, supplierSuspended: u.supplier.status === "suspended" };
+}

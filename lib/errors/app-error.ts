@@ -1,0 +1,51 @@
+/**
+ * Expected failures carry a code; the UI shows the translated message for it
+ * (messages: errors.<code>). Anything else is logged and shown generically.
+ */
+export const APP_ERROR_CODES = [
+  "unauthenticated",
+  "forbidden",
+  "not_found",
+  "validation",
+  "conflict",
+  "duplicate",
+  "invalid_credentials",
+  "account_inactive",
+  "throttled",
+  "file_too_large",
+  "file_type_not_allowed",
+  "file_empty",
+  "department_cycle",
+  "department_not_empty",
+  "last_admin",
+] as const;
+
+export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  /** Values interpolated into the translated message, e.g. { seconds: 60 }. */
+  readonly params: Record<string, string | number>;
+  /** Per-field message codes for forms (validation errors). */
+  readonly fieldErrors: Record<string, string>;
+
+  constructor(
+    code: AppErrorCode,
+    opts: { params?: Record<string, string | number>; fieldErrors?: Record<string, string>; cause?: unknown } = {},
+  ) {
+    super(code, { cause: opts.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.params = opts.params ?? {};
+    this.fieldErrors = opts.fieldErrors ?? {};
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError || (typeof e === "object" && e !== null && (e as { name?: string }).name === "AppError");
+}
+
+/** Prisma's unique-constraint violation, turned into a domain error. */
+export function isUniqueViolation(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
+}

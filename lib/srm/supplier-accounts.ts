@@ -1,0 +1,42 @@
+import "server-only";
+import type { EmployeeActor } from "../auth/actor";
+import { hashPassword } from "../auth/password";
+import { requirePermission } from "../auth/permissions";
+import { writeAudit } from "../audit/write-audit";
+import type { Db } from "../db/client";
+import { AppError, isUniqueViolation } from "../errors/app-error";
+import { supplierUserInput, type SupplierUserInput } from "./supplier.schema";
+
+/**
+ * Portal accounts (SRM-10) live in their own table and realm: they hold no
+ * employee roles or groups and can reach only their supplier's data.
+ */
+export async function createSupplierUser(db: Db, actor: EmployeeActor, raw: SupplierUserInput) {
+  requirePermission(actor, "supplier_account.manage");
+  const input = supplierUserInput.parse(raw);
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.$transaction(async (tx) => {
+      const supplier = await tx.supplier.findUnique({ where: { id: input.supplierId } });
+      if (!supplier) throw new AppError("not_found");
+      const { password: _pw, ...rest } = input;
+      const u = await tx.supplierUser.create({ data: { ...rest, passwordHash } });
+      await writeAudit(tx, actor, { action: "supplier_user.create", entity: "SupplierUser", entityId: u.id, after: { ...rest, id: u.id } });
+      return u;
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new AppError("duplicate", { fieldErrors: { username: "validation.taken" } });
+    throw e;
+  }
+}
+
+export async function setSupplierUserActive(db: Db, actor: EmployeeActor, id: string, active: boolean) {
+  requirePermission(actor, "supplier_account.manage");
+  return db.$transaction(async (tx) => {
+    const before = await tx.supplierUser.findUnique({ where: { id } });
+    if (!before) throw new AppError("not_found");
+    const after = await tx.supplierUser.update({ where: { id }, data: { active } });
+    await writeAudit(tx, actor, { action: active ? "supplier_user.activate" : "supplier_user.deactivate", entity: "SupplierUser", entityId: id, before: { active: before.active }, after: { active } });
+    return after;
+  });
+}
