@@ -1,7 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 
 const FILTERS = { externalTables: [], externalEnums: [] };
@@ -76,14 +80,37 @@ export async function createSchemaEngine(
   );
 }
 
+/**
+ * The engine never disposes the connections it opens; on PostgreSQL one of them
+ * keeps the migration advisory lock, stalling the next migrator for 10 s. Track
+ * them and dispose of them when the engine is done.
+ */
+function tracked(factory: SqlMigrationAwareDriverAdapterFactory) {
+  const opened: SqlDriverAdapter[] = [];
+  const wrap = (open: () => Promise<SqlDriverAdapter>) => async () => {
+    const adapter = await open();
+    opened.push(adapter);
+    return adapter;
+  };
+  const proxy: SqlMigrationAwareDriverAdapterFactory = {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: wrap(() => factory.connect()),
+    connectToShadowDb: wrap(() => factory.connectToShadowDb()),
+  };
+  return { proxy, dispose: () => Promise.all(opened.map((a) => a.dispose().catch(() => {}))) };
+}
+
 /** Applies pending migrations; idempotent, records them in `_prisma_migrations`. */
 export async function applyMigrations(factory: SqlMigrationAwareDriverAdapterFactory, root = process.cwd()) {
-  const engine = await createSchemaEngine(factory, root);
+  const t = tracked(factory);
+  const engine = await createSchemaEngine(t.proxy, root);
   try {
     const out = await engine.applyMigrations({ migrationsList: readMigrations(root), filters: FILTERS });
     return out.appliedMigrationNames;
   } finally {
     engine.free();
+    await t.dispose();
   }
 }
 
