@@ -2,7 +2,8 @@ import "server-only";
 import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import { getDb, type Db } from "../db/client";
-import { AppError, isAppError } from "../errors/app-error";
+import { AppError } from "../errors/app-error";
+import { translateError } from "../errors/translate-error";
 import { logger } from "../log/logger";
 import type { EmployeeActor, SupplierActor } from "./actor";
 import { requireEmployee, requirePermission, requireSupplierUser, type Permission } from "./permissions";
@@ -13,15 +14,9 @@ export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: Action
 
 /** Turns any thrown value into a translated result; unexpected errors are logged, never shown. */
 export async function toActionError(e: unknown): Promise<ActionError> {
-  const t = await getTranslations();
-  if (isAppError(e)) {
-    const fieldErrors = Object.fromEntries(
-      Object.entries(e.fieldErrors).map(([k, code]) => [k, t.has(code) ? t(code) : t("validation.custom")]),
-    );
-    return { code: e.code, message: t(`errors.${e.code}`, e.params), fieldErrors };
-  }
-  logger.error({ err: e }, "unexpected error in server action");
-  return { code: "internal", message: t("errors.internal") };
+  const { expected, ...error } = translateError(e, await getTranslations());
+  if (!expected) logger.error({ err: e }, "unexpected error in server action");
+  return error;
 }
 
 function validate<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
