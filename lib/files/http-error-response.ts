@@ -1,0 +1,38 @@
+import "server-only";
+import { getTranslations } from "next-intl/server";
+import { isAppError, type AppErrorCode } from "../errors/app-error";
+import { logger } from "../log/logger";
+
+const STATUS: Partial<Record<AppErrorCode, number>> = {
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  validation: 400,
+  file_empty: 400,
+  file_too_large: 413,
+  file_type_not_allowed: 415,
+  conflict: 409,
+  duplicate: 409,
+};
+
+type ErrorBody = { error: { code: string; message: string; fieldErrors?: Record<string, string> } };
+
+/**
+ * Route-handler answer for a thrown value: AppErrors become
+ * { error: { code, message } } with the translated message; anything else is
+ * logged and answered with the generic message, never with its own text or stack.
+ */
+export async function errorResponse(e: unknown, what: string): Promise<Response> {
+  const t = await getTranslations();
+  if (isAppError(e)) {
+    const body: ErrorBody = { error: { code: e.code, message: t(`errors.${e.code}`, e.params) } };
+    const fields = Object.entries(e.fieldErrors);
+    if (fields.length > 0) {
+      body.error.fieldErrors = Object.fromEntries(fields.map(([k, code]) => [k, t.has(code) ? t(code) : t("validation.custom")]));
+    }
+    return Response.json(body, { status: STATUS[e.code] ?? 400 });
+  }
+  logger.error({ err: e }, what);
+  const body: ErrorBody = { error: { code: "internal", message: t("errors.internal") } };
+  return Response.json(body, { status: 500 });
+}
