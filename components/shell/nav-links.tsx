@@ -17,6 +17,9 @@ export function NavLinks({ items }: { items: NavItem[] }) {
             <Link
               href={i.href}
               aria-current={current ? "page" : undefined}
+              // The shell's layout stays mounted across navigation, so the phone menu
+              // (a <details>) would stay open over the next page; fold it away.
+              onClick={(e) => e.currentTarget.closest("details")?.removeAttribute("open")}
               className={`block rounded px-3 py-2 text-sm ${current ? "bg-white/15 font-medium" : "text-white/80 hover:bg-white/10"}`}
             >
               {i.label}

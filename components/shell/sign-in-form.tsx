@@ -3,12 +3,19 @@
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
 
 const KNOWN = ["invalid_credentials", "account_inactive", "throttled"];
+
+const noSubscription = () => () => {};
+
+/** False in the server HTML and during hydration, true once the form's script runs. */
+function useHydrated() {
+  return useSyncExternalStore(noSubscription, () => true, () => false);
+}
 
 /** One form for both realms; the realm picks the next-auth provider. */
 export function SignInForm({ realm, next }: { realm: "employee" | "supplier"; next: string }) {
@@ -16,6 +23,7 @@ export function SignInForm({ realm, next }: { realm: "employee" | "supplier"; ne
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -38,7 +46,9 @@ export function SignInForm({ realm, next }: { realm: "employee" | "supplier"; ne
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    // The button waits for the script; a plain HTML submit before it (Enter in a
+    // field) is a POST, never a GET that would put the password in the address.
+    <form onSubmit={onSubmit} method="post" className="space-y-4" noValidate>
       {error && <Alert>{error}</Alert>}
       <div>
         <Label htmlFor="username">{t("auth.username")}</Label>
@@ -48,7 +58,7 @@ export function SignInForm({ realm, next }: { realm: "employee" | "supplier"; ne
         <Label htmlFor="password">{t("auth.password")}</Label>
         <Input id="password" name="password" type="password" autoComplete="current-password" required />
       </div>
-      <Button type="submit" className="w-full" disabled={pending}>
+      <Button type="submit" className="w-full" disabled={pending || !hydrated}>
         {pending ? t("auth.signingIn") : t("auth.signIn")}
       </Button>
     </form>

@@ -5,7 +5,8 @@ const code = z.string().trim().min(1).max(40).regex(/^[a-z0-9_-]+$/i, "validatio
 const name = z.string().trim().min(1).max(100);
 const username = z.string().trim().toLowerCase().min(2).max(60).regex(/^[a-z0-9._-]+$/, "validation.username_format");
 const password = z.string().min(MIN_PASSWORD_LENGTH, "validation.password_too_short").max(200);
-const optionalText = z.string().trim().max(200).optional().transform((v) => v || null);
+// nullish: the domain re-parses what the action already parsed (null after the transform).
+const optionalText = z.string().trim().max(200).nullish().transform((v) => v || null);
 const optionalId = z.string().uuid().optional().nullable().or(z.literal("")).transform((v) => v || null);
 
 export const departmentInput = z.object({
@@ -20,7 +21,7 @@ export const departmentUpdate = departmentInput.extend({ id: z.string().uuid() }
 export const employeeInput = z.object({
   username,
   name,
-  email: z.string().trim().email().optional().or(z.literal("")).transform((v) => v || null),
+  email: z.string().trim().email().nullish().or(z.literal("")).transform((v) => v || null),
   phone: optionalText,
   departmentId: optionalId,
   password,

@@ -7,6 +7,13 @@ import { AppError, isUniqueViolation } from "../errors/app-error";
 import { departmentInput, departmentUpdate, type DepartmentInput, type DepartmentUpdate } from "./org.schema";
 import { subtreeIds } from "./department-scope";
 
+/** headId is unique: report a head who already leads another department on that field, not as a code clash. */
+async function assertHeadFree(tx: Tx, headId: string | null, id?: string) {
+  if (!headId) return;
+  const other = await tx.department.findFirst({ where: { headId, ...(id ? { id: { not: id } } : {}) }, select: { id: true } });
+  if (other) throw new AppError("validation", { fieldErrors: { headId: "validation.taken" } });
+}
+
 async function assertNoCycle(tx: Tx, id: string, parentId: string | null) {
   if (!parentId) return;
   if ((await subtreeIds(tx, id)).includes(parentId)) throw new AppError("department_cycle");
@@ -17,6 +24,7 @@ export async function createDepartment(db: Db, actor: EmployeeActor, raw: Depart
   const input = departmentInput.parse(raw);
   try {
     return await db.$transaction(async (tx) => {
+      await assertHeadFree(tx, input.headId);
       const dept = await tx.department.create({ data: input });
       await writeAudit(tx, actor, { action: "department.create", entity: "Department", entityId: dept.id, after: dept });
       return dept;
@@ -35,6 +43,7 @@ export async function updateDepartment(db: Db, actor: EmployeeActor, raw: Depart
       const before = await tx.department.findUnique({ where: { id } });
       if (!before) throw new AppError("not_found");
       await assertNoCycle(tx, id, data.parentId);
+      await assertHeadFree(tx, data.headId, id);
       const after = await tx.department.update({ where: { id }, data });
       await writeAudit(tx, actor, { action: "department.update", entity: "Department", entityId: id, before, after });
       return after;

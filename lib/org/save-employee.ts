@@ -22,6 +22,12 @@ function assertMayGrant(actor: Actor, roles: string[]) {
   if (roles.some((r) => r === "admin" || r === "dept_admin")) throw new AppError("forbidden");
 }
 
+/** A department admin must not take over a full administrator (new password, deactivation). */
+function assertMayManageTarget(actor: EmployeeActor, targetRoles: string[]) {
+  if (hasPermission(actor, "org.manage")) return;
+  if (targetRoles.includes("admin")) throw new AppError("forbidden");
+}
+
 function snapshot(e: { id: string; username: string; name: string; email: string | null; departmentId: string | null; active: boolean }, roles: string[], groups: string[]) {
   return { id: e.id, username: e.username, name: e.name, email: e.email, departmentId: e.departmentId, active: e.active, roles, groups };
 }
@@ -65,6 +71,7 @@ export async function updateEmployee(db: Db, actor: EmployeeActor, raw: Employee
     await assertCanManageIn(tx, actor, before.departmentId);
     await assertCanManageIn(tx, actor, input.departmentId);
     const beforeRoles = before.roles.map((r) => r.role.key);
+    assertMayManageTarget(actor, beforeRoles);
     assertMayGrant(actor, input.roles.filter((r) => !beforeRoles.includes(r)));
     if (beforeRoles.includes("admin") && !input.roles.includes("admin")) await assertNotLastAdmin(tx, before.id);
     const { roleIds, groupIds } = await roleAndGroupIds(tx, input.roles, input.groups);
@@ -104,6 +111,7 @@ export async function setEmployeeActive(db: Db, actor: EmployeeActor, id: string
     const before = await tx.employee.findUnique({ where: { id }, include: { roles: { include: { role: true } } } });
     if (!before) throw new AppError("not_found");
     await assertCanManageIn(tx, actor, before.departmentId);
+    assertMayManageTarget(actor, before.roles.map((r) => r.role.key));
     if (!active && id === actor.id) throw new AppError("forbidden");
     if (!active && before.roles.some((r) => r.role.key === "admin")) await assertNotLastAdmin(tx, id);
     const after = await tx.employee.update({ where: { id }, data: { active } });

@@ -4,11 +4,11 @@ import { MIN_PASSWORD_LENGTH } from "../auth/password";
 export const supplierInput = z.object({
   code: z.string().trim().min(1).max(40).regex(/^[A-Z0-9_-]+$/i, "validation.code_format"),
   name: z.string().trim().min(1).max(200),
-  taxCode: z.string().trim().max(40).optional().transform((v) => v || null),
-  paymentTermCode: z.string().trim().max(40).optional().transform((v) => v || null),
-  contactName: z.string().trim().max(100).optional().transform((v) => v || null),
-  contactPhone: z.string().trim().max(40).optional().transform((v) => v || null),
-  address: z.string().trim().max(300).optional().transform((v) => v || null),
+  taxCode: z.string().trim().max(40).nullish().transform((v) => v || null),
+  paymentTermCode: z.string().trim().max(40).nullish().transform((v) => v || null),
+  contactName: z.string().trim().max(100).nullish().transform((v) => v || null),
+  contactPhone: z.string().trim().max(40).nullish().transform((v) => v || null),
+  address: z.string().trim().max(300).nullish().transform((v) => v || null),
   status: z.enum(["registered", "potential", "active", "suspended"]).default("registered"),
 });
 
@@ -16,7 +16,7 @@ export const supplierUserInput = z.object({
   supplierId: z.string().uuid(),
   username: z.string().trim().toLowerCase().min(2).max(60).regex(/^[a-z0-9._-]+$/, "validation.username_format"),
   name: z.string().trim().min(1).max(100),
-  email: z.string().trim().email().optional().or(z.literal("")).transform((v) => v || null),
+  email: z.string().trim().email().nullish().or(z.literal("")).transform((v) => v || null),
   password: z.string().min(MIN_PASSWORD_LENGTH, "validation.password_too_short").max(200),
 });
 
