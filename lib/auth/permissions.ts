@@ -16,6 +16,10 @@ export const PERMISSIONS = {
   "crm.view": ["admin", "sales", "sales_lead", "engineer", "manager"],
   "process.design": ["admin", "process_owner"],
   "report.view": ["admin", "manager", "buyer_lead", "sales_lead"],
+  /** Move someone else's open task to another person. */
+  "task.reassign": ["admin", "manager", "buyer_lead", "sales_lead", "process_owner"],
+  /** Operate running instances: incidents, retries, cancellations. */
+  "process.operate": ["admin", "process_owner"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,23 +1,35 @@
 import "server-only";
 import { logger } from "../log/logger";
+import { startJobWorker } from "../workflow/jobs/worker";
+import { syncShippedProcesses } from "../workflow/sync-shipped-processes";
 import { getOpenDb } from "./client";
 import { seedDemo } from "./seed";
 
-/** Opens (and migrates) the database; seeds the demo unless SEED_DEMO=0. */
+/**
+ * Server start-up: migrate, publish the shipped processes when new or changed,
+ * seed the demo (unless SEED_DEMO=0), and start the job worker (unless JOB_WORKER=0).
+ */
 export async function bootServer() {
   const t0 = Date.now();
   const opened = await getOpenDb();
   if (opened.appliedMigrations.length) logger.info({ migrations: opened.appliedMigrations }, "applied migrations");
-  if (process.env.SEED_DEMO !== "0") {
-    try {
-      await seedDemo(opened.db);
-    } catch (err) {
-      // Two instances starting together on one PostgreSQL may race on the same
-      // demo rows; the seed is idempotent, so one more pass settles it.
-      logger.warn({ err }, "demo seed failed once, retrying");
-      await new Promise((r) => setTimeout(r, 1000 + Math.random() * 1000));
-      await seedDemo(opened.db);
-    }
-  }
+  const published = await onceMore(() => syncShippedProcesses(opened.db));
+  if (published.length) logger.info({ published }, "published shipped processes");
+  if (process.env.SEED_DEMO !== "0") await onceMore(() => seedDemo(opened.db));
+  if (process.env.JOB_WORKER !== "0") startJobWorker(opened.db);
   logger.info({ mode: opened.config.mode, ms: Date.now() - t0 }, "database ready");
+}
+
+/**
+ * Two instances starting together on one PostgreSQL may race on the same rows;
+ * both steps are idempotent, so one more pass settles it.
+ */
+async function onceMore<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    logger.warn({ err }, "start-up step failed once, retrying");
+    await new Promise((r) => setTimeout(r, 1000 + Math.random() * 1000));
+    return fn();
+  }
 }

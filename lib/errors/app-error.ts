@@ -18,6 +18,12 @@ export const APP_ERROR_CODES = [
   "department_cycle",
   "department_not_empty",
   "last_admin",
+  "bpmn_invalid",
+  "task_closed",
+  "task_not_yours",
+  "no_waiting_message",
+  "job_not_failed",
+  "process_not_found",
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
@@ -28,16 +34,19 @@ export class AppError extends Error {
   readonly params: Record<string, string | number>;
   /** Per-field message codes for forms (validation errors). */
   readonly fieldErrors: Record<string, string>;
+  /** Structured details a screen can show, e.g. the lint problems of a refused diagram. */
+  readonly details?: unknown;
 
   constructor(
     code: AppErrorCode,
-    opts: { params?: Record<string, string | number>; fieldErrors?: Record<string, string>; cause?: unknown } = {},
+    opts: { params?: Record<string, string | number>; fieldErrors?: Record<string, string>; details?: unknown; cause?: unknown } = {},
   ) {
     super(code, { cause: opts.cause });
     this.name = "AppError";
     this.code = code;
     this.params = opts.params ?? {};
     this.fieldErrors = opts.fieldErrors ?? {};
+    this.details = opts.details;
   }
 }
 

@@ -1,0 +1,56 @@
+import "server-only";
+import type { Actor } from "../auth/actor";
+import { writeAudit } from "../audit/write-audit";
+import type { Db } from "../db/client";
+import { AppError } from "../errors/app-error";
+import { applyOutcome } from "./apply-outcome";
+import { now } from "./clock";
+import { runStep } from "./engine-host";
+import { formDefinition, formSchema } from "./forms";
+import { instanceContext, TX_OPTIONS } from "./load-definition";
+import { canSee, canWorkOn } from "./task-access";
+
+export type CompleteInput = { taskId: string; data: Record<string, unknown> };
+
+function validate(formKey: string | null, data: Record<string, unknown>): Record<string, unknown> {
+  const def = formDefinition(formKey);
+  if (!def) return {};
+  const parsed = formSchema(def).safeParse(data);
+  if (parsed.success) return parsed.data as Record<string, unknown>;
+  const fieldErrors: Record<string, string> = {};
+  for (const i of parsed.error.issues) fieldErrors[String(i.path[0] ?? "_")] ??= i.message.startsWith("validation.") ? i.message : `validation.${i.code}`;
+  throw new AppError("validation", { fieldErrors });
+}
+
+/**
+ * Completes a task in one transaction: authorise against the task row, validate
+ * the form, signal the engine, persist with optimistic locking. Of two people
+ * completing one task at once, exactly one succeeds; the other gets a conflict.
+ */
+export async function completeTask(db: Db, actor: Actor, input: CompleteInput) {
+  const at = now();
+  const result = await db.$transaction(async (tx) => {
+    const task = await tx.task.findUnique({ where: { id: input.taskId }, include: { instance: true } });
+    if (!task) throw new AppError("not_found");
+    if (task.status !== "open") throw new AppError(canSee(actor, task) || task.completedById === actor.id ? "task_closed" : "not_found");
+    if (!canWorkOn(actor, task)) throw new AppError(canSee(actor, task) ? "task_not_yours" : "not_found");
+    if (task.instance.status !== "running") throw new AppError("conflict");
+    const data = validate(task.formKey, input.data);
+
+    // Claim the row first: a concurrent completion blocks here and then finds it closed.
+    const closed = await tx.task.updateMany({
+      where: { id: task.id, status: "open" },
+      data: { status: "completed", outcome: typeof data.decision === "string" ? data.decision : "completed", completedById: actor.id, completedAt: at, assigneeId: task.assigneeId ?? (actor.realm === "employee" ? actor.id : null) },
+    });
+    if (closed.count !== 1) throw new AppError("conflict");
+
+    const context = await instanceContext(tx, task.instance.definitionId);
+    const outcome = await runStep(context, task.instance.state, { kind: "signal", executionId: task.executionId, output: data, variables: data });
+    if (!outcome) throw new AppError("conflict");
+    await tx.instanceEvent.create({ data: { instanceId: task.instanceId, at, type: "task.completed", elementId: task.elementId, taskId: task.id, actorId: actor.id, data: { data, realm: actor.realm } as object } });
+    const { status } = await applyOutcome(tx, task.instance, outcome, new Date(at.getTime() + 1), actor.id);
+    await writeAudit(tx, actor, { action: "task.complete", entity: "Task", entityId: task.id, after: { data, instanceStatus: status } });
+    return { instanceId: task.instanceId, instanceStatus: status };
+  }, TX_OPTIONS);
+  return result;
+}

@@ -1,0 +1,179 @@
+import "server-only";
+import { Engine } from "bpmn-engine";
+import * as Elements from "bpmn-elements";
+import serializer, { deserialize, TypeResolver } from "moddle-context-serializer";
+import { durableTimers, type ArmedTimer } from "./durable-timers";
+import { processVariables, safeExpressions } from "./expressions";
+import type { ModdleContext } from "./moddle";
+
+/*
+ * The one place that drives bpmn-engine. Each call builds a new Engine from the
+ * persisted state, performs one action and reports what the instance now waits
+ * for; callers persist that in one transaction with optimistic locking.
+ */
+
+// Service-like tasks become wait states: their work runs as a job after commit,
+// and the job signals the result (the stock ServiceTask re-runs on every resume).
+const typeResolver = TypeResolver({ ...Elements }, (types: Record<string, unknown>) => {
+  types["bpmn:ServiceTask"] = Elements.SignalTask;
+  types["bpmn:SendTask"] = Elements.SignalTask;
+  types["bpmn:BusinessRuleTask"] = Elements.SignalTask;
+});
+
+/** Script tasks never run: nothing can be registered or fetched. */
+const disabledScripts = { register() {}, getScript() {} };
+
+export function serializeContext(moddle: ModdleContext): unknown {
+  return JSON.parse(serializer(moddle as never, typeResolver).serialize());
+}
+
+const contextCache = new Map<string, unknown>();
+/** Deserialized contexts are read-only and cached per published definition id. */
+export function loadContext(definitionId: string, json: unknown) {
+  let ctx = contextCache.get(definitionId);
+  if (!ctx) {
+    ctx = deserialize(json as object, typeResolver);
+    if (contextCache.size > 500) contextCache.clear();
+    contextCache.set(definitionId, ctx);
+  }
+  return ctx;
+}
+
+export type WaitKind = "userTask" | "serviceTask" | "message";
+export type Wait = {
+  kind: WaitKind;
+  executionId: string;
+  elementId: string;
+  name: string;
+  attrs: Record<string, unknown>;
+  messageName?: string;
+};
+export type FlowEvent = { type: "entered" | "left"; elementId: string; elementType: string };
+export type StepOutcome = {
+  status: "running" | "completed" | "error";
+  state: unknown;
+  waits: Wait[];
+  timers: ArmedTimer[];
+  variables: Record<string, unknown>;
+  events: FlowEvent[];
+  error?: string;
+};
+
+export type StepAction =
+  | { kind: "start" }
+  | { kind: "resume" }
+  | { kind: "signal"; executionId: string; output?: Record<string, unknown>; variables?: Record<string, unknown> }
+  | { kind: "fireTimer"; elementId: string; executionId: string }
+  | { kind: "error"; executionId: string; code: string; message: string };
+
+type Api = {
+  id: string;
+  type: string;
+  executionId: string;
+  owner: { name?: string; behaviour?: Record<string, unknown>; execution?: { getPostponed?: () => Api[] } };
+  signal: (data?: unknown) => void;
+  sendApiMessage: (type: string, content: unknown) => void;
+};
+type EngineLike = {
+  state: string;
+  execution: { getPostponed: () => Api[]; definitions: { execution: { processes: { environment: { variables: Record<string, unknown> } }[] } }[]; cancelActivity: (m: object) => void };
+  broker: { subscribeTmp: (ex: string, pattern: string, fn: (rk: string, msg: { content: { id: string; type: string } }) => void, opts: object) => void };
+  getState: () => Promise<{ definitions: { source?: unknown }[] }>;
+  recover: (state: unknown) => EngineLike;
+  resume: () => Promise<unknown>;
+  execute: () => Promise<unknown>;
+  once: (e: string, fn: (...a: unknown[]) => void) => void;
+  on: (e: string, fn: (...a: unknown[]) => void) => void;
+};
+
+/** Every waiting element, including those inside embedded sub-processes. */
+function postponedDeep(engine: EngineLike): Api[] {
+  const out: Api[] = [];
+  const walk = (apis: Api[], depth: number) => {
+    for (const a of apis) {
+      out.push(a);
+      if (depth < 10) walk((a.owner?.execution?.getPostponed?.() ?? []).filter((k) => k.executionId !== a.executionId), depth + 1);
+    }
+  };
+  walk(engine.execution.getPostponed(), 0);
+  return out;
+}
+
+function toWait(a: Api, messages: Map<string, { id?: string; name?: string }>): Wait | null {
+  const attrs = { ...(a.owner?.behaviour ?? {}) };
+  const name = a.owner?.name ?? (attrs.name as string) ?? a.id;
+  if (a.type === "bpmn:UserTask") return { kind: "userTask", executionId: a.executionId, elementId: a.id, name, attrs };
+  if (["bpmn:ServiceTask", "bpmn:SendTask", "bpmn:BusinessRuleTask"].includes(a.type)) return { kind: "serviceTask", executionId: a.executionId, elementId: a.id, name, attrs };
+  const message = messages.get(a.executionId);
+  if (message?.id) {
+    return { kind: "message", executionId: a.executionId, elementId: a.id, name, attrs, messageName: message.name ?? message.id };
+  }
+  return null;
+}
+
+function dedupe(waits: Wait[]): Wait[] {
+  const seen = new Set<string>();
+  return waits.filter((w) => !seen.has(w.executionId) && !!seen.add(w.executionId));
+}
+
+function processEnv(engine: EngineLike) {
+  return engine.execution.definitions[0].execution.processes[0].environment;
+}
+
+/** Runs one action on an instance. Returns null when the target wait does not exist (any more). */
+export async function runStep(context: unknown, state: unknown, action: StepAction, startVariables: Record<string, unknown> = {}): Promise<StepOutcome | null> {
+  const { timers, armed } = durableTimers();
+  const engine = new (Engine as unknown as new (o: object) => EngineLike)({
+    name: "instance",
+    sourceContext: context,
+    scripts: disabledScripts,
+    expressions: safeExpressions,
+    timers,
+    variables: action.kind === "start" ? startVariables : undefined,
+  });
+  const events: FlowEvent[] = [];
+  let error: string | undefined;
+  engine.broker.subscribeTmp("event", "activity.enter", (_rk, m) => events.push({ type: "entered", elementId: m.content.id, elementType: m.content.type }), { noAck: true });
+  engine.broker.subscribeTmp("event", "activity.leave", (_rk, m) => events.push({ type: "left", elementId: m.content.id, elementType: m.content.type }), { noAck: true });
+  engine.on("error", (e) => (error = e instanceof Error ? e.message : String(e)));
+  // Message waits announce their message on activity.wait (re-fired on every resume).
+  const messages = new Map<string, { id?: string; name?: string }>();
+  engine.broker.subscribeTmp("event", "activity.wait", (_rk, m) => {
+    const c = m.content as { executionId?: string; message?: { id?: string; name?: string } };
+    if (c.executionId && c.message?.id) messages.set(c.executionId, c.message);
+  }, { noAck: true });
+
+  if (action.kind === "start") {
+    await engine.execute();
+  } else {
+    engine.recover(structuredClone(state));
+    await engine.resume();
+    events.length = 0; // resume re-fires enters of waiting elements: not new history
+    if (action.kind === "signal" || action.kind === "error") {
+      const api = postponedDeep(engine).find((a) => a.executionId === action.executionId);
+      if (!api) return null;
+      if (action.kind === "signal") {
+        Object.assign(processEnv(engine).variables, action.variables ?? {});
+        api.signal(action.output ?? {});
+      } else {
+        api.sendApiMessage("error", { message: action.message, code: action.code });
+      }
+    } else if (action.kind === "fireTimer") {
+      const live = armed().some((t) => t.executionId === action.executionId);
+      if (live) engine.execution.cancelActivity({ id: action.elementId, executionId: action.executionId });
+    }
+  }
+
+  const snapshot = await engine.getState();
+  for (const d of snapshot.definitions) delete d.source;
+  const completed = engine.state === "idle" && !error && engine.execution.getPostponed().length === 0;
+  return {
+    status: error || engine.state === "error" ? "error" : completed ? "completed" : "running",
+    state: snapshot,
+    waits: dedupe(postponedDeep(engine).map((a) => toWait(a, messages)).filter((w): w is Wait => w !== null)),
+    timers: armed(),
+    variables: processVariables(processEnv(engine).variables),
+    events,
+    error,
+  };
+}

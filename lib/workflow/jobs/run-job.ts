@@ -1,0 +1,92 @@
+import "server-only";
+import type { Db, Tx } from "../../db/client";
+import { isAppError } from "../../errors/app-error";
+import { logger } from "../../log/logger";
+import { applyOutcome } from "../apply-outcome";
+import { now } from "../clock";
+import { runStep, type StepAction } from "../engine-host";
+import { instanceContext, TX_OPTIONS } from "../load-definition";
+import "../handlers";
+import { serviceHandler } from "../service-registry";
+import type { ClaimedJob } from "./claim-jobs";
+
+/** Seconds to wait before attempt n+1: 2, 4, 8, ... capped at 10 minutes. */
+export function backoffMs(attempt: number) {
+  return Math.min(600_000, 1000 * 2 ** attempt);
+}
+
+async function finish(tx: Tx, job: ClaimedJob) {
+  await tx.job.update({ where: { id: job.id }, data: { status: "done", doneAt: now(), lockedBy: null, lockedUntil: null } });
+}
+
+/** One engine step for a job, committed together with the job's completion. */
+async function stepInstance(db: Db, job: ClaimedJob, action: StepAction, historyType: string) {
+  await db.$transaction(async (tx) => {
+    const instance = job.instanceId ? await tx.processInstance.findUnique({ where: { id: job.instanceId } }) : null;
+    if (!instance || instance.status !== "running") return finish(tx, job);
+    const outcome = await runStep(await instanceContext(tx, instance.definitionId), instance.state, action);
+    const at = now();
+    if (outcome) {
+      await tx.instanceEvent.create({ data: { instanceId: instance.id, at, type: historyType, elementId: String(job.payload.elementId ?? ""), data: { jobId: job.id } } });
+      await applyOutcome(tx, instance, outcome, new Date(at.getTime() + 1), null);
+    }
+    await finish(tx, job);
+  }, TX_OPTIONS);
+}
+
+async function runService(db: Db, job: ClaimedJob) {
+  const name = String(job.payload.handler ?? "");
+  const handler = serviceHandler(name);
+  if (!handler) throw new Error(`no service handler registered as "${name}"`);
+  const instance = await db.processInstance.findUnique({ where: { id: job.instanceId ?? "" } });
+  if (!instance || instance.status === "completed" || instance.status === "cancelled") {
+    await db.$transaction((tx) => finish(tx, job));
+    return;
+  }
+  // The side effect runs outside any transaction; its idempotency key makes a re-run after a crash harmless.
+  const result = await handler.run({
+    db,
+    instanceId: instance.id,
+    businessKey: instance.businessKey,
+    elementId: String(job.payload.elementId),
+    variables: instance.variables as Record<string, unknown>,
+    idempotencyKey: job.idempotencyKey ?? job.id,
+    attempt: job.attempts,
+  });
+  const vars = result ?? {};
+  await stepInstance(db, job, { kind: "signal", executionId: String(job.payload.executionId), output: vars, variables: vars }, "service.completed");
+}
+
+async function fail(db: Db, job: ClaimedJob, e: unknown) {
+  const message = e instanceof Error ? e.message : String(e);
+  const final = job.attempts >= job.maxAttempts;
+  await db.$transaction(async (tx) => {
+    await tx.job.update({
+      where: { id: job.id },
+      data: final
+        ? { status: "failed", lastError: message.slice(0, 2000), lockedBy: null, lockedUntil: null }
+        : { status: "pending", lastError: message.slice(0, 2000), runAt: new Date(now().getTime() + backoffMs(job.attempts)), lockedBy: null, lockedUntil: null },
+    });
+    if (!job.instanceId) return;
+    await tx.instanceEvent.create({ data: { instanceId: job.instanceId, at: now(), type: final ? "job.failed" : "job.retry", elementId: String(job.payload.elementId ?? ""), data: { jobId: job.id, attempt: job.attempts, error: message.slice(0, 500) } } });
+    if (final) await tx.processInstance.update({ where: { id: job.instanceId }, data: { status: "incident", incident: message.slice(0, 2000) } });
+  });
+}
+
+/** Runs one claimed job; failures are retried with backoff and end as an incident. */
+export async function runJob(db: Db, job: ClaimedJob) {
+  try {
+    if (job.kind === "timer") await stepInstance(db, job, { kind: "fireTimer", elementId: String(job.payload.elementId), executionId: String(job.payload.executionId) }, "timer.fired");
+    else if (job.kind === "service") await runService(db, job);
+    else throw new Error(`unknown job kind ${job.kind}`);
+  } catch (e) {
+    if (isAppError(e) && e.code === "conflict") {
+      // Someone stepped the instance meanwhile: try again at once, not counted as a failure.
+      await db.job.update({ where: { id: job.id }, data: { status: "pending", attempts: { decrement: 1 }, lockedBy: null, lockedUntil: null } });
+      return;
+    }
+    logger.warn({ err: e, jobId: job.id, kind: job.kind }, "job failed");
+    await fail(db, job, e);
+  }
+}
+

@@ -1,0 +1,19 @@
+import "server-only";
+import type { Tx } from "../db/client";
+import { AppError } from "../errors/app-error";
+import { loadContext } from "./engine-host";
+
+/** The latest published version of a process key. */
+export async function latestDefinition(tx: Tx, key: string) {
+  const def = await tx.processDefinition.findFirst({ where: { key, status: "published" }, orderBy: { version: "desc" } });
+  if (!def) throw new AppError("process_not_found", { params: { key } });
+  return def;
+}
+
+/** Engine context of the definition an instance is pinned to. */
+export async function instanceContext(tx: Tx, definitionId: string) {
+  const def = await tx.processDefinition.findUniqueOrThrow({ where: { id: definitionId }, select: { id: true, context: true } });
+  return loadContext(def.id, def.context);
+}
+
+export const TX_OPTIONS = { timeout: 20_000, maxWait: 15_000 } as const;
