@@ -6,20 +6,15 @@ import { AppError } from "../errors/app-error";
 import { applyOutcome } from "./apply-outcome";
 import { now } from "./clock";
 import { runStep } from "./engine-host";
-import { formDefinition, formSchema } from "./forms";
+import { formDefinition } from "./forms";
+import { validateFormData } from "./start-form";
 import { instanceContext, TX_OPTIONS } from "./load-definition";
 import { canSee, canWorkOn } from "./task-access";
 
 export type CompleteInput = { taskId: string; data: Record<string, unknown> };
 
 function validate(formKey: string | null, data: Record<string, unknown>): Record<string, unknown> {
-  const def = formDefinition(formKey);
-  if (!def) return {};
-  const parsed = formSchema(def).safeParse(data);
-  if (parsed.success) return parsed.data as Record<string, unknown>;
-  const fieldErrors: Record<string, string> = {};
-  for (const i of parsed.error.issues) fieldErrors[String(i.path[0] ?? "_")] ??= i.message.startsWith("validation.") ? i.message : `validation.${i.code}`;
-  throw new AppError("validation", { fieldErrors });
+  return validateFormData(formDefinition(formKey), data);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { currentActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { errorResponse } from "@/lib/files/http-error-response";
+import { errorResponse } from "@/lib/errors/http-error-response";
 import { readUploadForm } from "@/lib/files/read-upload-form";
 import { uploadFile } from "@/lib/files/upload-file";
 import { readMaxUploadBytes } from "@/lib/files/upload-limit";

@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import { currentActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { contentDisposition, dispositionFor } from "@/lib/files/content-disposition";
-import { errorResponse } from "@/lib/files/http-error-response";
+import { errorResponse } from "@/lib/errors/http-error-response";
 import { openFileDownload } from "@/lib/files/open-file-download";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
-import { isAppError, type AppErrorCode } from "../errors/app-error";
+import { isAppError, type AppErrorCode } from "./app-error";
 import { logger } from "../log/logger";
 
 const STATUS: Partial<Record<AppErrorCode, number>> = {
@@ -13,9 +13,15 @@ const STATUS: Partial<Record<AppErrorCode, number>> = {
   file_type_not_allowed: 415,
   conflict: 409,
   duplicate: 409,
+  throttled: 429,
+  task_closed: 409,
+  task_not_yours: 403,
+  no_waiting_message: 404,
+  process_not_found: 404,
+  bpmn_invalid: 422,
 };
 
-type ErrorBody = { error: { code: string; message: string; fieldErrors?: Record<string, string> } };
+type ErrorBody = { error: { code: string; message: string; fieldErrors?: Record<string, string>; details?: unknown } };
 
 /**
  * Route-handler answer for a thrown value: AppErrors become
@@ -26,6 +32,7 @@ export async function errorResponse(e: unknown, what: string): Promise<Response>
   const t = await getTranslations();
   if (isAppError(e)) {
     const body: ErrorBody = { error: { code: e.code, message: t(`errors.${e.code}`, e.params) } };
+    if (e.details !== undefined) body.error.details = e.details;
     const fields = Object.entries(e.fieldErrors);
     if (fields.length > 0) {
       body.error.fieldErrors = Object.fromEntries(fields.map(([k, code]) => [k, t.has(code) ? t(code) : t("validation.custom")]));

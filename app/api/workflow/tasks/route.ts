@@ -1,0 +1,19 @@
+import { apiActor } from "@/lib/auth/api-actor";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { errorResponse } from "@/lib/errors/http-error-response";
+import { listTasks } from "@/lib/inbox/list-tasks";
+
+export const dynamic = "force-dynamic";
+
+/** GET ?view=mine|group|started|done&q=&process=&due=&sort=&dir=&page=&size= : the caller's inbox. */
+export async function GET(req: Request) {
+  try {
+    const actor = await apiActor(req);
+    if (!actor || actor.realm === "system") throw new AppError("unauthenticated");
+    const params = Object.fromEntries(new URL(req.url).searchParams);
+    return Response.json(await listTasks(await getDb(), actor, params));
+  } catch (e) {
+    return errorResponse(e, "list tasks failed");
+  }
+}
