@@ -1,5 +1,6 @@
 import "server-only";
 import { logger } from "../log/logger";
+import { startEmailWorker } from "../notify/email-worker";
 import { startJobWorker } from "../workflow/jobs/worker";
 import { syncShippedProcesses } from "../workflow/sync-shipped-processes";
 import { getOpenDb } from "./client";
@@ -7,7 +8,8 @@ import { seedDemo } from "./seed";
 
 /**
  * Server start-up: migrate, publish the shipped processes when new or changed,
- * seed the demo (unless SEED_DEMO=0), and start the job worker (unless JOB_WORKER=0).
+ * seed the demo (unless SEED_DEMO=0), and start the job and e-mail workers
+ * (unless JOB_WORKER=0; e-mail only when SMTP_HOST is set).
  */
 export async function bootServer() {
   const t0 = Date.now();
@@ -16,7 +18,10 @@ export async function bootServer() {
   const published = await onceMore(() => syncShippedProcesses(opened.db));
   if (published.length) logger.info({ published }, "published shipped processes");
   if (process.env.SEED_DEMO !== "0") await onceMore(() => seedDemo(opened.db));
-  if (process.env.JOB_WORKER !== "0") startJobWorker(opened.db);
+  if (process.env.JOB_WORKER !== "0") {
+    startJobWorker(opened.db);
+    startEmailWorker(opened.db);
+  }
   logger.info({ mode: opened.config.mode, ms: Date.now() - t0 }, "database ready");
 }
 

@@ -7,7 +7,7 @@ import { applyOutcome } from "./apply-outcome";
 import { now } from "./clock";
 import { runStep } from "./engine-host";
 import { formDefinition } from "./forms";
-import { validateFormData } from "./start-form";
+import { validateFormData } from "./form-data";
 import { instanceContext, TX_OPTIONS } from "./load-definition";
 import { canSee, canWorkOn } from "./task-access";
 
