@@ -1,7 +1,11 @@
 import { getTranslations } from "next-intl/server";
+import { NotificationBell } from "@/components/inbox/notification-bell";
 import { AppShell } from "@/components/shell/app-shell";
 import { employeeOrRedirect } from "@/lib/auth/guards";
 import { hasPermission, type Permission } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db/client";
+import { listNotifications } from "@/lib/inbox/list-notifications";
+import { markAllNotificationsReadAction, markNotificationReadAction } from "./inbox/notifications/actions";
 
 const NAV: { href: string; key: string; permission?: Permission | Permission[] }[] = [
   { href: "/", key: "home" },
@@ -15,10 +19,11 @@ const NAV: { href: string; key: string; permission?: Permission | Permission[] }
 
 export default async function WorkbenchLayout({ children }: { children: React.ReactNode }) {
   const actor = await employeeOrRedirect();
-  const t = await getTranslations();
+  const [t, notifications] = await Promise.all([getTranslations(), listNotifications(await getDb(), actor, { take: 8 })]);
   const items = NAV.filter((n) => !n.permission || [n.permission].flat().some((p) => hasPermission(actor, p))).map((n) => ({ href: n.href, label: t(`nav.${n.key}`) }));
+  const bell = <NotificationBell unread={notifications.unread} items={notifications.items} markRead={markNotificationReadAction} markAllRead={markAllNotificationsReadAction} allHref="/inbox/notifications" />;
   return (
-    <AppShell brand={t("app.name")} home="/" loginPath="/login" items={items} userLabel={actor.name} menuLabel={t("nav.menu")}>
+    <AppShell brand={t("app.name")} home="/" loginPath="/login" items={items} userLabel={actor.name} menuLabel={t("nav.menu")} bell={bell}>
       {children}
     </AppShell>
   );

@@ -16,6 +16,8 @@ export function AppShell(props: {
   userLabel: string;
   menuLabel: string;
   tone?: "workbench" | "portal";
+  /** Optional header slot before the language switch, e.g. the notification bell. */
+  bell?: React.ReactNode;
   children: React.ReactNode;
 }) {
   const dark = props.tone === "portal" ? "bg-emerald-900" : "bg-brand-900";
@@ -37,9 +39,11 @@ export function AppShell(props: {
               </nav>
             </details>
             <Link href={props.home} className="truncate font-semibold text-slate-800 md:hidden">{props.brand}</Link>
-            <div className="ml-auto flex min-w-0 items-center gap-2">
+            {/* Tighter on a phone, so that the bell fits next to the brand without squeezing it away. */}
+            <div className="ml-auto flex min-w-0 items-center gap-1 sm:gap-2">
               <span className="hidden truncate text-sm text-slate-600 sm:inline" data-testid="current-user">{props.userLabel}</span>
-              <LocaleSwitcher />
+              {props.bell}
+              <LocaleSwitcher className="[&>svg]:hidden sm:[&>svg]:block" />
               <SignOutButton loginPath={props.loginPath} />
             </div>
           </div>

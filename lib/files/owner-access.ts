@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
 import type { Db, Tx } from "../db/client";
+import { processInstanceOwnerAccess } from "./process-instance-access";
 import { supplierOwnerAccess } from "./supplier-owner-access";
 
 /**
@@ -18,7 +19,10 @@ export interface OwnerAccess {
  * The registry: ownerType -> access rules. A domain that attaches files adds its
  * entry here; a type missing from this table is refused everywhere.
  */
-const OWNER_ACCESS = new Map<string, OwnerAccess>([["Supplier", supplierOwnerAccess]]);
+const OWNER_ACCESS = new Map<string, OwnerAccess>([
+  ["Supplier", supplierOwnerAccess],
+  ["ProcessInstance", processInstanceOwnerAccess],
+]);
 
 export function ownerAccessFor(ownerType: string): OwnerAccess | null {
   return OWNER_ACCESS.get(ownerType) ?? null;

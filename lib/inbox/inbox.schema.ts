@@ -16,3 +16,52 @@ export const taskQuery = z.object({
 });
 
 export type TaskQuery = z.infer<typeof taskQuery>;
+
+const id = z.string().uuid("validation.invalid_value");
+const reason = z.string().trim().min(1, "validation.too_small").max(500, "validation.too_big");
+const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.invalid_format");
+
+/** What a saved filter keeps of the query: everything but the page. */
+export const savedQuery = taskQuery.omit({ page: true });
+export type SavedQuery = z.infer<typeof savedQuery>;
+
+export const saveFilterInput = z.object({
+  name: z.string().trim().min(1, "validation.too_small").max(60, "validation.too_big"),
+  sharedGroupKey: z.string().trim().max(60).optional().transform((v) => v || null),
+  query: z.record(z.string(), z.unknown()),
+});
+export type SaveFilterInput = z.input<typeof saveFilterInput>;
+
+export const idInput = z.object({ id });
+export const taskIdInput = z.object({ taskId: id });
+
+export const submitTaskInput = z.object({ taskId: id, data: z.record(z.string(), z.unknown()) });
+export const rejectTaskInput = z.object({ taskId: id, reason });
+
+export const assignTaskInput = z.object({
+  taskId: id,
+  toEmployeeId: id,
+  reason,
+  mode: z.enum(["delegate", "reassign"]),
+});
+
+export const commentInput = z.object({ taskId: id, body: z.string().trim().min(1, "validation.too_small").max(4000, "validation.too_big") });
+
+/** A local date and time as an <input type="datetime-local"> sends it, read in the company's zone. */
+export const setDueInput = z.object({
+  taskId: id,
+  dueAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "validation.invalid_format"),
+});
+
+export const startProcessInput = z.object({
+  key: z.string().trim().min(1).max(100),
+  data: z.record(z.string(), z.unknown()),
+});
+
+export const substitutionInput = z.object({
+  substituteId: id,
+  startsOn: ymd,
+  endsOn: ymd,
+  reason: z.string().trim().max(500, "validation.too_big").optional().transform((v) => v || null),
+});
+export type SubstitutionInput = z.input<typeof substitutionInput>;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
 import type { Db } from "../db/client";
-import type { Prisma } from "../db/generated/client";
+import { Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
 import { now } from "../workflow/clock";
 import { taskQuery, type TaskQuery } from "./inbox.schema";
@@ -24,6 +24,8 @@ export type TaskRow = {
   assigneeName: string | null;
   candidateGroups: string[];
   businessKey: string | null;
+  /** The record's own title (a start form's "title" field), so rows of one step tell apart. */
+  subject: string | null;
   processKey: string;
   processName: string;
   dueState: "overdue" | "soon" | "ontime" | "none";
@@ -41,12 +43,18 @@ export function taskScope(actor: Actor, view: TaskQuery["view"]): Prisma.TaskWhe
     case "mine":
       return { status: "open", assigneeId: actor.id };
     case "group":
-      return { status: "open", assigneeId: null, candidateGroups: { hasSome: actor.groups.length ? actor.groups : ["\u0000none"] } };
+      // No groups, no group tasks (an impossible id, not a sentinel group: PostgreSQL refuses NUL in text).
+      return actor.groups.length ? { status: "open", assigneeId: null, candidateGroups: { hasSome: actor.groups } } : { id: { in: [] } };
     case "started":
       return { status: "open", instance: { startedBy: actor.id } };
     case "done":
       return { status: "completed", completedById: actor.id };
   }
+}
+
+function subjectOf(variables: unknown): string | null {
+  const title = (variables as Record<string, unknown> | null)?.title;
+  return typeof title === "string" && title.trim() ? title.trim().slice(0, 120) : null;
 }
 
 export function dueStateOf(dueAt: Date | null, at: Date): TaskRow["dueState"] {
@@ -55,32 +63,78 @@ export function dueStateOf(dueAt: Date | null, at: Date): TaskRow["dueState"] {
   return dueAt.getTime() - at.getTime() < DUE_SOON_MS ? "soon" : "ontime";
 }
 
-/** One inbox page: server-side filter, sort and paging; indexed for millions of rows. */
+/**
+ * The same scope as taskScope, as SQL over "Task" t (the page and its count are
+ * one statement each). countOpenTasks and the tests use taskScope; a test
+ * checks that both select the same rows.
+ */
+function scopeSql(actor: Actor, view: TaskQuery["view"]): Prisma.Sql {
+  if (actor.realm === "supplier") {
+    return Prisma.sql`t."candidateSupplierId" = ${actor.supplierId} AND t."status" = ${view === "done" ? "completed" : "open"}::"TaskStatus"`;
+  }
+  if (actor.realm !== "employee") throw new AppError("forbidden");
+  switch (view) {
+    case "mine":
+      return Prisma.sql`t."status" = 'open' AND t."assigneeId" = ${actor.id}`;
+    case "group":
+      if (!actor.groups.length) return Prisma.sql`FALSE`;
+      return Prisma.sql`t."status" = 'open' AND t."assigneeId" IS NULL AND t."candidateGroups" && ${actor.groups}::text[]`;
+    case "started":
+      return Prisma.sql`t."status" = 'open' AND EXISTS (SELECT 1 FROM "ProcessInstance" si WHERE si."id" = t."instanceId" AND si."startedBy" = ${actor.id})`;
+    case "done":
+      return Prisma.sql`t."status" = 'completed' AND t."completedById" = ${actor.id}`;
+  }
+}
+
+/** The filters of the query on top of the scope; contains-matching works as Prisma's `contains` (ILIKE, no escaping). */
+function filterSql(query: TaskQuery, at: Date): Prisma.Sql[] {
+  const out: Prisma.Sql[] = [];
+  if (query.q) {
+    out.push(Prisma.sql`(t."name" ILIKE ('%' || ${query.q} || '%') OR EXISTS (SELECT 1 FROM "ProcessInstance" qi WHERE qi."id" = t."instanceId" AND qi."businessKey" ILIKE ('%' || ${query.q} || '%')))`);
+  }
+  if (query.process) {
+    out.push(Prisma.sql`EXISTS (SELECT 1 FROM "ProcessInstance" pi JOIN "ProcessDefinition" pd ON pd."id" = pi."definitionId" WHERE pi."id" = t."instanceId" AND pd."key" = ${query.process})`);
+  }
+  const soon = new Date(at.getTime() + DUE_SOON_MS);
+  if (query.due === "overdue") out.push(Prisma.sql`t."dueAt" < ${at}`);
+  if (query.due === "soon") out.push(Prisma.sql`t."dueAt" >= ${at} AND t."dueAt" < ${soon}`);
+  if (query.due === "ontime") out.push(Prisma.sql`(t."dueAt" IS NULL OR t."dueAt" >= ${soon})`);
+  return out;
+}
+
+function orderSql(query: TaskQuery, alias: "t" | "p"): Prisma.Sql {
+  const dir = Prisma.raw(query.dir === "asc" ? "ASC" : "DESC");
+  const col = (name: "dueAt" | "createdAt" | "priority" | "id") => Prisma.raw(`${alias}."${name}"`);
+  if (query.sort === "dueAt") return Prisma.sql`${col("dueAt")} ${dir} NULLS LAST, ${col("createdAt")} DESC`;
+  return Prisma.sql`${col(query.sort === "priority" ? "priority" : "createdAt")} ${dir}, ${col("id")} ASC`;
+}
+
+type PageRow = Omit<TaskRow, "subject" | "dueState" | "id"> & { id: string | null; title: unknown; total: number };
+
+/**
+ * One inbox page: server-side filter, sort and paging; indexed for millions of
+ * rows. One statement: the capped count, and the page (tasks ordered and
+ * limited first, then joined to their instance, process and assignee). An
+ * empty page still brings the count, as a row without a task.
+ */
 export async function listTasks(db: Db, actor: Actor, raw: Partial<Record<keyof TaskQuery, unknown>>) {
   const query = taskQuery.parse(raw);
   const at = now();
-  const where: Prisma.TaskWhereInput = { AND: [taskScope(actor, query.view)] };
-  const and = where.AND as Prisma.TaskWhereInput[];
-  if (query.q) and.push({ OR: [{ name: { contains: query.q, mode: "insensitive" } }, { instance: { businessKey: { contains: query.q, mode: "insensitive" } } }] });
-  if (query.process) and.push({ instance: { definition: { key: query.process } } });
-  if (query.due === "overdue") and.push({ dueAt: { lt: at } });
-  if (query.due === "soon") and.push({ dueAt: { gte: at, lt: new Date(at.getTime() + DUE_SOON_MS) } });
-  if (query.due === "ontime") and.push({ OR: [{ dueAt: null }, { dueAt: { gte: new Date(at.getTime() + DUE_SOON_MS) } }] });
-  const orderBy: Prisma.TaskOrderByWithRelationInput[] =
-    query.sort === "dueAt" ? [{ dueAt: { sort: query.dir, nulls: "last" } }, { createdAt: "desc" }] : [{ [query.sort]: query.dir }, { id: "asc" }];
+  const where = Prisma.join([scopeSql(actor, query.view), ...filterSql(query, at)], " AND ");
+  const order = orderSql(query, "t");
 
-  const [rows, capped] = await Promise.all([
-    db.task.findMany({
-      where,
-      orderBy,
-      skip: (query.page - 1) * query.size,
-      take: query.size,
-      include: { instance: { select: { businessKey: true, definition: { select: { key: true, name: true } } } } },
-    }),
-    db.task.findMany({ where, select: { id: true }, take: COUNT_CAP + 1 }),
-  ]);
-  const assignees = [...new Set(rows.map((r) => r.assigneeId).filter((x): x is string => !!x))];
-  const names = new Map((await db.employee.findMany({ where: { id: { in: assignees } }, select: { id: true, name: true } })).map((e) => [e.id, e.name]));
+  const result = await db.$queryRaw<PageRow[]>`
+    WITH counted AS (SELECT count(*)::int AS n FROM (SELECT 1 FROM "Task" t WHERE ${where} LIMIT ${COUNT_CAP + 1}) c)
+    SELECT p.*, counted.n AS "total" FROM counted LEFT JOIN LATERAL (
+      SELECT t."id", t."name", t."elementId", t."status"::text AS "status", t."priority", t."createdAt", t."dueAt", t."completedAt", t."assigneeId",
+        e."name" AS "assigneeName", t."candidateGroups", i."businessKey", i."variables" -> 'title' AS "title", d."key" AS "processKey", d."name" AS "processName"
+      FROM (SELECT * FROM "Task" t WHERE ${where} ORDER BY ${order} LIMIT ${query.size} OFFSET ${(query.page - 1) * query.size}) t
+      JOIN "ProcessInstance" i ON i."id" = t."instanceId"
+      JOIN "ProcessDefinition" d ON d."id" = i."definitionId"
+      LEFT JOIN "Employee" e ON e."id" = t."assigneeId"
+    ) p ON true
+    ORDER BY ${orderSql(query, "p")}`;
+  const rows = result.filter((r): r is PageRow & { id: string } => r.id !== null);
   const items: TaskRow[] = rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -91,13 +145,14 @@ export async function listTasks(db: Db, actor: Actor, raw: Partial<Record<keyof 
     dueAt: r.dueAt,
     completedAt: r.completedAt,
     assigneeId: r.assigneeId,
-    assigneeName: r.assigneeId ? (names.get(r.assigneeId) ?? null) : null,
+    assigneeName: r.assigneeId ? r.assigneeName : null,
     candidateGroups: r.candidateGroups,
-    businessKey: r.instance.businessKey,
-    processKey: r.instance.definition.key,
-    processName: r.instance.definition.name,
+    businessKey: r.businessKey,
+    subject: subjectOf({ title: r.title }),
+    processKey: r.processKey,
+    processName: r.processName,
     dueState: r.status === "open" ? dueStateOf(r.dueAt, at) : "none",
   }));
-  const total = capped.length;
+  const total = result[0]?.total ?? 0;
   return { query, items, total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP, pages: Math.max(1, Math.ceil(Math.min(total, COUNT_CAP) / query.size)) };
 }

@@ -3,29 +3,35 @@ import type { Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
 import type { StepOutcome } from "./engine-host";
 import { notifyTaskCreated } from "./notify";
+import { insertEvents, insertTask, saveInstance, type InsertedTask } from "./step-sql";
 import { resolveTaskAttributes } from "./task-attributes";
 
 export type InstanceRow = { id: string; version: number; businessKey: string | null; supplierId: string | null };
 
+/** A history row the caller records with this step (task.completed, timer.fired, ...), at its own time. */
+export type LeadEvent = { at: Date; type: string; elementId?: string; taskId?: string; actorId?: string | null; data?: object };
+
 /**
  * Persists one engine step: the instance with `WHERE version = n` (a lost race
  * is a conflict, never a double step), then tasks, message subscriptions, timer
- * and service jobs, and history, all in the caller's transaction.
+ * and service jobs, and history, all in the caller's transaction. Round trips
+ * are kept few (see step-sql.ts): the instance write also prunes stale
+ * subscriptions and timer jobs and reads the open tasks, all history rows (the
+ * caller's lead events included) go in one insert, and a new instance
+ * (version 0) has nothing to prune.
  */
-export async function applyOutcome(tx: Tx, instance: InstanceRow, outcome: StepOutcome, at: Date, actorId: string | null) {
+export async function applyOutcome(tx: Tx, instance: InstanceRow, outcome: StepOutcome, at: Date, actorId: string | null, lead: LeadEvent[] = []) {
   const status = outcome.status === "error" ? "incident" : outcome.status;
-  const updated = await tx.processInstance.updateMany({
-    where: { id: instance.id, version: instance.version },
-    data: {
-      state: outcome.state as object,
-      variables: outcome.variables as object,
-      status,
-      version: { increment: 1 },
-      endedAt: status === "completed" ? at : null,
-      incident: outcome.error ?? null,
-    },
-  });
-  if (updated.count !== 1) throw new AppError("conflict");
+  const msgWaits = outcome.waits.filter((w) => w.kind === "message");
+  // Timer jobs mirror the armed timers; an instance that stopped running keeps none.
+  const timerKeys = status === "running" ? outcome.timers.map((t) => `timer:${t.executionId}:${t.expireAt.getTime()}`) : null;
+  const saved = await saveInstance(
+    tx,
+    instance,
+    { state: outcome.state, variables: outcome.variables, status, endedAt: status === "completed" ? at : null, incident: outcome.error ?? null },
+    instance.version === 0 ? null : { messagesKeep: msgWaits.map((w) => w.executionId), timersKeep: timerKeys },
+  );
+  if (!saved.updated) throw new AppError("conflict");
 
   const history: { type: string; elementId?: string; taskId?: string; data?: object }[] = outcome.events.map((e) => ({ type: `element.${e.type}`, elementId: e.elementId, data: { elementType: e.elementType } }));
   if (outcome.error) history.push({ type: "instance.incident", data: { error: outcome.error } });
@@ -33,10 +39,9 @@ export async function applyOutcome(tx: Tx, instance: InstanceRow, outcome: StepO
 
   // Tasks: one row per waiting user task; waits that vanished (boundary timer, end) are cancelled.
   const userWaits = outcome.waits.filter((w) => w.kind === "userTask");
-  const open = await tx.task.findMany({ where: { instanceId: instance.id, status: "open" }, select: { id: true, executionId: true } });
-  const openIds = new Set(open.map((t) => t.executionId));
+  const openIds = new Set(saved.open.map((t) => t.executionId));
   const waitIds = new Set(userWaits.map((w) => w.executionId));
-  const gone = open.filter((t) => !waitIds.has(t.executionId));
+  const gone = saved.open.filter((t) => !waitIds.has(t.executionId));
   if (gone.length) {
     await tx.task.updateMany({ where: { id: { in: gone.map((t) => t.id) } }, data: { status: "cancelled", completedAt: at } });
     for (const t of gone) history.push({ type: "task.cancelled", taskId: t.id });
@@ -44,18 +49,14 @@ export async function applyOutcome(tx: Tx, instance: InstanceRow, outcome: StepO
   for (const w of userWaits.filter((w) => !openIds.has(w.executionId))) {
     const attrs = await resolveTaskAttributes(tx, w, outcome.variables, at);
     const { title, ...rest } = attrs;
-    const task = await tx.task.upsert({
-      where: { executionId: w.executionId },
-      create: { instanceId: instance.id, executionId: w.executionId, elementId: w.elementId, name: title, ...rest, createdAt: at },
-      update: {},
-    });
+    const task: InsertedTask =
+      (await insertTask(tx, { instanceId: instance.id, executionId: w.executionId, elementId: w.elementId, name: title, ...rest, createdAt: at })) ??
+      (await tx.task.findUniqueOrThrow({ where: { executionId: w.executionId } }));
     history.push({ type: "task.created", elementId: w.elementId, taskId: task.id, data: { assigneeId: attrs.assigneeId, candidateGroups: attrs.candidateGroups, candidateSupplierId: attrs.candidateSupplierId, substituteFor: attrs.substituteFor } });
     await notifyTaskCreated(tx, task);
   }
 
-  // Message subscriptions follow the message waits.
-  const msgWaits = outcome.waits.filter((w) => w.kind === "message");
-  await tx.eventSubscription.deleteMany({ where: { instanceId: instance.id, executionId: { notIn: msgWaits.map((w) => w.executionId) } } });
+  // Message subscriptions follow the message waits (stale ones went with the instance write).
   for (const w of msgWaits) {
     await tx.eventSubscription.upsert({
       where: { executionId: w.executionId },
@@ -72,19 +73,16 @@ export async function applyOutcome(tx: Tx, instance: InstanceRow, outcome: StepO
     });
   }
 
-  // Timer jobs mirror the armed timers.
-  const timerKeys = outcome.timers.map((t) => `timer:${t.executionId}:${t.expireAt.getTime()}`);
-  await tx.job.deleteMany({ where: { instanceId: instance.id, kind: "timer", status: "pending", idempotencyKey: { notIn: timerKeys } } });
-  if (outcome.timers.length) {
+  if (timerKeys?.length) {
     await tx.job.createMany({
       data: outcome.timers.map((t, i) => ({ kind: "timer", instanceId: instance.id, idempotencyKey: timerKeys[i], runAt: t.expireAt, payload: { elementId: t.elementId, executionId: t.executionId } })),
       skipDuplicates: true,
     });
   }
-  if (status !== "running") await tx.job.deleteMany({ where: { instanceId: instance.id, kind: "timer", status: "pending" } });
 
-  if (history.length) {
-    await tx.instanceEvent.createMany({ data: history.map((h, i) => ({ instanceId: instance.id, at: new Date(at.getTime() + i), actorId, ...h })) });
-  }
+  await insertEvents(tx, [
+    ...lead.map((e) => ({ instanceId: instance.id, ...e })),
+    ...history.map((h, i) => ({ instanceId: instance.id, at: new Date(at.getTime() + i), actorId, ...h })),
+  ]);
   return { status };
 }

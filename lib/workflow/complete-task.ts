@@ -9,6 +9,7 @@ import { runStep } from "./engine-host";
 import { formDefinition } from "./forms";
 import { validateFormData } from "./form-data";
 import { instanceContext, TX_OPTIONS } from "./load-definition";
+import { closeTask, loadTaskForCompletion } from "./step-sql";
 import { canSee, canWorkOn } from "./task-access";
 
 export type CompleteInput = { taskId: string; data: Record<string, unknown> };
@@ -25,7 +26,7 @@ function validate(formKey: string | null, data: Record<string, unknown>): Record
 export async function completeTask(db: Db, actor: Actor, input: CompleteInput) {
   const at = now();
   const result = await db.$transaction(async (tx) => {
-    const task = await tx.task.findUnique({ where: { id: input.taskId }, include: { instance: true } });
+    const task = await loadTaskForCompletion(tx, input.taskId);
     if (!task) throw new AppError("not_found");
     if (task.status !== "open") throw new AppError(canSee(actor, task) || task.completedById === actor.id ? "task_closed" : "not_found");
     if (!canWorkOn(actor, task)) throw new AppError(canSee(actor, task) ? "task_not_yours" : "not_found");
@@ -33,17 +34,14 @@ export async function completeTask(db: Db, actor: Actor, input: CompleteInput) {
     const data = validate(task.formKey, input.data);
 
     // Claim the row first: a concurrent completion blocks here and then finds it closed.
-    const closed = await tx.task.updateMany({
-      where: { id: task.id, status: "open" },
-      data: { status: "completed", outcome: typeof data.decision === "string" ? data.decision : "completed", completedById: actor.id, completedAt: at, assigneeId: task.assigneeId ?? (actor.realm === "employee" ? actor.id : null) },
-    });
-    if (closed.count !== 1) throw new AppError("conflict");
+    const closed = await closeTask(tx, task.id, { outcome: typeof data.decision === "string" ? data.decision : "completed", completedById: actor.id, completedAt: at, assigneeId: task.assigneeId ?? (actor.realm === "employee" ? actor.id : null) });
+    if (!closed) throw new AppError("conflict");
 
     const context = await instanceContext(tx, task.instance.definitionId);
     const outcome = await runStep(context, task.instance.state, { kind: "signal", executionId: task.executionId, output: data, variables: data });
     if (!outcome) throw new AppError("conflict");
-    await tx.instanceEvent.create({ data: { instanceId: task.instanceId, at, type: "task.completed", elementId: task.elementId, taskId: task.id, actorId: actor.id, data: { data, realm: actor.realm } as object } });
-    const { status } = await applyOutcome(tx, task.instance, outcome, new Date(at.getTime() + 1), actor.id);
+    const completed = { at, type: "task.completed", elementId: task.elementId, taskId: task.id, actorId: actor.id, data: { data, realm: actor.realm } };
+    const { status } = await applyOutcome(tx, task.instance, outcome, new Date(at.getTime() + 1), actor.id, [completed]);
     await writeAudit(tx, actor, { action: "task.complete", entity: "Task", entityId: task.id, after: { data, instanceStatus: status } });
     return { instanceId: task.instanceId, instanceStatus: status };
   }, TX_OPTIONS);

@@ -24,8 +24,8 @@ export async function deliverMessage(db: Db, actor: Actor, input: { name: string
     const data = input.data ?? {};
     const outcome = await runStep(await instanceContext(tx, sub.instance.definitionId), sub.instance.state, { kind: "signal", executionId: sub.executionId, output: data, variables: data });
     if (!outcome) throw new AppError("conflict");
-    await tx.instanceEvent.create({ data: { instanceId: sub.instanceId, at, type: "message.received", elementId: sub.elementId, actorId: actor.id, data: { name: input.name, data } as object } });
-    const { status } = await applyOutcome(tx, sub.instance, outcome, new Date(at.getTime() + 1), actor.id);
+    const received = { at, type: "message.received", elementId: sub.elementId, actorId: actor.id, data: { name: input.name, data } };
+    const { status } = await applyOutcome(tx, sub.instance, outcome, new Date(at.getTime() + 1), actor.id, [received]);
     await writeAudit(tx, actor, { action: "process.message", entity: "ProcessInstance", entityId: sub.instanceId, after: { name: input.name, businessKey: input.businessKey, status } });
     return { instanceId: sub.instanceId, status };
   }, TX_OPTIONS);

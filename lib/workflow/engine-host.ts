@@ -28,6 +28,9 @@ export function serializeContext(moddle: ModdleContext): unknown {
 }
 
 const contextCache = new Map<string, unknown>();
+export function cachedContext(definitionId: string): unknown | undefined {
+  return contextCache.get(definitionId);
+}
 /** Deserialized contexts are read-only and cached per published definition id. */
 export function loadContext(definitionId: string, json: unknown) {
   let ctx = contextCache.get(definitionId);
@@ -136,6 +139,9 @@ export async function runStep(context: unknown, state: unknown, action: StepActi
   engine.broker.subscribeTmp("event", "activity.enter", (_rk, m) => events.push({ type: "entered", elementId: m.content.id, elementType: m.content.type }), { noAck: true });
   engine.broker.subscribeTmp("event", "activity.leave", (_rk, m) => events.push({ type: "left", elementId: m.content.id, elementType: m.content.type }), { noAck: true });
   engine.on("error", (e) => (error = e instanceof Error ? e.message : String(e)));
+  // Timers that fired in this step: an expired timer fires by itself during resume.
+  const timedOut = new Set<string>();
+  engine.broker.subscribeTmp("event", "activity.timeout", (_rk, m) => timedOut.add((m.content as { executionId?: string }).executionId ?? ""), { noAck: true });
   // Message waits announce their message on activity.wait (re-fired on every resume).
   const messages = new Map<string, { id?: string; name?: string }>();
   engine.broker.subscribeTmp("event", "activity.wait", (_rk, m) => {
@@ -148,7 +154,9 @@ export async function runStep(context: unknown, state: unknown, action: StepActi
   } else {
     engine.recover(structuredClone(state));
     await engine.resume();
-    events.length = 0; // resume re-fires enters of waiting elements: not new history
+    // Resume re-fires enters of waiting elements: not new history. But when an
+    // expired timer fired during resume, what followed it is.
+    if (timedOut.size === 0) events.length = 0;
     if (action.kind === "signal" || action.kind === "error") {
       const api = postponedDeep(engine).find((a) => a.executionId === action.executionId);
       if (!api) return null;
@@ -161,6 +169,8 @@ export async function runStep(context: unknown, state: unknown, action: StepActi
     } else if (action.kind === "fireTimer") {
       const live = armed().some((t) => t.executionId === action.executionId);
       if (live) engine.execution.cancelActivity({ id: action.elementId, executionId: action.executionId });
+      // Neither waiting nor expired just now: it fired in an earlier step (a job run twice).
+      else if (!timedOut.has(action.executionId)) return null;
     }
   }
 

@@ -66,8 +66,15 @@ function fieldSchema(f: FormField): z.ZodType {
 }
 
 /** Validates submitted form data on the server; unknown fields are dropped. */
-export function formSchema(def: FormDefinition) {
+// Built once per form: building a zod object costs more than validating with it.
+const schemas = new WeakMap<FormDefinition, ReturnType<typeof buildSchema>>();
+function buildSchema(def: FormDefinition) {
   return z.object(Object.fromEntries(def.fields.map((f) => [f.name, fieldSchema(f)])));
+}
+export function formSchema(def: FormDefinition) {
+  let s = schemas.get(def);
+  if (!s) schemas.set(def, (s = buildSchema(def)));
+  return s;
 }
 
 export function decisionOptions(f: FormField) {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
-import { loadContext } from "./engine-host";
+import { cachedContext, loadContext } from "./engine-host";
 
 /** The latest published version of a process key. */
 export async function latestDefinition(tx: Tx, key: string) {
@@ -10,8 +10,10 @@ export async function latestDefinition(tx: Tx, key: string) {
   return def;
 }
 
-/** Engine context of the definition an instance is pinned to. */
+/** Engine context of the definition an instance is pinned to (published versions never change, so a cached one is current). */
 export async function instanceContext(tx: Tx, definitionId: string) {
+  const cached = cachedContext(definitionId);
+  if (cached) return cached;
   const def = await tx.processDefinition.findUniqueOrThrow({ where: { id: definitionId }, select: { id: true, context: true } });
   return loadContext(def.id, def.context);
 }

@@ -1,48 +1,8 @@
 import "server-only";
 import BpmnModdle from "bpmn-moddle";
+import { ffModdleDescriptor } from "./ff-descriptor";
 
-export const FF_NAMESPACE = "http://factory-flow.dev/schema/bpmn";
-
-/**
- * The product's BPMN extension: the attributes the runtime understands, written
- * by the in-app editor as ff:assignee="..." etc. Without this descriptor the
- * serializer would silently drop them.
- */
-export const ffModdleDescriptor = {
-  name: "FactoryFlow",
-  prefix: "ff",
-  uri: FF_NAMESPACE,
-  xml: { tagAlias: "lowerCase" },
-  associations: [],
-  types: [
-    {
-      name: "UserTaskProps",
-      isAbstract: true,
-      extends: ["bpmn:UserTask"],
-      properties: [
-        { name: "assignee", isAttr: true, type: "String" },
-        { name: "candidateGroups", isAttr: true, type: "String" },
-        { name: "candidateSupplier", isAttr: true, type: "String" },
-        { name: "formKey", isAttr: true, type: "String" },
-        { name: "dueDate", isAttr: true, type: "String" },
-        { name: "priority", isAttr: true, type: "Integer" },
-        { name: "title", isAttr: true, type: "String" },
-      ],
-    },
-    {
-      name: "StartEventProps",
-      isAbstract: true,
-      extends: ["bpmn:StartEvent"],
-      properties: [{ name: "formKey", isAttr: true, type: "String" }],
-    },
-    {
-      name: "HandlerProps",
-      isAbstract: true,
-      extends: ["bpmn:ServiceTask", "bpmn:SendTask", "bpmn:BusinessRuleTask"],
-      properties: [{ name: "handler", isAttr: true, type: "String" }],
-    },
-  ],
-};
+export { FF_NAMESPACE, ffModdleDescriptor } from "./ff-descriptor";
 
 export type ModdleElement = {
   $type: string;

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "../db/client";
+import { insertNotifications, notifyGroupMembers } from "./step-sql";
 
 type NewTask = { id: string; name: string; assigneeId: string | null; candidateGroups: string[]; candidateSupplierId: string | null };
 
@@ -7,16 +8,14 @@ type NewTask = { id: string; name: string; assigneeId: string | null; candidateG
 export async function notifyTaskCreated(tx: Tx, task: NewTask) {
   const link = `/inbox/${task.id}`;
   if (task.assigneeId) {
-    await tx.notification.create({ data: { recipientRealm: "employee", recipientId: task.assigneeId, kind: "task.assigned", title: task.name, link } });
+    await insertNotifications(tx, [{ recipientRealm: "employee", recipientId: task.assigneeId, kind: "task.assigned", title: task.name, link }]);
     return;
   }
   if (task.candidateGroups.length) {
-    const members = await tx.groupMember.findMany({ where: { group: { key: { in: task.candidateGroups }, active: true }, employee: { active: true } }, select: { employeeId: true } });
-    const ids = [...new Set(members.map((m) => m.employeeId))];
-    if (ids.length) await tx.notification.createMany({ data: ids.map((id) => ({ recipientRealm: "employee" as const, recipientId: id, kind: "task.offered", title: task.name, link })) });
+    await notifyGroupMembers(tx, task.candidateGroups, task.name, link);
   }
   if (task.candidateSupplierId) {
     const users = await tx.supplierUser.findMany({ where: { supplierId: task.candidateSupplierId, active: true }, select: { id: true } });
-    if (users.length) await tx.notification.createMany({ data: users.map((u) => ({ recipientRealm: "supplier" as const, recipientId: u.id, kind: "task.offered", title: task.name, link: `/portal/tasks/${task.id}` })) });
+    await insertNotifications(tx, users.map((u) => ({ recipientRealm: "supplier" as const, recipientId: u.id, kind: "task.offered", title: task.name, link: `/portal/tasks/${task.id}` })));
   }
 }

@@ -40,8 +40,8 @@ export async function startInstance(db: Db, actor: Actor, input: StartInput) {
         startedAt: at,
       },
     });
-    await tx.instanceEvent.create({ data: { instanceId: instance.id, at: new Date(at.getTime() - 1), type: "instance.started", actorId: actor.id, data: { key: def.key, version: def.version, variables: input.variables ?? {} } as object } });
-    const { status } = await applyOutcome(tx, { id: instance.id, version: 0, businessKey: instance.businessKey, supplierId: instance.supplierId }, outcome, at, actor.id);
+    const startedEvent = { at: new Date(at.getTime() - 1), type: "instance.started", actorId: actor.id, data: { key: def.key, version: def.version, variables: input.variables ?? {} } };
+    const { status } = await applyOutcome(tx, { id: instance.id, version: 0, businessKey: instance.businessKey, supplierId: instance.supplierId }, outcome, at, actor.id, [startedEvent]);
     await writeAudit(tx, actor, { action: "process.start", entity: "ProcessInstance", entityId: instance.id, after: { key: def.key, version: def.version, businessKey: input.businessKey, status } });
     return { id: instance.id, status, definition: { key: def.key, version: def.version } };
   }, TX_OPTIONS);

@@ -9,6 +9,7 @@ export type ClaimedJob = {
   attempts: number;
   maxAttempts: number;
   idempotencyKey: string | null;
+  lockedBy: string;
 };
 
 /**
@@ -27,5 +28,5 @@ export async function claimDueJobs(db: Db, workerId: string, at: Date, limit = 1
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING id, kind, payload, "instanceId", attempts, "maxAttempts", "idempotencyKey"`;
+    RETURNING id, kind, payload, "instanceId", attempts, "maxAttempts", "idempotencyKey", "lockedBy"`;
 }

@@ -15,8 +15,9 @@ export function backoffMs(attempt: number) {
   return Math.min(600_000, 1000 * 2 ** attempt);
 }
 
+// lockedBy stays on a done job: it names the worker that ran it.
 async function finish(tx: Tx, job: ClaimedJob) {
-  await tx.job.update({ where: { id: job.id }, data: { status: "done", doneAt: now(), lockedBy: null, lockedUntil: null } });
+  await tx.job.update({ where: { id: job.id }, data: { status: "done", doneAt: now(), lockedUntil: null } });
 }
 
 /** One engine step for a job, committed together with the job's completion. */
@@ -27,8 +28,8 @@ async function stepInstance(db: Db, job: ClaimedJob, action: StepAction, history
     const outcome = await runStep(await instanceContext(tx, instance.definitionId), instance.state, action);
     const at = now();
     if (outcome) {
-      await tx.instanceEvent.create({ data: { instanceId: instance.id, at, type: historyType, elementId: String(job.payload.elementId ?? ""), data: { jobId: job.id } } });
-      await applyOutcome(tx, instance, outcome, new Date(at.getTime() + 1), null);
+      const event = { at, type: historyType, elementId: String(job.payload.elementId ?? ""), data: { jobId: job.id } };
+      await applyOutcome(tx, instance, outcome, new Date(at.getTime() + 1), null, [event]);
     }
     await finish(tx, job);
   }, TX_OPTIONS);
@@ -82,7 +83,8 @@ export async function runJob(db: Db, job: ClaimedJob) {
   } catch (e) {
     if (isAppError(e) && e.code === "conflict") {
       // Someone stepped the instance meanwhile: try again at once, not counted as a failure.
-      await db.job.update({ where: { id: job.id }, data: { status: "pending", attempts: { decrement: 1 }, lockedBy: null, lockedUntil: null } });
+      // Only while this worker still holds the job: after a lost lease another worker may have finished it.
+      await db.job.updateMany({ where: { id: job.id, status: "running", lockedBy: job.lockedBy }, data: { status: "pending", attempts: { decrement: 1 }, lockedBy: null, lockedUntil: null } });
       return;
     }
     logger.warn({ err: e, jobId: job.id, kind: job.kind }, "job failed");

@@ -1,14 +1,24 @@
 import { getTranslations } from "next-intl/server";
-import { Card, PageHeader } from "@/components/ui/card";
+import { PortalTaskList } from "@/components/inbox/portal-task-list";
+import { Alert } from "@/components/ui/alert";
+import { PageHeader } from "@/components/ui/card";
 import { supplierOrRedirect } from "@/lib/auth/guards";
+import { getDb } from "@/lib/db/client";
+import { listTasks } from "@/lib/inbox/list-tasks";
 
-export default async function PortalTasks() {
-  await supplierOrRedirect();
-  const t = await getTranslations();
+export default async function PortalTasks({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await supplierOrRedirect();
+  const db = await getDb();
+  const sp = await searchParams;
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  // A supplier has two views: open ("mine") and done; listTasks scopes both to the session's supplier.
+  const view = first(sp.view) === "done" ? "done" : "mine";
+  const [t, list] = await Promise.all([getTranslations(), listTasks(db, actor, { view, page: first(sp.page), sort: view === "done" ? "createdAt" : "dueAt", dir: view === "done" ? "desc" : "asc" })]);
   return (
-    <div>
+    <div className="space-y-3">
       <PageHeader title={t("nav.portalTasks")} />
-      <Card><p className="text-sm text-slate-600">{t("portal.tasksEmpty")}</p></Card>
+      <Alert tone="info">{t("inbox.portal.intro", { supplier: actor.supplierName })}</Alert>
+      <PortalTaskList view={view} items={list.items} page={list.query.page} pages={list.pages} total={list.total} />
     </div>
   );
 }

@@ -1,0 +1,114 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Diagram } from "@/components/bpmn-editor/diagram";
+import { CancelInstance, RetryJob } from "@/components/bpmn-editor/instance-actions";
+import { InstanceStatusBadge } from "@/components/bpmn-editor/instance-status";
+import { Alert } from "@/components/ui/alert";
+import { buttonVariants } from "@/components/ui/button";
+import { Card, PageHeader } from "@/components/ui/card";
+import { Table, TableContainer, Td, Th } from "@/components/ui/table";
+import { employeeWithPermission } from "@/lib/auth/guards";
+import { getDb } from "@/lib/db/client";
+import { getInstanceDetail } from "@/lib/process-admin/get-instance";
+
+export default async function InstancePage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await employeeWithPermission("process.operate");
+  const { id } = await params;
+  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  const [t, format, inst] = await Promise.all([getTranslations("processes"), getFormatter(), getInstanceDetail(await getDb(), actor, id)]);
+  if (!inst) notFound();
+  const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "short", timeStyle: "medium" }) : "—");
+  const active = inst.status === "running" || inst.status === "incident";
+  return (
+    <div className="space-y-4">
+      <PageHeader title={`${inst.definition.name} · ${inst.businessKey ?? inst.id.slice(0, 8)}`}>
+        <div className="flex flex-wrap items-center gap-2">
+          <InstanceStatusBadge status={inst.status} />
+          {active ? <CancelInstance id={inst.id} /> : null}
+          <Link href={`/processes/instances?key=${encodeURIComponent(inst.definition.key)}`} className={buttonVariants({ variant: "ghost", size: "sm" })}>{t("instances.title")}</Link>
+        </div>
+      </PageHeader>
+      {inst.incident ? <Alert>{t("instance.incident", { error: inst.incident.slice(0, 300) })}</Alert> : null}
+      <dl className="grid gap-2 text-sm sm:grid-cols-4">
+        <div><dt className="text-slate-500">{t("instance.version")}</dt><dd>{inst.definition.key} v{inst.definition.version}</dd></div>
+        <div><dt className="text-slate-500">{t("instances.starter")}</dt><dd>{inst.starterName ?? t("versions.system")}</dd></div>
+        <div><dt className="text-slate-500">{t("instances.startedAt")}</dt><dd>{when(inst.startedAt)}</dd></div>
+        <div><dt className="text-slate-500">{t("instance.endedAt")}</dt><dd>{when(inst.endedAt)}</dd></div>
+      </dl>
+      <div>
+        <Diagram xml={inst.definition.xml} markers={{ "ff-done": inst.markers.done, "ff-current": inst.markers.current, "ff-incident": inst.markers.incident }} className="h-72 overflow-hidden rounded-md border border-slate-200 bg-white sm:h-96" testId="instance-diagram" />
+        <ul className="mt-2 flex flex-wrap gap-4 text-xs text-slate-600">
+          <li className="flex items-center gap-1.5"><span className="h-3 w-4 rounded-sm border border-green-700 bg-green-50" aria-hidden />{t("instance.legendDone")}</li>
+          <li className="flex items-center gap-1.5"><span className="h-3 w-4 rounded-sm border-2 border-blue-700 bg-blue-100" aria-hidden />{t("instance.legendCurrent")}</li>
+          <li className="flex items-center gap-1.5"><span className="h-3 w-4 rounded-sm border-2 border-red-600 bg-red-100" aria-hidden />{t("instance.legendIncident")}</li>
+        </ul>
+      </div>
+
+      {inst.jobs.length ? (
+        <Card>
+          <h2 className="mb-2 text-sm font-semibold">{t("instance.jobs")}</h2>
+          <ul className="space-y-2 text-sm">
+            {inst.jobs.map((j) => (
+              <li key={j.id} className="flex flex-wrap items-start justify-between gap-2" data-job-status={j.status}>
+                <span>
+                  <code className="text-xs">{j.elementId}</code> · {t(`instance.jobKind.${j.kind === "timer" ? "timer" : "service"}`)} · {t(`instance.jobStatus.${j.status}`)} · {t("instance.attempts", { attempts: j.attempts, max: j.maxAttempts })}
+                  {j.lastError ? <span className="block text-xs text-red-700">{j.lastError.slice(0, 300)}</span> : null}
+                </span>
+                {j.status === "failed" ? <RetryJob jobId={j.id} /> : null}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <section>
+          <h2 className="mb-2 text-sm font-semibold">{t("instance.tasks")}</h2>
+          <TableContainer>
+            <Table>
+              <thead>
+                <tr><Th>{t("instance.task")}</Th><Th>{t("instances.status")}</Th><Th>{t("instance.receiver")}</Th><Th>{t("instance.due")}</Th></tr>
+              </thead>
+              <tbody>
+                {inst.tasks.map((task) => (
+                  <tr key={task.id} data-element-id={task.elementId}>
+                    <Td>{task.name}</Td>
+                    <Td>{t(`instance.taskStatus.${task.status}`)}{task.outcome ? ` · ${task.outcome}` : ""}</Td>
+                    <Td className="text-xs">{task.assigneeName ?? ([...task.candidateGroups, task.candidateSupplierId].filter(Boolean).join(", ") || "—")}</Td>
+                    <Td className="whitespace-nowrap text-xs">{when(task.dueAt)}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          </TableContainer>
+        </section>
+        <section>
+          <h2 className="mb-2 text-sm font-semibold">{t("instance.variables")}</h2>
+          <pre className="max-h-80 overflow-auto rounded-md border border-slate-200 bg-slate-50 p-3 text-xs" data-testid="instance-variables">{JSON.stringify(inst.variables, null, 2)}</pre>
+        </section>
+      </div>
+
+      <section>
+        <h2 className="mb-2 text-sm font-semibold">{t("instance.history")}</h2>
+        <TableContainer>
+          <Table data-testid="instance-history">
+            <thead>
+              <tr><Th>{t("instance.at")}</Th><Th>{t("instance.event")}</Th><Th>{t("instance.element")}</Th><Th>{t("instance.by")}</Th></tr>
+            </thead>
+            <tbody>
+              {inst.history.map((h) => (
+                <tr key={h.id} data-type={h.type}>
+                  <Td className="whitespace-nowrap text-xs tabular-nums">{when(h.at)}</Td>
+                  <Td>{t.has(`instance.events.${h.type.replace(".", "_")}`) ? t(`instance.events.${h.type.replace(".", "_")}`) : h.type}{h.type === "instance.cancelled" && h.data && typeof h.data === "object" && "reason" in h.data ? `：${String((h.data as { reason: unknown }).reason)}` : ""}</Td>
+                  <Td className="font-mono text-xs">{h.elementId ?? ""}</Td>
+                  <Td>{h.actorName ?? ""}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </TableContainer>
+      </section>
+    </div>
+  );
+}

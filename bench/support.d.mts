@@ -1,0 +1,8 @@
+import type { ChildProcess } from "node:child_process";
+
+export function machine(): { cpus: number; cpu: string | undefined; memGiB: number; node: string };
+export function rssMiB(pid: number): number;
+export function waitFor(url: string, timeoutMs?: number): Promise<number>;
+export function startServer(opts: { cwd?: string; port: number; env?: Record<string, string> }): { child: ChildProcess; stop: () => Promise<void> };
+export function signInCookie(base: string, realm: "employee" | "supplier", username: string, password: string): Promise<string>;
+export function percentile(sorted: number[], p: number): number;

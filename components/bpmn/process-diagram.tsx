@@ -1,0 +1,35 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
+
+// bpmn-js touches the DOM as soon as it loads: never on the server.
+const DiagramViewer = dynamic(() => import("./diagram-viewer"), {
+  ssr: false,
+  loading: () => <DiagramLoading />,
+});
+
+function DiagramLoading() {
+  const t = useTranslations("inbox.task");
+  return <p className="p-4 text-sm text-slate-500">{t("diagramLoading")}</p>;
+}
+
+/** The process diagram of an instance with its current and completed steps marked, and a legend. */
+export function ProcessDiagram({ xml, current, completed }: { xml: string; current: string[]; completed: string[] }) {
+  const t = useTranslations("inbox.task");
+  return (
+    <div>
+      <DiagramViewer xml={xml} current={current} completed={completed} errorText={t("diagramError")} className="h-64 w-full overflow-hidden rounded-md border border-slate-200 bg-white sm:h-80" />
+      <ul className="mt-2 flex flex-wrap gap-4 text-xs text-slate-600">
+        <li className="flex items-center gap-1.5">
+          <span className="h-3 w-4 rounded-sm border-2 border-[#1d4ed8] bg-[#dbeafe]" aria-hidden />
+          {t("legendCurrent")}
+        </li>
+        <li className="flex items-center gap-1.5">
+          <span className="h-3 w-4 rounded-sm border border-[#15803d] bg-[#f0fdf4]" aria-hidden />
+          {t("legendCompleted")}
+        </li>
+      </ul>
+    </div>
+  );
+}

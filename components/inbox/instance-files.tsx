@@ -1,0 +1,96 @@
+"use client";
+
+import { Download, Paperclip, Upload } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useRef, useState, useTransition } from "react";
+import { Alert } from "@/components/ui/alert";
+import { buttonVariants } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import type { InstanceFile } from "@/lib/inbox/list-instance-files";
+import { DateTime } from "./format-date";
+
+function size(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * Attachments of a process instance: download links and an upload through
+ * POST /api/files, which checks the ProcessInstance owner rules again.
+ */
+export function InstanceFiles({ instanceId, files, canUpload }: { instanceId: string; files: InstanceFile[]; canUpload: boolean }) {
+  const t = useTranslations("inbox.files");
+  const tErrors = useTranslations("errors");
+  const router = useRouter();
+  const input = useRef<HTMLInputElement>(null);
+  const [uploading, setUploading] = useState(false);
+  const [, startRefresh] = useTransition();
+  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+
+  async function upload(file: File) {
+    setUploading(true);
+    setMessage(null);
+    try {
+      const body = new FormData();
+      body.set("ownerType", "ProcessInstance");
+      body.set("ownerId", instanceId);
+      body.set("file", file);
+      const res = await fetch("/api/files", { method: "POST", body });
+      const json = (await res.json().catch(() => null)) as { file?: { name: string }; error?: { message?: string } } | null;
+      if (!res.ok) {
+        setMessage({ tone: "error", text: json?.error?.message ?? tErrors("internal") });
+        return;
+      }
+      setMessage({ tone: "success", text: t("uploaded", { name: json?.file?.name ?? file.name }) });
+      startRefresh(() => router.refresh());
+    } catch {
+      setMessage({ tone: "error", text: tErrors("internal") });
+    } finally {
+      setUploading(false);
+      if (input.current) input.current.value = "";
+    }
+  }
+
+  return (
+    <div className="space-y-3">
+      {files.length === 0 ? <p className="text-sm text-slate-500">{t("empty")}</p> : null}
+      <ul className="divide-y divide-slate-100" data-testid="files">
+        {files.map((f) => (
+          <li key={f.id} className="flex items-center gap-2 py-2 text-sm" data-testid="file">
+            <Paperclip className="h-4 w-4 shrink-0 text-slate-400" aria-hidden />
+            <span className="min-w-0 flex-1">
+              <a href={`/api/files/${f.id}`} className="block truncate text-brand-700 hover:underline" download={f.name}>{f.name}</a>
+              <span className="text-xs text-slate-500">{size(f.size)} · <DateTime value={f.createdAt} /></span>
+            </span>
+            <a href={`/api/files/${f.id}`} download={f.name} className="rounded p-1 text-slate-500 hover:bg-slate-100" aria-label={t("download", { name: f.name })}>
+              <Download className="h-4 w-4" aria-hidden />
+            </a>
+          </li>
+        ))}
+      </ul>
+      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      {canUpload ? (
+        <div>
+          <label className={cn(buttonVariants({ variant: "secondary", size: "sm" }), "cursor-pointer", uploading && "pointer-events-none opacity-50")}>
+            <Upload className="h-4 w-4" aria-hidden />
+            {uploading ? t("uploading") : t("upload")}
+            <input
+              ref={input}
+              type="file"
+              className="sr-only"
+              disabled={uploading}
+              data-testid="file-input"
+              onChange={(e) => {
+                const f = e.target.files?.[0];
+                if (f) void upload(f);
+              }}
+            />
+          </label>
+          <p className="mt-1 text-xs text-slate-500">{t("hint")}</p>
+        </div>
+      ) : null}
+    </div>
+  );
+}

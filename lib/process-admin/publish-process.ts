@@ -1,0 +1,47 @@
+import "server-only";
+import type { EmployeeActor } from "../auth/actor";
+import { requirePermission } from "../auth/permissions";
+import { writeAudit } from "../audit/write-audit";
+import type { Db } from "../db/client";
+import { AppError } from "../errors/app-error";
+import { publishDefinition } from "../workflow/publish-definition";
+import { lintDiagram } from "./lint-diagram";
+import { hasErrors } from "./problems";
+import { assertKeyFree } from "./save-draft";
+
+/**
+ * Publishes the editor's diagram as the next immutable version: refused, with
+ * every problem and the element it sits on, while the product's publish rules
+ * or bpmnlint's errors object. The pending draft of that key goes away.
+ */
+export async function publishProcess(db: Db, who: EmployeeActor, input: { xml: string; editingKey: string | null }) {
+  const actor = requirePermission(who, "process.design");
+  const linted = await lintDiagram(input.xml);
+  if (!linted.key || hasErrors(linted.problems)) {
+    const errors = linted.problems.filter((p) => p.severity === "error");
+    throw new AppError("bpmn_invalid", { params: { count: errors.length }, details: linted.problems });
+  }
+  await assertKeyFree(db, linted.key, input.editingKey);
+  const { definition, created } = await publishDefinition(db, actor, input.xml, "editor");
+  await db.$transaction(async (tx) => {
+    const draft = await tx.processDraft.findUnique({ where: { key: definition.key }, select: { key: true, updatedAt: true } });
+    if (!draft) return;
+    await tx.processDraft.delete({ where: { key: definition.key } });
+    await writeAudit(tx, actor, { action: "process.draft.published", entity: "ProcessDraft", entityId: definition.key, before: draft, after: { version: definition.version } });
+  });
+  return { key: definition.key, version: definition.version, created, warnings: linted.problems };
+}
+
+/** Republishes an old version's XML as a new version; instances keep the versions they started on. */
+export async function rollbackToVersion(db: Db, who: EmployeeActor, key: string, version: number) {
+  const actor = requirePermission(who, "process.design");
+  const old = await db.processDefinition.findUnique({ where: { key_version: { key, version } }, select: { id: true, xml: true, status: true } });
+  if (!old || old.status !== "published") throw new AppError("not_found");
+  const { definition, created } = await publishDefinition(db, actor, old.xml, "editor");
+  if (created) {
+    await db.$transaction(async (tx) => {
+      await writeAudit(tx, actor, { action: "process.rollback", entity: "ProcessDefinition", entityId: definition.id, before: { key, version }, after: { key, version: definition.version, from: old.id } });
+    });
+  }
+  return { key, version: definition.version, created };
+}
