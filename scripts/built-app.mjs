@@ -1,9 +1,10 @@
 // A production build of the working tree in a private copy (default
 // .data/test-app/, TEST_APP_DIR), for tests that start real servers (crash
-// recovery, several app instances). Same reasoning as e2e/support/web-server.mjs:
-// a build in the shared .next/ is replaced whenever someone else runs
-// `next build`, and the copy is rebuilt only when a file changed. A lock folder
-// makes concurrent test files wait for one build instead of racing.
+// recovery, several app instances); tests, benches, e2e and docs are left out.
+// Same reasoning as e2e/support/web-server.mjs: a build in the shared .next/ is
+// replaced whenever someone else runs `next build`, and the copy is rebuilt
+// only when a file changed. A lock folder makes concurrent test files wait for
+// one build instead of racing.
 //
 //   node scripts/built-app.mjs        builds (if needed) and prints the folder
 import { spawn } from "node:child_process";
@@ -18,13 +19,17 @@ const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
 const SKIP = new Set(["node_modules", ".next", ".data", ".git", "test-results", "playwright-report", "bench/out"]);
 const skipped = (rel) => SKIP.has(rel) || rel.endsWith("/node_modules") || rel.endsWith(".tsbuildinfo");
+// Not part of the app: left out of the copy (and removed from it), so that
+// editing tests, benches or docs does not cost a rebuild.
+const NOT_APP = new Set(["e2e", "test", "bench", "docs", "playwright.config.ts", "vitest.config.ts"]);
+const notApp = (rel) => NOT_APP.has(rel) || /\.test\.tsx?$/.test(rel) || /\.md$/i.test(rel);
 
 /** Makes dst mirror src; returns how many files were copied or removed. */
 function sync(src, dst, rel = "") {
   let changed = 0;
   fs.mkdirSync(dst, { recursive: true });
   const relOf = (name) => (rel ? `${rel}/${name}` : name);
-  const entries = fs.readdirSync(src, { withFileTypes: true }).filter((e) => !skipped(relOf(e.name)));
+  const entries = fs.readdirSync(src, { withFileTypes: true }).filter((e) => !skipped(relOf(e.name)) && !notApp(relOf(e.name)));
   const wanted = new Set(entries.map((e) => e.name));
   for (const old of fs.readdirSync(dst)) {
     if (skipped(relOf(old)) || wanted.has(old)) continue;

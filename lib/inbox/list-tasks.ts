@@ -127,11 +127,10 @@ export async function listTasks(db: Db, actor: Actor, raw: Partial<Record<keyof 
     WITH counted AS (SELECT count(*)::int AS n FROM (SELECT 1 FROM "Task" t WHERE ${where} LIMIT ${COUNT_CAP + 1}) c)
     SELECT p.*, counted.n AS "total" FROM counted LEFT JOIN LATERAL (
       SELECT t."id", t."name", t."elementId", t."status"::text AS "status", t."priority", t."createdAt", t."dueAt", t."completedAt", t."assigneeId",
-        e."name" AS "assigneeName", t."candidateGroups", i."businessKey", i."variables" -> 'title' AS "title", d."key" AS "processKey", d."name" AS "processName"
+        (SELECT e."name" FROM "Employee" e WHERE e."id" = t."assigneeId") AS "assigneeName", t."candidateGroups", i."businessKey", i."variables" -> 'title' AS "title", d."key" AS "processKey", d."name" AS "processName"
       FROM (SELECT * FROM "Task" t WHERE ${where} ORDER BY ${order} LIMIT ${query.size} OFFSET ${(query.page - 1) * query.size}) t
       JOIN "ProcessInstance" i ON i."id" = t."instanceId"
       JOIN "ProcessDefinition" d ON d."id" = i."definitionId"
-      LEFT JOIN "Employee" e ON e."id" = t."assigneeId"
     ) p ON true
     ORDER BY ${orderSql(query, "p")}`;
   const rows = result.filter((r): r is PageRow & { id: string } => r.id !== null);

@@ -23,6 +23,21 @@ const typeResolver = TypeResolver({ ...Elements }, (types: Record<string, unknow
 /** Script tasks never run: nothing can be registered or fetched. */
 const disabledScripts = { register() {}, getScript() {} };
 
+// bpmn-engine makes three `debug` loggers per element for every new Engine, and
+// `debug` asks whether stderr is a terminal for each one. A logger depends only
+// on its scope (the same DEBUG namespaces apply), so each is made once.
+type LoggerFactory = (scope: string) => unknown;
+const engineLogger = (new (Engine as unknown as new (o: object) => { options: { Logger: LoggerFactory } })({ name: "logger" })).options.Logger;
+const loggers = new Map<string, unknown>();
+function cachedLogger(scope: string) {
+  let logger = loggers.get(scope);
+  if (!logger) {
+    if (loggers.size > 20_000) loggers.clear();
+    loggers.set(scope, (logger = engineLogger(scope)));
+  }
+  return logger;
+}
+
 export function serializeContext(moddle: ModdleContext): unknown {
   return JSON.parse(serializer(moddle as never, typeResolver).serialize());
 }
@@ -128,6 +143,7 @@ export async function runStep(context: unknown, state: unknown, action: StepActi
   const { timers, armed } = durableTimers();
   const engine = new (Engine as unknown as new (o: object) => EngineLike)({
     name: "instance",
+    Logger: cachedLogger,
     sourceContext: context,
     scripts: disabledScripts,
     expressions: safeExpressions,

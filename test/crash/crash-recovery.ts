@@ -209,9 +209,10 @@ export async function runCrashRecovery(kind: CrashKind, opts: { instances?: numb
     for (let i = 0; i < reviews.length && !killed; i += BATCH) {
       const batch = reviews.slice(i, i + BATCH);
       const inFlight = Promise.allSettled(batch.map((t) => post(first.base, cookie, `/api/workflow/tasks/${t.id}/complete`, { data: { decision: "approve", comment: "ok" } })));
-      // PGlite cannot be watched while the server owns it: kill with the fourth batch in flight.
-      if (!dbName && i / BATCH === 3) {
-        await sleep(40);
+      // PGlite cannot be watched while the server owns it: kill with the fifth batch in flight,
+      // right after the fourth came back (its service jobs have just been queued).
+      if (!dbName && i / BATCH === 4) {
+        await sleep(20);
         await kill();
       }
       for (const r of await inFlight) {
