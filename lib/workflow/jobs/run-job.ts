@@ -9,6 +9,7 @@ import { instanceContext, TX_OPTIONS } from "../load-definition";
 import "../handlers";
 import { serviceHandler } from "../service-registry";
 import type { ClaimedJob } from "./claim-jobs";
+import { jobKind } from "./job-kinds";
 
 /** Seconds to wait before attempt n+1: 2, 4, 8, ... capped at 10 minutes. */
 export function backoffMs(attempt: number) {
@@ -58,6 +59,20 @@ async function runService(db: Db, job: ClaimedJob) {
   await stepInstance(db, job, { kind: "signal", executionId: String(job.payload.executionId), output: vars, variables: vars }, "service.completed");
 }
 
+/** A kind registered by another module; a returned time makes it run again then (recurring jobs). */
+async function runRegistered(db: Db, job: ClaimedJob) {
+  const kind = jobKind(job.kind);
+  if (!kind) throw new Error(`unknown job kind ${job.kind}`);
+  const result = await kind.run(db, job);
+  const next = result?.rescheduleAt;
+  await db.job.updateMany({
+    where: { id: job.id, status: "running", lockedBy: job.lockedBy },
+    data: next
+      ? { status: "pending", runAt: next, attempts: 0, lastError: null, lockedBy: null, lockedUntil: null }
+      : { status: "done", doneAt: now(), lockedUntil: null },
+  });
+}
+
 async function fail(db: Db, job: ClaimedJob, e: unknown) {
   const message = e instanceof Error ? e.message : String(e);
   const final = job.attempts >= job.maxAttempts;
@@ -79,7 +94,7 @@ export async function runJob(db: Db, job: ClaimedJob) {
   try {
     if (job.kind === "timer") await stepInstance(db, job, { kind: "fireTimer", elementId: String(job.payload.elementId), executionId: String(job.payload.executionId) }, "timer.fired");
     else if (job.kind === "service") await runService(db, job);
-    else throw new Error(`unknown job kind ${job.kind}`);
+    else await runRegistered(db, job);
   } catch (e) {
     if (isAppError(e) && e.code === "conflict") {
       // Someone stepped the instance meanwhile: try again at once, not counted as a failure.
