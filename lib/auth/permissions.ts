@@ -20,6 +20,16 @@ export const PERMISSIONS = {
   "task.reassign": ["admin", "manager", "buyer_lead", "sales_lead", "process_owner"],
   /** Operate running instances: incidents, retries, cancellations. */
   "process.operate": ["admin", "process_owner"],
+  /** See the integration centre: connector health, sync log, failed writes. */
+  "integration.view": ["admin", "process_owner", "manager", "buyer_lead"],
+  /** Configure the ERP connection and mappings, sync now, retry failed writes. */
+  "integration.manage": ["admin"],
+  /** Change supplier master data (written back to the ERP once approved). */
+  "supplier.manage": ["admin", "buyer", "buyer_lead"],
+  /** Approve a supplier: it becomes active and is written to the ERP. */
+  "supplier.approve": ["admin", "buyer_lead"],
+  /** Enter purchase orders in the app (built-in connector) and follow them. */
+  "purchase_order.manage": ["admin", "buyer", "buyer_lead"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
