@@ -65,7 +65,7 @@ test("a process owner adds a quality approval with a 2-day SLA; new instances re
   await expect(row).toContainText("采购申请审批");
   await row.getByRole("link", { name: zh("processes.list.edit") }).click();
   await expect(admin.getByTestId("bpmn-modeler")).toHaveAttribute("data-ready", "true", { timeout: 30_000 });
-  await expect(admin.getByTestId("editor-status")).toHaveText(zh("processes.editor.statusWarnings", { warnings: 3 }));
+  await expect(admin.getByTestId("editor-status")).toHaveText(zh("processes.editor.statusWarnings", { warnings: 2 }));
   await expect(admin.locator(".bjs-powered-by")).toBeVisible();
 
   // Drop a new task on the flow from the purchasing decision to the ledger step: bpmn-js splits the flow.
@@ -98,7 +98,7 @@ test("a process owner adds a quality approval with a 2-day SLA; new instances re
   await expect(admin.getByTestId("bpmn-properties").locator(".bio-properties-panel-error")).toHaveText("不是 ISO 时长（如 P2D、PT4H）");
   await admin.locator("#bio-properties-panel-ff-dueDate").fill("P2D");
   await expect(admin.getByTestId("bpmn-properties").locator(".bio-properties-panel-error")).toHaveCount(0);
-  await expect(admin.getByTestId("editor-status")).toHaveText(new RegExp(`^${zh("processes.editor.statusWarnings", { warnings: 3 })}`));
+  await expect(admin.getByTestId("editor-status")).toHaveText(new RegExp(`^${zh("processes.editor.statusWarnings", { warnings: 2 })}`));
   await shoot(admin, "processes-editor-desktop");
 
   await admin.getByTestId("publish").click();

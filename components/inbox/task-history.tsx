@@ -1,6 +1,6 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 import type { HistoryEntry } from "@/lib/inbox/instance-history";
 import { DateTime } from "./format-date";
@@ -12,6 +12,8 @@ const DOT: Record<string, string> = {
   "instance.incident": "bg-red-600",
   "job.failed": "bg-red-600",
   "task.cancelled": "bg-slate-400",
+  "token.moved": "bg-amber-500",
+  "variables.changed": "bg-slate-300",
 };
 
 /** The instance's history as a timeline, newest last, with who did it. */
@@ -19,6 +21,7 @@ export function TaskHistory({ entries }: { entries: HistoryEntry[] }) {
   const t = useTranslations("inbox.history");
   const tInbox = useTranslations("inbox");
   const format = useFormatter();
+  const locale = useLocale();
   if (entries.length === 0) return <p className="text-sm text-slate-500">{t("empty")}</p>;
   // Message keys cannot hold dots: "task.completed" is types.task_completed.
   const typeLabel = (type: string) => {
@@ -43,6 +46,15 @@ export function TaskHistory({ entries }: { entries: HistoryEntry[] }) {
           {e.dueAt ? <p className="mt-1 text-sm">{t("dueTo", { due: format.dateTime(new Date(e.dueAt), { dateStyle: "short", timeStyle: "short" }) })}</p> : null}
           {e.comment ? <p className="mt-1 whitespace-pre-wrap break-words text-sm text-slate-700">{t("reason", { reason: e.comment })}</p> : null}
           {e.error ? <p className="mt-1 break-words text-xs text-red-700">{e.error}</p> : null}
+          {e.changes?.length ? (
+            <ul className="mt-1 space-y-0.5 text-xs text-slate-700" data-testid="history-changes">
+              {e.changes.map((c) => (
+                <li key={c.name} className="break-words">
+                  <span className="font-medium">{locale === "en" ? c.labelEn : c.labelZh}</span>: {c.before === "" ? t("unset") : c.before} → {c.after === "" ? t("unset") : c.after}
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </li>
       ))}
     </ol>

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "../db/client";
+import { listForms } from "../workflow/forms";
 
 export type HistoryEntry = {
   id: string;
@@ -14,7 +15,26 @@ export type HistoryEntry = {
   toName: string | null;
   dueAt: string | null;
   error: string | null;
+  /** variables.changed: each changed variable with its label and before/after as text ("" when absent). */
+  changes: VariableChange[] | null;
 };
+
+export type VariableChange = { name: string; labelZh: string; labelEn: string; before: string; after: string };
+
+const shown = (v: unknown) => (v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v).slice(0, 300) : String(v).slice(0, 300));
+
+/** A variables.changed event's data (keys, before/after values) as labelled rows. */
+export function describeChanges(data: unknown): VariableChange[] {
+  const d = (data ?? {}) as { keys?: unknown; changes?: Record<string, { before?: unknown; after?: unknown }> };
+  const keys = Array.isArray(d.keys) ? d.keys.filter((k): k is string => typeof k === "string") : [];
+  const labels = new Map<string, { zh: string; en: string }>();
+  for (const form of listForms()) for (const f of form.fields) if (!labels.has(f.name)) labels.set(f.name, { zh: f.labelZh, en: f.labelEn });
+  return keys.map((name) => {
+    const c = d.changes?.[name] ?? {};
+    const l = labels.get(name);
+    return { name, labelZh: l?.zh ?? name, labelEn: l?.en ?? name, before: shown(c.before), after: shown(c.after) };
+  });
+}
 
 export type DiagramState = { current: string[]; completed: string[] };
 
@@ -83,7 +103,10 @@ export async function instanceHistory(db: Db, instanceId: string, context: unkno
       id: e.id,
       at: e.at,
       type: e.type,
-      subject: (e.taskId && taskNames.get(e.taskId)) || (e.elementId && elements.get(e.elementId)) || null,
+      subject:
+        e.type === "token.moved"
+          ? `${(e.taskId && taskNames.get(e.taskId)) || elements.get(String(d.fromElementId)) || String(d.fromElementId ?? "")} → ${elements.get(String(d.toElementId)) || String(d.toName ?? d.toElementId ?? "")}`
+          : (e.taskId && taskNames.get(e.taskId)) || (e.elementId && elements.get(e.elementId)) || null,
       actorName: nameOf(e.actorId),
       decision: e.type === "task.completed" ? str(submitted.decision) : null,
       comment: e.type === "task.completed" ? str(submitted.comment) : str(d.reason),
@@ -91,6 +114,7 @@ export async function instanceHistory(db: Db, instanceId: string, context: unkno
       toName: nameOf(d.to),
       dueAt: str(d.dueAt),
       error: str(d.error)?.slice(0, 300) ?? null,
+      changes: e.type === "variables.changed" ? describeChanges(d) : null,
     };
   });
   return { entries, diagram };

@@ -138,8 +138,13 @@ describe.each(kinds)("inbox lists and task pages on %s", (kind) => {
     expect(staffView.instance.startedByName).toBe("陈静");
     expect(staffView.diagram?.current).toEqual(["quality_verify"]);
     expect(staffView.diagram?.completed).toEqual(expect.arrayContaining(["start", "supplier_response"]));
-    expect(staffView.history.map((h) => h.type)).toEqual(["instance.started", "task.created", "task.completed", "task.created"]);
-    expect(staffView.history[2].actorName).toBe("钱峰 · 苏州精密五金有限公司");
+    expect(staffView.history.map((h) => h.type)).toEqual(["instance.started", "variables.changed", "task.created", "task.completed", "variables.changed", "task.created"]);
+    expect(staffView.history[3].actorName).toBe("钱峰 · 苏州精密五金有限公司");
+    expect(staffView.history[4].changes?.map((c) => [c.name, c.labelZh, c.before, c.after])).toEqual([
+      ["correctiveAction", "纠正措施", "", "更换模具"],
+      ["effectiveFrom", "措施生效日期", "", "2026-12-01"],
+      ["rootCause", "原因分析", "", "模具磨损"],
+    ]);
     expect(staffView.context.map((c) => c.name)).toEqual(expect.arrayContaining(["rootCause", "correctiveAction"]));
   });
 

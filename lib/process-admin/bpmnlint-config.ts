@@ -63,9 +63,7 @@ const RULES: Record<string, RuleFactory> = {
 };
 
 /**
- * bpmnlint's recommended rules and severities (as `extends: "bpmnlint:recommended"`),
- * except no-gateway-join-fork, a warning here: the engine runs a gateway that
- * joins and forks correctly, and the shipped purchase requisition uses one.
+ * bpmnlint's recommended rules and severities (as `extends: "bpmnlint:recommended"`).
  * Errors block publishing; warnings are shown only.
  */
 export const BPMNLINT_RULES: Record<string, "error" | "warn"> = {
@@ -82,7 +80,7 @@ export const BPMNLINT_RULES: Record<string, "error" | "warn"> = {
   "no-complex-gateway": "error",
   "no-disconnected": "error",
   "no-duplicate-sequence-flows": "error",
-  "no-gateway-join-fork": "warn",
+  "no-gateway-join-fork": "error",
   "no-implicit-split": "error",
   "no-implicit-end": "error",
   "no-implicit-start": "error",

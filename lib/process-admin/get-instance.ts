@@ -2,6 +2,8 @@ import "server-only";
 import type { EmployeeActor } from "../auth/actor";
 import { requirePermission } from "../auth/permissions";
 import type { Db } from "../db/client";
+import { cachedContext, loadContext } from "../workflow/engine-host";
+import { userTasksOf } from "../workflow/move-token";
 
 export type InstanceDetail = NonNullable<Awaited<ReturnType<typeof getInstanceDetail>>>;
 
@@ -31,8 +33,17 @@ export async function getInstanceDetail(db: Db, actor: EmployeeActor, id: string
   const waiting = new Set([...inst.tasks.filter((t) => t.status === "open").map((t) => t.elementId), ...jobs.filter((j) => j.kind === "service").map((j) => String((j.payload as { elementId?: string }).elementId ?? ""))]);
   const failed = jobs.filter((j) => j.status === "failed").map((j) => String((j.payload as { elementId?: string }).elementId ?? ""));
   const running = inst.status === "running" || inst.status === "incident";
+  // Where an operator may move a waiting task: other user tasks of its scope that have no open task.
+  const context = inst.status !== "running" ? null : (cachedContext(inst.definitionId) ?? loadContext(inst.definitionId, (await db.processDefinition.findUniqueOrThrow({ where: { id: inst.definitionId }, select: { context: true } })).context));
+  const userTasks = context ? userTasksOf(context) : [];
+  const openElements = new Set(inst.tasks.filter((t) => t.status === "open").map((t) => t.elementId));
+  const moveTargets = (elementId: string) => {
+    const scope = userTasks.find((u) => u.id === elementId)?.scope;
+    return userTasks.filter((u) => u.scope === scope && u.id !== elementId && !openElements.has(u.id)).map(({ id, name }) => ({ id, name }));
+  };
   return {
     id: inst.id,
+    version: inst.version,
     businessKey: inst.businessKey,
     status: inst.status,
     startedAt: inst.startedAt,
@@ -41,7 +52,7 @@ export async function getInstanceDetail(db: Db, actor: EmployeeActor, id: string
     incident: inst.incident,
     variables: inst.variables as Record<string, unknown>,
     definition: inst.definition,
-    tasks: inst.tasks.map((t) => ({ ...t, assigneeName: t.assigneeId ? (nameOf[t.assigneeId] ?? null) : null })),
+    tasks: inst.tasks.map((t) => ({ ...t, assigneeName: t.assigneeId ? (nameOf[t.assigneeId] ?? null) : null, moveTargets: t.status === "open" ? moveTargets(t.elementId) : [] })),
     jobs: jobs.map(({ payload, ...j }) => ({ ...j, elementId: String((payload as { elementId?: string }).elementId ?? "") })),
     history: inst.history.map((h) => ({ id: h.id, at: h.at, type: h.type, elementId: h.elementId, actorName: h.actorId ? (nameOf[h.actorId] ?? null) : null, data: h.data })),
     markers: {

@@ -18,6 +18,7 @@ import { listDefinitions } from "./list-definitions";
 import { listInstances } from "./list-instances";
 import { listVersions } from "./list-versions";
 import { parseInstanceQuery } from "./process-admin.schema";
+import { publishDefinition } from "../workflow/publish-definition";
 import { publishProcess, rollbackToVersion } from "./publish-process";
 import { discardDraft, saveDraft } from "./save-draft";
 
@@ -33,10 +34,10 @@ const WITH_QUALITY = SHIPPED.replace(
     <bpmn:userTask id="quality_approval" name="质量部审批" ff:candidateGroups="quality" ff:formKey="approval" ff:dueDate="P2D" />
     <bpmn:sequenceFlow id="f_quality" sourceRef="quality_approval" targetRef="record_requisition" />`,
 )
-  .replace('<bpmndi:BPMNShape id="record_requisition_di"', '<bpmndi:BPMNShape id="quality_approval_di" bpmnElement="quality_approval"><dc:Bounds x="600" y="160" width="100" height="80" /></bpmndi:BPMNShape>\n      <bpmndi:BPMNShape id="record_requisition_di"')
+  .replace('<bpmndi:BPMNShape id="record_requisition_di"', '<bpmndi:BPMNShape id="quality_approval_di" bpmnElement="quality_approval"><dc:Bounds x="700" y="160" width="100" height="80" /></bpmndi:BPMNShape>\n      <bpmndi:BPMNShape id="record_requisition_di"')
   .replace(
-    '<bpmndi:BPMNEdge id="f_small_di" bpmnElement="f_small"><di:waypoint x="455" y="200" /><di:waypoint x="780" y="200" /></bpmndi:BPMNEdge>',
-    '<bpmndi:BPMNEdge id="f_small_di" bpmnElement="f_small"><di:waypoint x="455" y="200" /><di:waypoint x="600" y="200" /></bpmndi:BPMNEdge><bpmndi:BPMNEdge id="f_quality_di" bpmnElement="f_quality"><di:waypoint x="700" y="200" /><di:waypoint x="780" y="200" /></bpmndi:BPMNEdge>',
+    '<bpmndi:BPMNEdge id="f_small_di" bpmnElement="f_small"><di:waypoint x="555" y="200" /><di:waypoint x="880" y="200" /></bpmndi:BPMNEdge>',
+    '<bpmndi:BPMNEdge id="f_small_di" bpmnElement="f_small"><di:waypoint x="555" y="200" /><di:waypoint x="700" y="200" /></bpmndi:BPMNEdge><bpmndi:BPMNEdge id="f_quality_di" bpmnElement="f_quality"><di:waypoint x="800" y="200" /><di:waypoint x="880" y="200" /></bpmndi:BPMNEdge>',
   );
 
 /** The same flow without the purchasing review: instances waiting there cannot move onto it. */
@@ -281,6 +282,32 @@ describe.each(kinds)("process administration on %s", (kind) => {
     expect(review.avgSeconds).toBeLessThan(3700);
     expect(rows.find((r) => r.elementId === "start")).toMatchObject({ instances: 2 });
     await expect(heatMap(db, lina, v5.id)).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("publishes in the caller's transaction: a failure after publishing rolls the version and its audit row back", async () => {
+    const db = opened.db;
+    const admin = await employee(db, "admin");
+    const counts = async () => Promise.all([db.processDefinition.count({ where: { key: "purchase_requisition" } }), db.auditLog.count({ where: { action: "process.publish" } })]);
+    const before = await counts();
+    const changed = SHIPPED.replace('name="采购申请审批"', 'name="采购申请审批（回滚测试）"');
+    expect(changed).not.toBe(SHIPPED);
+    const err = await db
+      .$transaction(async (tx) => {
+        const r = await publishDefinition(db, admin, changed, "editor", tx);
+        expect(r.created).toBe(true);
+        throw new Error("after publish");
+      })
+      .catch((e: Error) => e);
+    expect(err).toMatchObject({ message: "after publish" });
+    expect(await counts()).toEqual(before);
+
+    // Through the editor: the version, the draft's deletion and both audit rows arrive together.
+    await saveDraft(db, admin, { xml: changed, editingKey: "purchase_requisition" });
+    const published = await publishProcess(db, admin, { xml: changed, editingKey: "purchase_requisition" });
+    const def = await db.processDefinition.findUniqueOrThrow({ where: { key_version: { key: "purchase_requisition", version: published.version } } });
+    expect(await db.processDraft.count({ where: { key: "purchase_requisition" } })).toBe(0);
+    expect(await db.auditLog.count({ where: { action: "process.publish", entityId: def.id } })).toBe(1);
+    expect(await db.auditLog.count({ where: { action: "process.draft.published", entityId: "purchase_requisition", after: { path: ["version"], equals: published.version } } })).toBe(1);
   });
 
   it("lists instances with filters and paging on the server", async () => {

@@ -23,6 +23,13 @@ export const dryRunInput = z.object({
 
 export const cancelInstanceInput = z.object({ id: z.string().uuid(), reason: z.string().trim().min(1, "validation.too_small").max(500) });
 export const retryJobInput = z.object({ jobId: z.string().uuid() });
+export const moveTokenInput = z.object({
+  instanceId: z.string().uuid(),
+  taskId: z.string().uuid(),
+  targetId: z.string().trim().min(1, "validation.too_small").max(200),
+  reason: z.string().trim().min(1, "validation.too_small").max(500),
+  version: z.number().int().min(0),
+});
 
 export type DryRunInput = z.infer<typeof dryRunInput>;
 

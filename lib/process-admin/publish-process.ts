@@ -22,12 +22,16 @@ export async function publishProcess(db: Db, who: EmployeeActor, input: { xml: s
     throw new AppError("bpmn_invalid", { params: { count: errors.length }, details: linted.problems });
   }
   await assertKeyFree(db, linted.key, input.editingKey);
-  const { definition, created } = await publishDefinition(db, actor, input.xml, "editor");
-  await db.$transaction(async (tx) => {
+  // The new version, its audit row, the draft's deletion and that audit row commit together.
+  const { definition, created } = await db.$transaction(async (tx) => {
+    const published = await publishDefinition(db, actor, input.xml, "editor", tx);
+    const { definition } = published;
     const draft = await tx.processDraft.findUnique({ where: { key: definition.key }, select: { key: true, updatedAt: true } });
-    if (!draft) return;
-    await tx.processDraft.delete({ where: { key: definition.key } });
-    await writeAudit(tx, actor, { action: "process.draft.published", entity: "ProcessDraft", entityId: definition.key, before: draft, after: { version: definition.version } });
+    if (draft) {
+      await tx.processDraft.delete({ where: { key: definition.key } });
+      await writeAudit(tx, actor, { action: "process.draft.published", entity: "ProcessDraft", entityId: definition.key, before: draft, after: { version: definition.version } });
+    }
+    return published;
   });
   return { key: definition.key, version: definition.version, created, warnings: linted.problems };
 }
@@ -37,11 +41,14 @@ export async function rollbackToVersion(db: Db, who: EmployeeActor, key: string,
   const actor = requirePermission(who, "process.design");
   const old = await db.processDefinition.findUnique({ where: { key_version: { key, version } }, select: { id: true, xml: true, status: true } });
   if (!old || old.status !== "published") throw new AppError("not_found");
-  const { definition, created } = await publishDefinition(db, actor, old.xml, "editor");
-  if (created) {
-    await db.$transaction(async (tx) => {
+  // The republished version and the rollback audit row commit together.
+  const { definition, created } = await db.$transaction(async (tx) => {
+    const published = await publishDefinition(db, actor, old.xml, "editor", tx);
+    const { definition } = published;
+    if (published.created) {
       await writeAudit(tx, actor, { action: "process.rollback", entity: "ProcessDefinition", entityId: definition.id, before: { key, version }, after: { key, version: definition.version, from: old.id } });
-    });
-  }
+    }
+    return published;
+  });
   return { key, version: definition.version, created };
 }

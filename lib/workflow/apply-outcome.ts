@@ -3,13 +3,44 @@ import type { Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
 import type { StepOutcome } from "./engine-host";
 import { notifyTaskCreated } from "./notify";
-import { insertEvents, insertTask, saveInstance, type InsertedTask } from "./step-sql";
+import { insertEvents, insertTask, saveInstance, type AuditRow, type InsertedTask } from "./step-sql";
 import { resolveTaskAttributes } from "./task-attributes";
 
 export type InstanceRow = { id: string; version: number; businessKey: string | null; supplierId: string | null };
 
 /** A history row the caller records with this step (task.completed, timer.fired, ...), at its own time. */
 export type LeadEvent = { at: Date; type: string; elementId?: string; taskId?: string; actorId?: string | null; data?: object };
+
+const MAX_KEYS = 50;
+const MAX_VALUE_CHARS = 300;
+
+/** A value as history keeps it: long strings and large objects are cut to a preview. */
+export function trimValue(v: unknown): unknown {
+  if (v === undefined) return null;
+  if (typeof v === "string") return v.length > MAX_VALUE_CHARS ? `${v.slice(0, MAX_VALUE_CHARS)}…` : v;
+  if (v === null || typeof v !== "object") return v;
+  const json = JSON.stringify(v);
+  return json.length > MAX_VALUE_CHARS ? `${json.slice(0, MAX_VALUE_CHARS)}…` : v;
+}
+
+export type VariableChanges = { keys: string[]; changes: Record<string, { before: unknown; after: unknown }>; more?: number };
+
+/** Keys added, removed or changed by a step with their before/after values (trimmed); null when nothing changed. */
+export function variableChanges(before: Record<string, unknown>, after: Record<string, unknown>): VariableChanges | null {
+  const keys: string[] = [];
+  for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const a = before[k];
+    const b = after[k];
+    if (a === b) continue;
+    if (a !== null && b !== null && typeof a === "object" && typeof b === "object" && JSON.stringify(a) === JSON.stringify(b)) continue;
+    keys.push(k);
+  }
+  if (!keys.length) return null;
+  keys.sort();
+  const shown = keys.slice(0, MAX_KEYS);
+  const changes = Object.fromEntries(shown.map((k) => [k, { before: k in before ? trimValue(before[k]) : null, after: k in after ? trimValue(after[k]) : null }]));
+  return { keys: shown, changes, ...(keys.length > shown.length ? { more: keys.length - shown.length } : {}) };
+}
 
 /**
  * Persists one engine step: the instance with `WHERE version = n` (a lost race
@@ -20,7 +51,7 @@ export type LeadEvent = { at: Date; type: string; elementId?: string; taskId?: s
  * caller's lead events included) go in one insert, and a new instance
  * (version 0) has nothing to prune.
  */
-export async function applyOutcome(tx: Tx, instance: InstanceRow, outcome: StepOutcome, at: Date, actorId: string | null, lead: LeadEvent[] = []) {
+export async function applyOutcome(tx: Tx, instance: InstanceRow, outcome: StepOutcome, at: Date, actorId: string | null, lead: LeadEvent[] = [], audit?: (status: string) => AuditRow) {
   const status = outcome.status === "error" ? "incident" : outcome.status;
   const msgWaits = outcome.waits.filter((w) => w.kind === "message");
   // Timer jobs mirror the armed timers; an instance that stopped running keeps none.
@@ -33,7 +64,10 @@ export async function applyOutcome(tx: Tx, instance: InstanceRow, outcome: StepO
   );
   if (!saved.updated) throw new AppError("conflict");
 
-  const history: { type: string; elementId?: string; taskId?: string; data?: object }[] = outcome.events.map((e) => ({ type: `element.${e.type}`, elementId: e.elementId, data: { elementType: e.elementType } }));
+  const history: { type: string; elementId?: string; taskId?: string; data?: object }[] = [];
+  const changed = variableChanges(outcome.variablesBefore, outcome.variables);
+  if (changed) history.push({ type: "variables.changed", data: changed });
+  for (const e of outcome.events) history.push({ type: `element.${e.type}`, elementId: e.elementId, data: { elementType: e.elementType } });
   if (outcome.error) history.push({ type: "instance.incident", data: { error: outcome.error } });
   if (status === "completed") history.push({ type: "instance.completed" });
 
@@ -80,9 +114,11 @@ export async function applyOutcome(tx: Tx, instance: InstanceRow, outcome: StepO
     });
   }
 
-  await insertEvents(tx, [
-    ...lead.map((e) => ({ instanceId: instance.id, ...e })),
-    ...history.map((h, i) => ({ instanceId: instance.id, at: new Date(at.getTime() + i), actorId, ...h })),
-  ]);
+  // The caller's audit row (it may name the new status) goes in with the history.
+  await insertEvents(
+    tx,
+    [...lead.map((e) => ({ instanceId: instance.id, ...e })), ...history.map((h, i) => ({ instanceId: instance.id, at: new Date(at.getTime() + i), actorId, ...h }))],
+    audit?.(status),
+  );
   return { status };
 }

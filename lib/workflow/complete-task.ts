@@ -1,9 +1,11 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
-import { writeAudit } from "../audit/write-audit";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { applyOutcome } from "./apply-outcome";
+// Forms and handlers registered in code (also lib/erp's) must be known wherever a form is looked up,
+// not only in processes that happen to run the job worker.
+import "./handlers";
 import { now } from "./clock";
 import { runStep } from "./engine-host";
 import { formDefinition } from "./forms";
@@ -38,11 +40,12 @@ export async function completeTask(db: Db, actor: Actor, input: CompleteInput) {
     if (!closed) throw new AppError("conflict");
 
     const context = await instanceContext(tx, task.instance.definitionId);
-    const outcome = await runStep(context, task.instance.state, { kind: "signal", executionId: task.executionId, output: data, variables: data });
+    // The state was just read for this transaction and is not used again: handed over, not copied.
+    const outcome = await runStep(context, task.instance.state, { kind: "signal", executionId: task.executionId, output: data, variables: data }, {}, true);
     if (!outcome) throw new AppError("conflict");
     const completed = { at, type: "task.completed", elementId: task.elementId, taskId: task.id, actorId: actor.id, data: { data, realm: actor.realm } };
-    const { status } = await applyOutcome(tx, task.instance, outcome, new Date(at.getTime() + 1), actor.id, [completed]);
-    await writeAudit(tx, actor, { action: "task.complete", entity: "Task", entityId: task.id, after: { data, instanceStatus: status } });
+    const audit = (instanceStatus: string) => ({ actor, action: "task.complete", entity: "Task", entityId: task.id, after: { data, instanceStatus } });
+    const { status } = await applyOutcome(tx, task.instance, outcome, new Date(at.getTime() + 1), actor.id, [completed], audit);
     return { instanceId: task.instanceId, instanceStatus: status };
   }, TX_OPTIONS);
   return result;

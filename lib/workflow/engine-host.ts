@@ -73,6 +73,8 @@ export type StepOutcome = {
   waits: Wait[];
   timers: ArmedTimer[];
   variables: Record<string, unknown>;
+  /** The process variables before this action (empty for a start): history records what changed. */
+  variablesBefore: Record<string, unknown>;
   events: FlowEvent[];
   error?: string;
 };
@@ -82,13 +84,34 @@ export type StepAction =
   | { kind: "resume" }
   | { kind: "signal"; executionId: string; output?: Record<string, unknown>; variables?: Record<string, unknown> }
   | { kind: "fireTimer"; elementId: string; executionId: string }
-  | { kind: "error"; executionId: string; code: string; message: string };
+  | { kind: "error"; executionId: string; code: string; message: string }
+  /** An operator moves a waiting user task's token to another user task of the same scope. */
+  | { kind: "move"; executionId: string; targetId: string };
 
+/** Why the engine refused a move (the caller checks the definition first; this guards the live state). */
+export class MoveRefused extends Error {
+  constructor(readonly reason: "not_user_task" | "other_scope" | "target_active") {
+    super(`move refused: ${reason}`);
+    this.name = "MoveRefused";
+  }
+}
+
+type ActivityLike = {
+  id: string;
+  type: string;
+  isRunning: boolean;
+  parent?: { id?: string };
+  attachedTo?: { id: string };
+  run: (content?: object) => void;
+  getActivityById: (id: string) => ActivityLike | undefined;
+  broker: { publish: (exchange: string, routingKey: string, content: object) => void };
+};
 type Api = {
   id: string;
   type: string;
   executionId: string;
-  owner: { name?: string; behaviour?: Record<string, unknown>; execution?: { getPostponed?: () => Api[] } };
+  content: { isRootScope?: boolean } & Record<string, unknown>;
+  owner: ActivityLike & { name?: string; behaviour?: Record<string, unknown>; execution?: { getPostponed?: () => Api[] } };
   signal: (data?: unknown) => void;
   sendApiMessage: (type: string, content: unknown) => void;
 };
@@ -138,8 +161,37 @@ function processEnv(engine: EngineLike) {
   return engine.execution.definitions[0].execution.processes[0].environment;
 }
 
+/**
+ * Moves a waiting user task's token: the target activity starts in the same
+ * scope (process or embedded sub-process) first, then the waiting activity is
+ * discarded without taking or discarding its outbound flows, so nothing after
+ * it runs and the scope never looks finished in between. Boundary events of
+ * the waiting activity go with it. The history shows the target entered and
+ * the source left.
+ */
+function moveToken(api: Api, targetId: string, waiting: Api[]) {
+  if (api.type !== "bpmn:UserTask" || api.content.isRootScope === false) throw new MoveRefused("not_user_task");
+  // An activity's context is its scope's: a target in another sub-process is not a sibling.
+  const target = api.owner.getActivityById(targetId);
+  if (!target || target.type !== "bpmn:UserTask") throw new MoveRefused("not_user_task");
+  if ((target.parent?.id ?? null) !== (api.owner.parent?.id ?? null)) throw new MoveRefused("other_scope");
+  if (target.isRunning || target.id === api.id) throw new MoveRefused("target_active");
+  target.run();
+  // Boundary events would be discarded when the activity leaves, and their discard
+  // would run down their own paths (an escalation path may lead to the target):
+  // they go first, also without touching their outbound flows.
+  for (const b of waiting) {
+    if (b.type === "bpmn:BoundaryEvent" && b.owner.attachedTo?.id === api.id) b.owner.broker.publish("execution", "execute.discard", { ...b.content, ignoreOutbound: true });
+  }
+  api.owner.broker.publish("execution", "execute.discard", { ...api.content, ignoreOutbound: true });
+}
+
 /** Runs one action on an instance. Returns null when the target wait does not exist (any more). */
-export async function runStep(context: unknown, state: unknown, action: StepAction, startVariables: Record<string, unknown> = {}): Promise<StepOutcome | null> {
+/**
+ * `handOver`: the caller passes a state object it will not use again (freshly
+ * read from the database), so the engine may take it without a defensive copy.
+ */
+export async function runStep(context: unknown, state: unknown, action: StepAction, startVariables: Record<string, unknown> = {}, handOver = false): Promise<StepOutcome | null> {
   const { timers, armed } = durableTimers();
   const engine = new (Engine as unknown as new (o: object) => EngineLike)({
     name: "instance",
@@ -165,18 +217,23 @@ export async function runStep(context: unknown, state: unknown, action: StepActi
     if (c.executionId && c.message?.id) messages.set(c.executionId, c.message);
   }, { noAck: true });
 
+  let variablesBefore: Record<string, unknown> = {};
   if (action.kind === "start") {
     await engine.execute();
   } else {
-    engine.recover(structuredClone(state));
+    engine.recover(handOver ? state : structuredClone(state));
     await engine.resume();
+    variablesBefore = processVariables(processEnv(engine).variables);
     // Resume re-fires enters of waiting elements: not new history. But when an
     // expired timer fired during resume, what followed it is.
     if (timedOut.size === 0) events.length = 0;
-    if (action.kind === "signal" || action.kind === "error") {
-      const api = postponedDeep(engine).find((a) => a.executionId === action.executionId);
+    if (action.kind === "signal" || action.kind === "error" || action.kind === "move") {
+      const waiting = postponedDeep(engine);
+      const api = waiting.find((a) => a.executionId === action.executionId);
       if (!api) return null;
-      if (action.kind === "signal") {
+      if (action.kind === "move") {
+        moveToken(api, action.targetId, waiting);
+      } else if (action.kind === "signal") {
         Object.assign(processEnv(engine).variables, action.variables ?? {});
         api.signal(action.output ?? {});
       } else {
@@ -199,6 +256,7 @@ export async function runStep(context: unknown, state: unknown, action: StepActi
     waits: dedupe(postponedDeep(engine).map((a) => toWait(a, messages)).filter((w): w is Wait => w !== null)),
     timers: armed(),
     variables: processVariables(processEnv(engine).variables),
+    variablesBefore,
     events,
     error,
   };

@@ -32,14 +32,27 @@ export function listForms(): FormDefinition[] {
   return [...forms.values()];
 }
 
+const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
+
+/** A number as a form or an API sends it: a number, or a numeric string; blank is missing, never 0. */
+function toNumber(v: unknown): unknown {
+  if (isBlank(v)) return undefined;
+  if (typeof v === "string") {
+    const n = Number(v.trim());
+    return Number.isFinite(n) ? n : v;
+  }
+  return v;
+}
+
 function fieldSchema(f: FormField): z.ZodType {
   let s: z.ZodType;
   switch (f.type) {
     case "number": {
-      let n = z.coerce.number({ message: "validation.invalid_type" });
+      // Not z.coerce: Number("") and Number("  ") are 0, so a blank field would count as 0.
+      let n = z.number({ error: (iss) => (iss.code !== "invalid_type" ? undefined : iss.input === undefined ? "validation.required" : "validation.invalid_type") });
       if (f.min !== undefined) n = n.min(f.min);
       if (f.max !== undefined) n = n.max(f.max);
-      s = n;
+      s = z.preprocess(toNumber, n);
       break;
     }
     case "boolean":
@@ -60,7 +73,8 @@ function fieldSchema(f: FormField): z.ZodType {
     default:
       s = z.string().trim().max(f.type === "textarea" ? 4000 : 200);
   }
-  if (!f.required) return z.preprocess((v) => (v === "" || v === null ? undefined : v), s.optional());
+  // An optional field left blank is absent (a blank number is not 0).
+  if (!f.required) return z.preprocess((v) => (v === "" || v === null || (f.type === "number" && isBlank(v)) ? undefined : v), s.optional());
   if (f.type === "text" || f.type === "textarea") return (s as z.ZodString).min(1);
   return s;
 }

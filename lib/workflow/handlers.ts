@@ -1,5 +1,6 @@
 import "server-only";
 import { registerServiceHandler } from "./service-registry";
+import "../erp/service-handlers";
 
 // The product's built-in service handlers. Each names itself in BPMN as ff:handler="...".
 registerServiceHandler({

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import type { EmployeeActor, SystemActor } from "../auth/actor";
 import { requirePermission } from "../auth/permissions";
 import { writeAudit } from "../audit/write-audit";
-import type { Db } from "../db/client";
+import type { Db, Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { serializeContext } from "./engine-host";
 import { lintDefinition, type LintProblem } from "./lint";
@@ -26,8 +26,11 @@ export async function checkDefinition(xml: string): Promise<CheckResult & { modd
 /**
  * Publishes a new immutable version of a process. Refused with the lint problems
  * when the diagram is not safe to run; an unchanged diagram is not republished.
+ * With `tx` the version and its audit row are written in the caller's
+ * transaction (so the caller's own rows commit or roll back with them);
+ * otherwise in a transaction of their own.
  */
-export async function publishDefinition(db: Db, actor: EmployeeActor | SystemActor, xml: string, source: "editor" | "shipped" = "editor") {
+export async function publishDefinition(db: Db, actor: EmployeeActor | SystemActor, xml: string, source: "editor" | "shipped" = "editor", tx?: Tx) {
   if (actor.realm === "employee") requirePermission(actor, "process.design");
   const checked = await checkDefinition(xml);
   if (checked.problems.length || !checked.moddle || !checked.key) {
@@ -36,7 +39,7 @@ export async function publishDefinition(db: Db, actor: EmployeeActor | SystemAct
   const key = checked.key;
   const sha256 = createHash("sha256").update(xml).digest("hex");
   const context = serializeContext(checked.moddle);
-  return db.$transaction(async (tx) => {
+  const write = async (tx: Tx) => {
     const latest = await tx.processDefinition.findFirst({ where: { key, status: "published" }, orderBy: { version: "desc" } });
     if (latest?.sha256 === sha256) return { definition: latest, created: false };
     // A shipped file that was published before stays superseded by later editor versions.
@@ -58,5 +61,6 @@ export async function publishDefinition(db: Db, actor: EmployeeActor | SystemAct
     });
     await writeAudit(tx, actor, { action: "process.publish", entity: "ProcessDefinition", entityId: definition.id, after: { key, version: definition.version, source, sha256 } });
     return { definition, created: true };
-  });
+  };
+  return tx ? write(tx) : db.$transaction(write);
 }

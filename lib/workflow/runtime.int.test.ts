@@ -108,6 +108,30 @@ describe.each(kinds)("workflow runtime on %s", (kind) => {
     expect(await db.auditLog.count({ where: { action: "task.complete", entityId: { in: [review.id, mgmt.id] } } })).toBe(2);
   });
 
+  it("records which variables a step changed, before and after, with long values trimmed", async () => {
+    const db = opened.db;
+    const lina = await employee(db, "lina");
+    const started = await startInstance(db, lina, { key: "gw", businessKey: "PR-VARS", variables: { amount: 5000 } });
+    const changes = async () => (await db.instanceEvent.findMany({ where: { instanceId: started.id, type: "variables.changed" }, orderBy: { at: "asc" } })).map((e) => e.data as { keys: string[]; changes: Record<string, { before: unknown; after: unknown }> });
+    const [atStart] = await changes();
+    expect(atStart.keys).toEqual(["amount", "businessKey", "initiator"]);
+    expect(atStart.changes.amount).toEqual({ before: null, after: 5000 });
+    const [review] = await openTasks(db, started.id);
+    const long = "很".repeat(1000);
+    await completeTask(db, lina, { taskId: review.id, data: { decision: "approve", comment: long } });
+    const [, afterReview] = await changes();
+    expect(afterReview.keys).toEqual(["comment", "decision"]);
+    expect(afterReview.changes.decision).toEqual({ before: null, after: "approve" });
+    expect(String(afterReview.changes.comment.after).length).toBeLessThan(400);
+    const [mgmt] = await openTasks(db, started.id);
+    // Same decision again, no comment: only the comment changed (it is now absent).
+    await completeTask(db, await employee(db, "zhangwei"), { taskId: mgmt.id, data: { decision: "approve" } });
+    const all = await changes();
+    expect(all).toHaveLength(2);
+    // The form drops the absent comment, the engine keeps the old one: nothing changed, nothing recorded.
+    expect((await db.processInstance.findUniqueOrThrow({ where: { id: started.id } })).status).toBe("completed");
+  });
+
   it("takes the default flow for a small amount", async () => {
     const db = opened.db;
     const lina = await employee(db, "lina");
@@ -154,6 +178,7 @@ describe.each(kinds)("workflow runtime on %s", (kind) => {
     const [ia, ib] = await Promise.all([a, b].map((x) => db.processInstance.findUniqueOrThrow({ where: { id: x.id } })));
     expect(ia.status).toBe("completed");
     expect((ia.variables as Record<string, unknown>).confirmedQty).toBe(10);
+    expect(await db.instanceEvent.findFirst({ where: { instanceId: a.id, type: "variables.changed" }, orderBy: { at: "desc" } })).toMatchObject({ data: { keys: ["confirmedQty"], changes: { confirmedQty: { before: null, after: 10 } } } });
     expect(ib.status).toBe("running");
   });
 
@@ -179,6 +204,7 @@ describe.each(kinds)("workflow runtime on %s", (kind) => {
     const done = await db.processInstance.findUniqueOrThrow({ where: { id: started.id } });
     expect(done.status).toBe("completed");
     expect((done.variables as Record<string, unknown>).erpRef).toBe("PO-1");
+    expect(await db.instanceEvent.findFirst({ where: { instanceId: started.id, type: "variables.changed" }, orderBy: { at: "desc" } })).toMatchObject({ data: { keys: ["erpRef"], changes: { erpRef: { before: null, after: "PO-1" } } } });
     expect(await db.instanceEvent.count({ where: { instanceId: started.id, type: { in: ["job.retry", "job.failed", "job.retried"] } } })).toBe(4);
   });
 

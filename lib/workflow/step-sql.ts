@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import type { AuditActor } from "../audit/write-audit";
 import type { Tx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 
@@ -77,14 +78,33 @@ export async function insertTask(tx: Tx, t: NewTaskRow): Promise<InsertedTask | 
 
 export type EventRow = { instanceId: string; at: Date; type: string; elementId?: string | null; taskId?: string | null; actorId?: string | null; data?: object | null };
 
-/** All history rows of a step in one statement. */
-export async function insertEvents(tx: Tx, rows: EventRow[]) {
-  if (!rows.length) return;
+/** The audit row of a step, as lib/audit/write-audit.ts writes it (same columns and values). */
+export type AuditRow = { actor: AuditActor; action: string; entity: string; entityId?: string | null; before?: unknown; after?: unknown };
+
+const auditJson = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+
+/** All history rows of a step, and its audit row when given, in one statement. */
+export async function insertEvents(tx: Tx, rows: EventRow[], audit?: AuditRow) {
+  if (!rows.length && !audit) return;
+  if (!audit) {
+    await tx.$executeRaw`
+      INSERT INTO "InstanceEvent" ("id", "instanceId", "at", "type", "elementId", "taskId", "actorId", "data")
+      SELECT * FROM unnest(${rows.map(() => randomUUID())}::text[], ${rows.map((r) => r.instanceId)}::text[], ${rows.map((r) => r.at)}::timestamp(3)[],
+        ${rows.map((r) => r.type)}::text[], ${rows.map((r) => r.elementId ?? null)}::text[], ${rows.map((r) => r.taskId ?? null)}::text[],
+        ${rows.map((r) => r.actorId ?? null)}::text[], ${rows.map((r) => (r.data == null ? null : JSON.stringify(r.data)))}::jsonb[])`;
+    return;
+  }
+  const a = audit.actor;
   await tx.$executeRaw`
-    INSERT INTO "InstanceEvent" ("id", "instanceId", "at", "type", "elementId", "taskId", "actorId", "data")
-    SELECT * FROM unnest(${rows.map(() => randomUUID())}::text[], ${rows.map((r) => r.instanceId)}::text[], ${rows.map((r) => r.at)}::timestamp(3)[],
-      ${rows.map((r) => r.type)}::text[], ${rows.map((r) => r.elementId ?? null)}::text[], ${rows.map((r) => r.taskId ?? null)}::text[],
-      ${rows.map((r) => r.actorId ?? null)}::text[], ${rows.map((r) => (r.data == null ? null : JSON.stringify(r.data)))}::jsonb[])`;
+    WITH events AS (
+      INSERT INTO "InstanceEvent" ("id", "instanceId", "at", "type", "elementId", "taskId", "actorId", "data")
+      SELECT * FROM unnest(${rows.map(() => randomUUID())}::text[], ${rows.map((r) => r.instanceId)}::text[], ${rows.map((r) => r.at)}::timestamp(3)[],
+        ${rows.map((r) => r.type)}::text[], ${rows.map((r) => r.elementId ?? null)}::text[], ${rows.map((r) => r.taskId ?? null)}::text[],
+        ${rows.map((r) => r.actorId ?? null)}::text[], ${rows.map((r) => (r.data == null ? null : JSON.stringify(r.data)))}::jsonb[])
+    )
+    INSERT INTO "AuditLog" ("id", "at", "actorRealm", "actorId", "action", "entity", "entityId", "supplierId", "before", "after")
+    VALUES (${randomUUID()}, ${new Date()}, ${a.realm}::"Realm", ${a.id}, ${audit.action}, ${audit.entity}, ${audit.entityId ?? null},
+      ${a.realm === "supplier" ? (a.supplierId ?? null) : null}, ${auditJson(audit.before)}::jsonb, ${auditJson(audit.after)}::jsonb)`;
 }
 
 export type NotificationRow = Pick<Prisma.NotificationCreateManyInput, "recipientRealm" | "recipientId" | "kind" | "title"> & { link: string };

@@ -85,7 +85,8 @@ async function fail(db: Db, job: ClaimedJob, e: unknown) {
     });
     if (!job.instanceId) return;
     await tx.instanceEvent.create({ data: { instanceId: job.instanceId, at: now(), type: final ? "job.failed" : "job.retry", elementId: String(job.payload.elementId ?? ""), data: { jobId: job.id, attempt: job.attempts, error: message.slice(0, 500) } } });
-    if (final) await tx.processInstance.update({ where: { id: job.instanceId }, data: { status: "incident", incident: message.slice(0, 2000) } });
+    // Only a live instance becomes an incident: one cancelled or completed meanwhile (while the job ran) stays as it is.
+    if (final) await tx.processInstance.updateMany({ where: { id: job.instanceId, status: { in: ["running", "incident"] } }, data: { status: "incident", incident: message.slice(0, 2000) } });
   });
 }
 

@@ -2,8 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { employeeAction } from "@/lib/auth/action-client";
-import { cancelInstanceInput, retryJobInput } from "@/lib/process-admin/process-admin.schema";
+import { cancelInstanceInput, moveTokenInput, retryJobInput } from "@/lib/process-admin/process-admin.schema";
 import { cancelInstance } from "@/lib/workflow/cancel-instance";
+import { moveToken } from "@/lib/workflow/move-token";
 import { retryFailedJob } from "@/lib/workflow/jobs/retry-job";
 
 export const cancelInstanceAction = employeeAction("process.operate", cancelInstanceInput, async (input, { actor, db }) => {
@@ -17,4 +18,10 @@ export const retryJobAction = employeeAction("process.operate", retryJobInput, a
   await retryFailedJob(db, actor, jobId);
   revalidatePath("/processes/instances", "layout");
   return { jobId };
+});
+
+export const moveTokenAction = employeeAction("process.operate", moveTokenInput, async (input, { actor, db }) => {
+  const r = await moveToken(db, actor, input);
+  revalidatePath(`/processes/instances/${input.instanceId}`);
+  return r;
 });

@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Diagram } from "@/components/bpmn-editor/diagram";
-import { CancelInstance, RetryJob } from "@/components/bpmn-editor/instance-actions";
+import { CancelInstance, MoveToken, RetryJob } from "@/components/bpmn-editor/instance-actions";
 import { InstanceStatusBadge } from "@/components/bpmn-editor/instance-status";
 import { Alert } from "@/components/ui/alert";
 import { buttonVariants } from "@/components/ui/button";
@@ -12,6 +12,28 @@ import { employeeWithPermission } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db/client";
 import { getInstanceDetail } from "@/lib/process-admin/get-instance";
 
+/** The short detail after an event's label: a cancel reason, where a token was moved and why. */
+function eventDetail(type: string, data: unknown): string {
+  const d = (data && typeof data === "object" ? data : {}) as Record<string, unknown>;
+  if (type === "instance.cancelled" && d.reason) return `：${String(d.reason)}`;
+  if (type === "token.moved") return `：${String(d.fromElementId ?? "")} → ${String(d.toElementId ?? "")}${d.reason ? ` · ${String(d.reason)}` : ""}`;
+  return "";
+}
+
+/** A variables.changed event: each key with its value before and after (values were trimmed when recorded). */
+function VariableChanges({ data, unset }: { data: unknown; unset: string }) {
+  const d = (data && typeof data === "object" ? data : {}) as { keys?: unknown; changes?: Record<string, { before?: unknown; after?: unknown }> };
+  const keys = Array.isArray(d.keys) ? d.keys.filter((k): k is string => typeof k === "string") : [];
+  const text = (v: unknown) => (v === null || v === undefined ? unset : typeof v === "object" ? JSON.stringify(v) : String(v));
+  return (
+    <ul className="mt-1 space-y-0.5 text-xs text-slate-600" data-testid="variable-changes">
+      {keys.map((k) => (
+        <li key={k} className="break-all"><code>{k}</code>: {text(d.changes?.[k]?.before)} → {text(d.changes?.[k]?.after)}</li>
+      ))}
+    </ul>
+  );
+}
+
 export default async function InstancePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await employeeWithPermission("process.operate");
   const { id } = await params;
@@ -20,6 +42,7 @@ export default async function InstancePage({ params }: { params: Promise<{ id: s
   if (!inst) notFound();
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "short", timeStyle: "medium" }) : "—");
   const active = inst.status === "running" || inst.status === "incident";
+  const canMove = inst.status === "running" && inst.tasks.some((task) => task.status === "open");
   return (
     <div className="space-y-4">
       <PageHeader title={`${inst.definition.name} · ${inst.businessKey ?? inst.id.slice(0, 8)}`}>
@@ -68,15 +91,16 @@ export default async function InstancePage({ params }: { params: Promise<{ id: s
           <TableContainer>
             <Table>
               <thead>
-                <tr><Th>{t("instance.task")}</Th><Th>{t("instances.status")}</Th><Th>{t("instance.receiver")}</Th><Th>{t("instance.due")}</Th></tr>
+                <tr><Th>{t("instance.task")}</Th><Th>{t("instances.status")}</Th><Th>{t("instance.receiver")}</Th><Th>{t("instance.due")}</Th>{canMove ? <Th><span className="sr-only">{t("move.action")}</span></Th> : null}</tr>
               </thead>
               <tbody>
                 {inst.tasks.map((task) => (
                   <tr key={task.id} data-element-id={task.elementId}>
                     <Td>{task.name}</Td>
-                    <Td>{t(`instance.taskStatus.${task.status}`)}{task.outcome ? ` · ${task.outcome}` : ""}</Td>
+                    <Td>{t(`instance.taskStatus.${task.status}`)}{task.outcome ? ` · ${t.has(`instance.taskOutcome.${task.outcome}`) ? t(`instance.taskOutcome.${task.outcome}`) : task.outcome}` : ""}</Td>
                     <Td className="text-xs">{task.assigneeName ?? ([...task.candidateGroups, task.candidateSupplierId].filter(Boolean).join(", ") || "—")}</Td>
                     <Td className="whitespace-nowrap text-xs">{when(task.dueAt)}</Td>
+                    {canMove ? <Td>{task.status === "open" ? <MoveToken instanceId={inst.id} version={inst.version} task={{ id: task.id, name: task.name }} targets={task.moveTargets} /> : null}</Td> : null}
                   </tr>
                 ))}
               </tbody>
@@ -100,7 +124,11 @@ export default async function InstancePage({ params }: { params: Promise<{ id: s
               {inst.history.map((h) => (
                 <tr key={h.id} data-type={h.type}>
                   <Td className="whitespace-nowrap text-xs tabular-nums">{when(h.at)}</Td>
-                  <Td>{t.has(`instance.events.${h.type.replace(".", "_")}`) ? t(`instance.events.${h.type.replace(".", "_")}`) : h.type}{h.type === "instance.cancelled" && h.data && typeof h.data === "object" && "reason" in h.data ? `：${String((h.data as { reason: unknown }).reason)}` : ""}</Td>
+                  <Td>
+                    {t.has(`instance.events.${h.type.replace(".", "_")}`) ? t(`instance.events.${h.type.replace(".", "_")}`) : h.type}
+                    {eventDetail(h.type, h.data)}
+                    {h.type === "variables.changed" ? <VariableChanges data={h.data} unset={t("instance.unset")} /> : null}
+                  </Td>
                   <Td className="font-mono text-xs">{h.elementId ?? ""}</Td>
                   <Td>{h.actorName ?? ""}</Td>
                 </tr>
