@@ -41,10 +41,29 @@ function summary() {
 }
 for (const f of ["test-results/vitest.json", "test-results/playwright.json"]) fs.rmSync(f, { force: true });
 
+// Tryton, the real ERP peer of the lib/erp suites: installed, initialised and started
+// by scripts/tryton/ensure-tryton.sh (TRYTON_URL given by the caller wins). When it
+// cannot run here the reason is printed and those suites skip. Stopped on exit if
+// this run started it.
+function startTryton() {
+  if (process.env.TRYTON_URL) return {};
+  console.log("\n=== tryton ===");
+  const r = spawnSync("bash", ["scripts/tryton/ensure-tryton.sh"], { stdio: ["ignore", "pipe", "inherit"], env, encoding: "utf8" });
+  if (r.status !== 0) {
+    console.log("Tryton unavailable: the Tryton suites skip (reason above)");
+    return {};
+  }
+  const vars = Object.fromEntries(r.stdout.split("\n").map((l) => /^(TRYTON_[A-Z_]+)=(.*)$/.exec(l)).filter(Boolean).map((m) => [m[1], m[2]]));
+  if (vars.TRYTON_STARTED === "1") process.on("exit", () => spawnSync("bash", ["scripts/tryton/tryton.sh", "stop"], { stdio: "inherit", env }));
+  console.log(`Tryton at ${vars.TRYTON_URL} (database ${vars.TRYTON_DB})`);
+  delete vars.TRYTON_STARTED;
+  return vars;
+}
+
 stage("system packages", "bash", ["scripts/ensure-system-deps.sh"]);
 stage("postgresql", "bash", ["scripts/ensure-postgres.sh"]);
 stage("typecheck", "npx", ["tsc", "--noEmit"]);
 stage("lint", "npx", ["eslint", ".", "--max-warnings=0"]);
-stage("vitest", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]);
+stage("vitest", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"], startTryton());
 stage("playwright", "npx", ["playwright", "test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: "test-results/playwright.json" });
 summary();

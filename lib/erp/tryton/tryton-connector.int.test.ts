@@ -1,0 +1,188 @@
+// The Tryton connector against a real Tryton 6.0 (scripts/tryton/ensure-tryton.sh;
+// `npm test` starts it and passes TRYTON_URL etc.). Codes are unique per run so the
+// suite can run again on the same database.
+import net from "node:net";
+import { beforeAll, describe, expect, it } from "vitest";
+import { TrytonPeer } from "../../../test/erp/tryton-peer";
+import { ErpError, type ErpConnector, type PartyInput } from "../connector";
+import { TrytonRpc } from "./rpc-client";
+import { createTrytonConnector } from "./tryton-connector";
+
+const peer = new TrytonPeer();
+const skip = await peer.unavailable();
+if (skip) console.warn(`Tryton connector suite skipped: ${skip}`);
+
+const run = Date.now().toString(36);
+const conn = peer.connection();
+
+describe.skipIf(!!skip)("Tryton connector", () => {
+  let erp: ErpConnector;
+  let base: Awaited<ReturnType<TrytonPeer["prepare"]>>;
+
+  beforeAll(async () => {
+    base = await peer.prepare();
+    erp = createTrytonConnector({ url: conn.url!, database: conn.database!, username: conn.username!, password: conn.password! });
+  });
+
+  async function drainPurchaseCursor(): Promise<string | null> {
+    let cursor: string | null = null;
+    for (;;) {
+      const r = await erp.pollPurchaseOrders(cursor, 500);
+      if (!r.orders.length) return cursor;
+      cursor = r.cursor;
+    }
+  }
+
+  it("answers the connection test with the server version", async () => {
+    const check = await erp.testConnection();
+    expect(check.version).toMatch(/^Tryton 6\.0/);
+  });
+
+  it("reads payment terms and taxes", async () => {
+    const terms = await erp.readMasterData("paymentTerm");
+    expect(terms.find((t) => t.erpId === base.paymentTerms["30 days"])).toMatchObject({ name: "30 days", code: null, active: true });
+    const taxes = await erp.readMasterData("tax");
+    expect(taxes.find((t) => t.erpId === base.taxes["VAT 13%"])).toMatchObject({ name: "VAT 13%", attrs: { type: "percentage", rate: 0.13 } });
+    expect((await erp.readMasterData("currency")).some((c) => c.code === "CNY")).toBe(true);
+    expect((await erp.readMasterData("unit")).some((u) => u.code === "u")).toBe(true);
+    const wh = (await erp.readMasterData("warehouse")).find((w) => w.erpId === base.warehouseErpId);
+    expect(wh).toBeDefined();
+    const locations = await erp.readMasterData("location");
+    expect(locations.find((l) => l.code === "STO")?.attrs).toMatchObject({ warehouseErpId: base.warehouseErpId, type: "storage" });
+  });
+
+  it("reads products incrementally: a new product shows up, then nothing", async () => {
+    const first = await erp.readProducts(null, null, 2);
+    expect(first.items).toHaveLength(2);
+    expect(first.next).not.toBeNull();
+    const second = await erp.readProducts(null, first.next, 2);
+    expect(Number(second.items[0].erpId)).toBeGreaterThan(Number(first.items[1].erpId));
+
+    // Tryton and this test share the machine's clock.
+    const since = new Date(Date.now() - 1000).toISOString();
+    const code = `FF-INC-${run}`;
+    await peer.ensureProduct(code, "Incremental part");
+    const changed = await erp.readProducts(since, null, 1000);
+    const mine = changed.items.find((p) => p.code === code)!;
+    expect(mine).toMatchObject({ name: "Incremental part", unitCode: "u", active: true, params: { type: "goods" } });
+    const latest = changed.items.reduce((m, p) => (p.writeAt > m ? p.writeAt : m), since);
+    expect((await erp.readProducts(latest, null, 1000)).items.map((p) => p.code)).not.toContain(code);
+  });
+
+  it("upserts a party: created once, a repeat writes nothing, a change updates it", async () => {
+    const input: PartyInput = {
+      role: "supplier", code: `SUP-${run}`, name: "Suzhou Precision Parts", taxCode: `91320500MA${run}`.slice(0, 18),
+      paymentTermErpId: base.paymentTerms["30 days"], contactName: "Li Lei", contactPhone: "+86 512 0000", address: "8 Xinghu Street, Suzhou", erpId: null,
+    };
+    const before = new Date(Date.now() - 1000).toISOString();
+    const first = await erp.upsertParty(input, `party-${run}-1`);
+    expect(first.repeated).toBe(false);
+    const again = await erp.upsertParty(input, `party-${run}-1`);
+    expect(again).toEqual({ erpId: first.erpId, repeated: true });
+    const changed = await erp.upsertParty({ ...input, name: "Suzhou Precision Parts Co.", address: "9 Xinghu Street, Suzhou", paymentTermErpId: base.paymentTerms["60 days"], erpId: first.erpId }, `party-${run}-2`);
+    expect(changed).toEqual({ erpId: first.erpId, repeated: false });
+    expect(await peer.findParty(input.code)).toEqual({
+      erpId: first.erpId, code: input.code, name: "Suzhou Precision Parts Co.", paymentTermErpId: base.paymentTerms["60 days"], address: "9 Xinghu Street, Suzhou",
+    });
+    expect(await peer.rpc.model("party.party", "search_count", [["code", "=", input.code]])).toBe(1);
+    const parties = await erp.readParties("supplier", before, null, 1000);
+    expect(parties.items.find((p) => p.erpId === first.erpId)).toMatchObject({ taxCode: input.taxCode, address: "9 Xinghu Street, Suzhou" });
+  });
+
+  it("polls a new quotation, confirms it back (repeat is a no-op) and posts a partial receipt once", async () => {
+    const cursor = await drainPurchaseCursor();
+    const po = await peer.createPurchaseOrder({ supplierCode: `SUP-PO-${run}`, supplierName: "PO Supplier", lines: [{ productCode: base.productCode, quantity: 10, unitPrice: 12.5 }, { productCode: base.productCode, quantity: 4, unitPrice: 3 }] });
+    const polled = await erp.pollPurchaseOrders(cursor, 50);
+    const order = polled.orders.find((o) => o.erpId === po.erpId)!;
+    expect(order).toMatchObject({ number: po.number, supplier: { code: `SUP-PO-${run}` }, currencyCode: "CNY" });
+    expect(order.lines.map((l) => [l.lineNo, l.productCode, l.quantity, l.unitCode, l.unitPrice])).toEqual([[1, base.productCode, 10, "u", 12.5], [2, base.productCode, 4, "u", 3]]);
+    expect((await erp.pollPurchaseOrders(polled.cursor, 50)).orders).toEqual([]);
+    expect(await erp.readPurchaseOrder(po.erpId)).toEqual(order);
+
+    const [l1, l2] = order.lines;
+    const confirmation = { orderErpId: po.erpId, orderNumber: po.number, supplierRef: `SO-${run}`, lines: [
+      { lineErpId: l1.erpId, confirmedQuantity: 10, confirmedDate: "2030-01-15" },
+      { lineErpId: l2.erpId, confirmedQuantity: 3, confirmedDate: null },
+    ] };
+    expect(await erp.confirmPurchaseOrder(confirmation, `confirm-${run}`)).toEqual({ erpId: po.erpId, repeated: false });
+    const confirmed = await peer.readPurchaseOrder(po.erpId);
+    expect(["confirmed", "processing"]).toContain(confirmed!.state);
+    expect(confirmed!.supplierRef).toBe(`SO-${run}`);
+    expect(confirmed!.lines).toEqual([
+      { erpId: l1.erpId, quantity: 10, confirmedQuantity: 10, confirmedDate: "2030-01-15" },
+      { erpId: l2.erpId, quantity: 3, confirmedQuantity: 3, confirmedDate: null },
+    ]);
+    expect(await erp.confirmPurchaseOrder(confirmation, `confirm-${run}`)).toEqual({ erpId: po.erpId, repeated: true });
+
+    const receipt = { orderErpId: po.erpId, receiptNumber: `GR-${run}`, receivedAt: new Date().toISOString(), lines: [
+      { lineErpId: l1.erpId, acceptedQuantity: 8, rejectedQuantity: 2, locationCode: "STO" },
+      { lineErpId: l2.erpId, acceptedQuantity: 3, rejectedQuantity: 0, locationCode: null },
+    ] };
+    const posted = await erp.postGoodsReceipt(receipt, `receipt-${run}`);
+    expect(posted.repeated).toBe(false);
+    const receipts = await peer.readReceipts(po.erpId);
+    expect(receipts).toEqual([{ erpId: posted.erpId, reference: `GR-${run}`, state: "done", moves: [
+      { lineErpId: l1.erpId, quantity: 8, state: "done" },
+      { lineErpId: l2.erpId, quantity: 3, state: "done" },
+    ] }]);
+    expect(await erp.postGoodsReceipt(receipt, `receipt-${run}`)).toEqual({ erpId: posted.erpId, repeated: true });
+    expect(await peer.readReceipts(po.erpId)).toHaveLength(1);
+  });
+
+  it("records a sales order once per reference", async () => {
+    const input = {
+      reference: `OPP-${run}`, currencyCode: "CNY",
+      customer: { role: "customer" as const, code: `CUS-${run}`, name: "Wuxi Motors", taxCode: null, paymentTermErpId: null, contactName: null, contactPhone: null, address: "1 Motor Road, Wuxi", erpId: null },
+      lines: [{ productCode: base.productCode, description: "Test part", quantity: 5, unitCode: "u", unitPrice: 20 }],
+    };
+    const first = await erp.recordSalesOrder(input, `sale-${run}`);
+    expect(first.repeated).toBe(false);
+    expect(await erp.recordSalesOrder(input, `sale-${run}`)).toEqual({ erpId: first.erpId, repeated: true });
+    expect(await peer.countSalesOrders(input.reference)).toBe(1);
+  });
+
+  it("refuses bad data as a permanent error", async () => {
+    const err = await erp.postGoodsReceipt({ orderErpId: "999999999", receiptNumber: `GR-X-${run}`, receivedAt: new Date().toISOString(), lines: [{ lineErpId: "1", acceptedQuantity: 1, rejectedQuantity: 0, locationCode: null }] }, "x").catch((e) => e);
+    expect(err).toBeInstanceOf(ErpError);
+    expect(err.transient).toBe(false);
+  });
+
+  it("logs in again once when Tryton no longer knows the session", async () => {
+    const rpc = new TrytonRpc({ url: conn.url!, database: conn.database!, username: conn.username!, password: conn.password! });
+    const prefs = await rpc.model<{ company?: number }>("res.user", "get_preferences", true);
+    // What an expired session looks like to the client: a token Tryton answers with 401.
+    const forged = `Session ${Buffer.from(`${conn.username}:1:expired-token`).toString("base64")}`;
+    (rpc as unknown as { session: Promise<unknown> }).session = Promise.resolve({ header: forged, context: prefs });
+    expect(await rpc.model("res.user", "get_preferences", true)).toMatchObject({ company: prefs.company });
+  });
+
+  it("turns a silent server into a transient timeout", async () => {
+    const sockets: net.Socket[] = [];
+    const silent = net.createServer((s) => void sockets.push(s));
+    await new Promise<void>((r) => silent.listen(0, "127.0.0.1", r));
+    try {
+      const port = (silent.address() as net.AddressInfo).port;
+      const erpSlow = createTrytonConnector({ url: `http://127.0.0.1:${port}`, database: "erp", username: "admin", password: "x", timeoutMs: 500 });
+      const e = await erpSlow.testConnection().catch((x) => x);
+      expect(e).toBeInstanceOf(ErpError);
+      expect(e).toMatchObject({ transient: true });
+      expect(e.message).toContain("no answer within 500 ms");
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise((r) => silent.close(r));
+    }
+  });
+
+  it("reports an unreachable Tryton as transient and a refused login as permanent", async () => {
+    const down = createTrytonConnector({ url: "http://127.0.0.1:9", database: conn.database!, username: conn.username!, password: "x", timeoutMs: 3000 });
+    const e1 = await down.readMasterData("tax").catch((e) => e);
+    expect(e1).toBeInstanceOf(ErpError);
+    expect(e1.transient).toBe(true);
+    // An unknown login each run: Tryton rate-limits a login after 5 failures in 5 minutes.
+    const wrong = createTrytonConnector({ url: conn.url!, database: conn.database!, username: `nobody-${run}`, password: `wrong-${run}` });
+    const e2 = await wrong.readMasterData("tax").catch((e) => e);
+    expect(e2).toBeInstanceOf(ErpError);
+    expect(e2.transient).toBe(false);
+    expect(String(e2.message)).not.toContain(`wrong-${run}`);
+  });
+});
