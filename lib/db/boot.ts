@@ -1,4 +1,5 @@
 import "server-only";
+import { ensureErpPoller } from "../erp/ensure-poller";
 import { logger } from "../log/logger";
 import { startEmailWorker } from "../notify/email-worker";
 import { startJobWorker } from "../workflow/jobs/worker";
@@ -18,6 +19,7 @@ export async function bootServer() {
   const published = await onceMore(() => syncShippedProcesses(opened.db));
   if (published.length) logger.info({ published }, "published shipped processes");
   if (process.env.SEED_DEMO !== "0") await onceMore(() => seedDemo(opened.db));
+  await onceMore(() => ensureErpPoller(opened.db));
   if (process.env.JOB_WORKER !== "0") {
     startJobWorker(opened.db);
     startEmailWorker(opened.db);

@@ -5,6 +5,8 @@ import { syncRoles } from "../org/role-catalog";
 import { createDepartment, updateDepartment } from "../org/save-department";
 import { createEmployee, updateEmployee } from "../org/save-employee";
 import { createGroup } from "../org/save-group";
+import { saveMasterData, saveProduct } from "../erp/save-master-data";
+import { createPurchaseOrder } from "../srm/create-purchase-order";
 import { createSupplier } from "../srm/create-supplier";
 import { createSupplierUser } from "../srm/supplier-accounts";
 import type { Db } from "./client";
@@ -57,6 +59,28 @@ const SUPPLIERS = [
   { code: "S002", name: "宁波华东塑胶制品有限公司", taxCode: "VAT13", paymentTermCode: "NET60", contactName: "林晓", contactPhone: "0574-8765 4321", address: "浙江省宁波市北仑区明州路 17 号", user: { username: "supplier2", name: "林晓" } },
 ];
 
+type MasterDataSeed = { kind: "paymentTerm" | "tax" | "currency" | "unit" | "warehouse" | "location"; code: string; name: string; attrs?: Record<string, unknown> };
+const MASTER_DATA: MasterDataSeed[] = [
+  { kind: "paymentTerm", code: "NET30", name: "月结 30 天", attrs: { days: 30 } },
+  { kind: "paymentTerm", code: "NET60", name: "月结 60 天", attrs: { days: 60 } },
+  { kind: "tax", code: "VAT13", name: "增值税 13%", attrs: { rate: 0.13, type: "percentage" } },
+  { kind: "tax", code: "VAT6", name: "增值税 6%", attrs: { rate: 0.06, type: "percentage" } },
+  { kind: "currency", code: "CNY", name: "人民币", attrs: { symbol: "¥" } },
+  { kind: "unit", code: "PCS", name: "件", attrs: { symbol: "pcs" } },
+  { kind: "unit", code: "KG", name: "千克", attrs: { symbol: "kg" } },
+  { kind: "unit", code: "M", name: "米", attrs: { symbol: "m" } },
+  { kind: "warehouse", code: "WH01", name: "苏州总仓" },
+  { kind: "location", code: "WH01-IN", name: "WH01 收货区", attrs: { warehouseCode: "WH01", type: "input" } },
+  { kind: "location", code: "WH01-STOCK", name: "WH01 存储区", attrs: { warehouseCode: "WH01", type: "storage" } },
+];
+
+const PRODUCTS = [
+  { code: "P-1001", name: "不锈钢六角螺栓 M8×30", unitCode: "PCS", params: { spec: "M8×30", material: "SUS304", standard: "GB/T 5783" } },
+  { code: "P-1002", name: "铝合金散热片 60×40", unitCode: "PCS", params: { spec: "60×40×12", material: "AL6063-T5", drawingNo: "DWG-HS-0640" } },
+  { code: "P-2001", name: "ABS 注塑外壳", unitCode: "PCS", params: { material: "ABS", color: "RAL 7035", drawingNo: "DWG-EN-2001" } },
+  { code: "P-3001", name: "冷轧钢板 1.5mm", unitCode: "KG", params: { thickness: "1.5mm", material: "SPCC" } },
+];
+
 /**
  * The demo manufacturer, made through the domain functions so that it obeys the
  * same rules and leaves the same audit trail as real use. Safe to run again.
@@ -96,6 +120,32 @@ export async function seedDemo(db: Db, log: (m: string) => void = () => {}) {
       log(`supplier user ${user.username}`);
     }
   }
+
+  // Built-in connector: the code lists and products the app maintains itself.
+  const known = new Set((await db.masterData.findMany({ select: { kind: true, code: true } })).map((m) => `${m.kind}:${m.code}`));
+  for (const m of MASTER_DATA) if (!known.has(`${m.kind}:${m.code}`)) await saveMasterData(db, admin, m);
+  const products = new Set((await db.product.findMany({ select: { code: true } })).map((p) => p.code));
+  for (const p of PRODUCTS) if (!products.has(p.code)) await saveProduct(db, admin, p);
+  await seedDemoPurchaseOrder(db, log);
+}
+
+/** One order for S001 whose confirmation waits in supplier1's portal (once the flow is published). */
+async function seedDemoPurchaseOrder(db: Db, log: (m: string) => void) {
+  const s001 = await db.supplier.findUnique({ where: { code: "S001" } });
+  if (!s001 || (await db.purchaseOrder.count({ where: { supplierId: s001.id } }))) return;
+  if (!(await db.processDefinition.count({ where: { key: "purchase_order_confirmation", status: "published" } }))) return;
+  if ((await db.erpConnection.findUnique({ where: { id: "default" } }))?.kind === "tryton") return;
+  const buyer = await loadEmployeeActor((await db.employee.findUniqueOrThrow({ where: { username: "liuyang" } })).id, db);
+  if (!buyer) return;
+  const po = await createPurchaseOrder(db, buyer, {
+    supplierId: s001.id,
+    currencyCode: "CNY",
+    lines: [
+      { productCode: "P-1001", quantity: 5000, unitPrice: 0.35 },
+      { productCode: "P-1002", quantity: 800, unitPrice: 4.2 },
+    ],
+  });
+  log(`purchase order ${po.number}`);
 }
 
 /** The first administrator is the one record made by the system itself. */

@@ -24,6 +24,9 @@ export const APP_ERROR_CODES = [
   "no_waiting_message",
   "job_not_failed",
   "process_not_found",
+  "supplier_already_active",
+  "supplier_not_active",
+  "purchase_order_from_erp",
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];

@@ -1,0 +1,30 @@
+import "server-only";
+import type { Actor } from "../../auth/actor";
+import { requirePermission } from "../../auth/permissions";
+import type { Db } from "../../db/client";
+import type { Prisma } from "../../db/generated/client";
+import type { MasterDataQuery, MasterKind } from "./centre.schema";
+
+export const MASTER_PAGE_SIZE = 25;
+
+export type MasterDataList = Awaited<ReturnType<typeof listMasterData>>;
+
+/** One kind of code list (payment terms, taxes, ...), searched by code or name and paged. */
+export async function listMasterData(db: Db, who: Actor, q: MasterDataQuery & { tab: MasterKind }) {
+  requirePermission(who, "integration.view");
+  const where: Prisma.MasterDataWhereInput = {
+    kind: q.tab,
+    ...(q.q ? { OR: [{ code: { contains: q.q, mode: "insensitive" } }, { name: { contains: q.q, mode: "insensitive" } }, { erpId: q.q }] } : {}),
+  };
+  const total = await db.masterData.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / MASTER_PAGE_SIZE));
+  const page = Math.min(q.page, pageCount);
+  const rows = await db.masterData.findMany({
+    where,
+    orderBy: [{ active: "desc" }, { code: "asc" }],
+    skip: (page - 1) * MASTER_PAGE_SIZE,
+    take: MASTER_PAGE_SIZE,
+    select: { id: true, code: true, name: true, attrs: true, active: true, erpId: true, syncedAt: true },
+  });
+  return { rows, total, page, pageCount, query: { ...q, page } };
+}

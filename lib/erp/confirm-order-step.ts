@@ -1,0 +1,45 @@
+import "server-only";
+import { SYSTEM } from "../auth/actor";
+import { writeAudit } from "../audit/write-audit";
+import { now } from "../workflow/clock";
+import type { ServiceContext } from "../workflow/service-registry";
+import type { PurchaseConfirmationInput } from "./connector";
+import { faultAfterSend } from "./fault";
+import { getConnector } from "./get-connector";
+import { withSyncLog } from "./sync-log";
+
+const text = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : null);
+
+/**
+ * Service task erp.confirmPurchaseOrder: records the supplier's confirmation (every
+ * line in full, on the confirmed date) and writes it to the ERP with the task's
+ * idempotency key. Recording is idempotent (only an open order changes), so a re-run
+ * after a crash only repeats the ERP call, which the key makes a no-op.
+ */
+export async function confirmOrderStep(ctx: ServiceContext) {
+  const { db, variables } = ctx;
+  const orderId = String(variables.orderId ?? "");
+  const po = await db.purchaseOrder.findUnique({ where: { id: orderId }, include: { lines: { orderBy: { lineNo: "asc" } } } });
+  if (!po) throw new Error(`purchase order ${orderId} not found`);
+  const confirmedDate = text(variables.confirmedDate);
+  const supplierRef = text(variables.supplierRef);
+  await db.$transaction(async (tx) => {
+    const changed = await tx.purchaseOrder.updateMany({ where: { id: po.id, status: "open" }, data: { status: "confirmed", confirmedAt: now(), supplierRef } });
+    if (!changed.count) return;
+    for (const l of po.lines) await tx.purchaseOrderLine.update({ where: { id: l.id }, data: { confirmedQuantity: l.quantity, confirmedDate: confirmedDate ? new Date(confirmedDate) : null } });
+    await writeAudit(tx, SYSTEM, { action: "purchase_order.confirm", entity: "PurchaseOrder", entityId: po.id, before: { status: po.status }, after: { status: "confirmed", supplierRef, confirmedDate } });
+  });
+
+  const input: PurchaseConfirmationInput = {
+    orderErpId: po.erpId ?? po.number,
+    orderNumber: po.number,
+    supplierRef,
+    lines: po.lines.map((l) => ({ lineErpId: l.erpId ?? `${po.number}/${l.lineNo}`, confirmedQuantity: Number(l.quantity), confirmedDate })),
+  };
+  const connector = await getConnector(db);
+  const result = await withSyncLog(db, { connector: connector.kind, direction: "write", operation: "write.confirmPurchaseOrder", request: input, idempotencyKey: ctx.idempotencyKey }, () =>
+    connector.confirmPurchaseOrder(input, ctx.idempotencyKey),
+  );
+  faultAfterSend("confirmPurchaseOrder");
+  return { erpConfirmationId: result.erpId };
+}

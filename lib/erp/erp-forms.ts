@@ -1,0 +1,39 @@
+import "server-only";
+import { registerForm } from "../workflow/forms";
+
+// Forms of the purchase-order confirmation flow (processes/purchase-order-confirmation.bpmn).
+// Static forms cannot list an order's lines, so the supplier confirms every line with one
+// date, and the warehouse enters the order's received totals (spread over the lines in
+// order, see post-goods-receipt.ts). The lines are shown from the instance's variables.
+registerForm({
+  key: "po_confirmation",
+  titleZh: "确认采购订单",
+  titleEn: "Confirm purchase order",
+  fields: [
+    { name: "confirmedDate", type: "date", labelZh: "承诺交货日期", labelEn: "Confirmed delivery date", required: true },
+    { name: "supplierRef", type: "text", labelZh: "供应商订单号", labelEn: "Supplier reference" },
+    { name: "comment", type: "textarea", labelZh: "备注", labelEn: "Comment" },
+  ],
+});
+
+registerForm({
+  key: "goods_receipt",
+  titleZh: "收货",
+  titleEn: "Goods receipt",
+  fields: [
+    { name: "acceptedQuantity", type: "number", labelZh: "合格数量", labelEn: "Accepted quantity", required: true, min: 0, max: 1e9 },
+    { name: "rejectedQuantity", type: "number", labelZh: "不合格数量", labelEn: "Rejected quantity", min: 0, max: 1e9 },
+    {
+      name: "location",
+      type: "select",
+      labelZh: "入库库位",
+      labelEn: "Location",
+      required: true,
+      options: [
+        { value: "WH01-IN", labelZh: "WH01 收货区", labelEn: "WH01 receiving" },
+        { value: "WH01-STOCK", labelZh: "WH01 存储区", labelEn: "WH01 storage" },
+      ],
+    },
+    { name: "comment", type: "textarea", labelZh: "备注", labelEn: "Comment" },
+  ],
+});

@@ -1,0 +1,64 @@
+import "server-only";
+import type { Db } from "../db/client";
+import { isUniqueViolation } from "../errors/app-error";
+import type { ErpPurchaseOrder } from "./connector";
+import { START_ORDER_FLOW_JOB, startKey } from "./job-names";
+import { runJobNow } from "./run-job-now";
+
+/**
+ * Brings one ERP purchase order into the app exactly once: the order row is unique
+ * on its ERP id, and the job that starts its confirmation flow is queued in the same
+ * transaction, so of two pollers (or a poller and the webhook) one inserts and starts
+ * the flow and the other finds the order there. A crash after the insert leaves the
+ * queued job, which the worker runs.
+ */
+export async function ingestPurchaseOrder(db: Db, order: ErpPurchaseOrder, opts: { startedBy?: string | null } = {}): Promise<{ orderId: string; created: boolean }> {
+  const known = await db.purchaseOrder.findUnique({ where: { erpId: order.erpId }, select: { id: true } });
+  if (known) return { orderId: known.id, created: false };
+  const supplierId = await ensureSupplier(db, order.supplier);
+  let orderId: string;
+  try {
+    orderId = await db.$transaction(async (tx) => {
+      const po = await tx.purchaseOrder.create({
+        data: {
+          number: order.number,
+          erpId: order.erpId,
+          supplierId,
+          currencyCode: order.currencyCode,
+          orderDate: order.orderDate ? new Date(order.orderDate) : null,
+          lines: {
+            create: order.lines.map((l) => ({
+              lineNo: l.lineNo,
+              erpId: l.erpId,
+              productCode: l.productCode,
+              description: l.description,
+              quantity: l.quantity,
+              unitCode: l.unitCode,
+              unitPrice: l.unitPrice,
+              requestedDate: l.requestedDate ? new Date(l.requestedDate) : null,
+            })),
+          },
+        },
+      });
+      await tx.job.create({ data: { kind: START_ORDER_FLOW_JOB, idempotencyKey: startKey(po.id), payload: { orderId: po.id, startedBy: opts.startedBy ?? null } } });
+      return po.id;
+    });
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e;
+    const other = await db.purchaseOrder.findUnique({ where: { erpId: order.erpId }, select: { id: true } });
+    if (other) return { orderId: other.id, created: false };
+    throw e;
+  }
+  await runJobNow(db, startKey(orderId));
+  return { orderId, created: true };
+}
+
+/** The order's supplier, linked by ERP id or code; created (active) when the ERP names one the app does not know yet. */
+async function ensureSupplier(db: Db, s: ErpPurchaseOrder["supplier"]): Promise<string> {
+  const byErp = await db.supplier.findUnique({ where: { erpId: s.erpId }, select: { id: true } });
+  if (byErp) return byErp.id;
+  await db.supplier.createMany({ data: [{ code: s.code, name: s.name, status: "active", erpId: s.erpId }], skipDuplicates: true });
+  const byCode = await db.supplier.findUniqueOrThrow({ where: { code: s.code } });
+  if (!byCode.erpId) await db.supplier.updateMany({ where: { id: byCode.id, erpId: null }, data: { erpId: s.erpId } });
+  return byCode.id;
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import type { Db } from "../db/client";
+import type { ConnectorKind, PartyInput, PartyRole } from "./connector";
+
+/** The ERP id of a local code-list code: a mapping first, then the synced record; the code itself for the built-in connector. */
+export async function erpIdOf(db: Db, kind: ConnectorKind, entity: "paymentTerm" | "tax" | "currency" | "unit" | "warehouse" | "location", code: string | null): Promise<string | null> {
+  if (!code) return null;
+  if (kind === "builtin") return code;
+  const mapping = await db.erpMapping.findUnique({ where: { entity_localCode: { entity, localCode: code } } });
+  if (mapping) return mapping.erpId;
+  const md = await db.masterData.findUnique({ where: { kind_code: { kind: entity, code } } });
+  return md?.erpId ?? null;
+}
+
+/** A supplier or customer as it is now, ready to write to the ERP. */
+export async function partyInputFor(db: Db, kind: ConnectorKind, role: PartyRole, id: string): Promise<PartyInput | null> {
+  const p = role === "supplier" ? await db.supplier.findUnique({ where: { id } }) : await db.customer.findUnique({ where: { id } });
+  if (!p) return null;
+  return {
+    role,
+    code: p.code,
+    name: p.name,
+    taxCode: p.taxCode,
+    paymentTermErpId: await erpIdOf(db, kind, "paymentTerm", p.paymentTermCode),
+    contactName: p.contactName,
+    contactPhone: p.contactPhone,
+    address: p.address,
+    erpId: p.erpId,
+  };
+}

@@ -1,0 +1,109 @@
+import "server-only";
+import { SYSTEM } from "../auth/actor";
+import { writeAudit } from "../audit/write-audit";
+import type { Db } from "../db/client";
+import { nextBusinessKey } from "../workflow/business-key";
+import { now } from "../workflow/clock";
+import type { ServiceContext } from "../workflow/service-registry";
+import type { GoodsReceiptInput } from "./connector";
+import { faultAfterSend } from "./fault";
+import { getConnector } from "./get-connector";
+import { withSyncLog } from "./sync-log";
+
+type Line = { id: string; lineNo: number; quantity: unknown; receivedQuantity: unknown; rejectedQuantity: unknown };
+
+/**
+ * The warehouse enters the order's totals; they are spread over the lines in order,
+ * each line up to its open quantity, the rest on the last line.
+ */
+export function spreadQuantities(lines: Line[], accepted: number, rejected: number) {
+  let a = accepted;
+  let r = rejected;
+  const out = lines.map((l, i) => {
+    const last = i === lines.length - 1;
+    const open = Math.max(0, Number(l.quantity) - Number(l.receivedQuantity) - Number(l.rejectedQuantity));
+    const take = last ? a : Math.min(a, open);
+    a -= take;
+    const takeR = last ? r : Math.min(r, Math.max(0, open - take));
+    r -= takeR;
+    return { orderLineId: l.id, acceptedQuantity: take, rejectedQuantity: takeR };
+  });
+  const nonEmpty = out.filter((x) => x.acceptedQuantity > 0 || x.rejectedQuantity > 0);
+  return nonEmpty.length ? nonEmpty : out.slice(0, 1);
+}
+
+/**
+ * Service task erp.postGoodsReceipt: makes the receipt (once per instance) from the
+ * warehouse task's form, then posts it to the ERP with the task's idempotency key and
+ * keeps the ERP's shipment id.
+ */
+export async function postReceiptStep(ctx: ServiceContext) {
+  const { db, variables } = ctx;
+  const orderId = String(variables.orderId ?? "");
+  const po = await db.purchaseOrder.findUnique({ where: { id: orderId }, include: { lines: { orderBy: { lineNo: "asc" } } } });
+  if (!po) throw new Error(`purchase order ${orderId} not found`);
+  const receipt = (await findReceipt(db, ctx.instanceId, po.id)) ?? (await createReceipt(db, ctx, po));
+
+  const byLine = new Map(po.lines.map((l) => [l.id, l]));
+  const input: GoodsReceiptInput = {
+    orderErpId: po.erpId ?? po.number,
+    receiptNumber: receipt.number,
+    receivedAt: receipt.receivedAt.toISOString(),
+    lines: receipt.lines.map((rl) => {
+      const l = byLine.get(rl.orderLineId)!;
+      return { lineErpId: l.erpId ?? `${po.number}/${l.lineNo}`, acceptedQuantity: Number(rl.acceptedQuantity), rejectedQuantity: Number(rl.rejectedQuantity), locationCode: rl.locationCode };
+    }),
+  };
+  const connector = await getConnector(db);
+  for (const l of input.lines) l.locationCode = await erpLocationCode(db, connector.kind, l.locationCode);
+  const result = await withSyncLog(db, { connector: connector.kind, direction: "write", operation: "write.postGoodsReceipt", request: input, idempotencyKey: ctx.idempotencyKey }, () =>
+    connector.postGoodsReceipt(input, ctx.idempotencyKey),
+  );
+  faultAfterSend("postGoodsReceipt");
+  await db.goodsReceipt.update({ where: { id: receipt.id }, data: { erpId: result.erpId } });
+  return { receiptNumber: receipt.number, receiptErpId: result.erpId };
+}
+
+/**
+ * The receipt form offers the app's locations (WH01-IN, ...). An external ERP gets its
+ * own code: the mapped location's, or the same code where the ERP has it; otherwise
+ * none, and the ERP puts the goods in the warehouse's default storage.
+ */
+async function erpLocationCode(db: Db, kind: string, local: string | null): Promise<string | null> {
+  if (!local || kind === "builtin") return local;
+  const mapping = await db.erpMapping.findUnique({ where: { entity_localCode: { entity: "location", localCode: local } } });
+  if (mapping) {
+    const synced = await db.masterData.findFirst({ where: { kind: "location", erpId: mapping.erpId } });
+    return synced?.code ?? null;
+  }
+  const same = await db.masterData.findFirst({ where: { kind: "location", code: local, erpId: { not: null } } });
+  return same ? local : null;
+}
+
+function findReceipt(db: Db, instanceId: string, orderId: string) {
+  return db.goodsReceipt.findFirst({ where: { instanceId, orderId }, include: { lines: true } });
+}
+
+async function createReceipt(db: Db, ctx: ServiceContext, po: { id: string; status: string; lines: (Line & { id: string })[] }) {
+  const { variables } = ctx;
+  const accepted = Number(variables.acceptedQuantity ?? 0) || 0;
+  const rejected = Number(variables.rejectedQuantity ?? 0) || 0;
+  const location = typeof variables.location === "string" ? variables.location : null;
+  const worker = await ctx.db.task.findFirst({ where: { instanceId: ctx.instanceId, formKey: "goods_receipt", status: "completed" }, orderBy: { completedAt: "desc" }, select: { completedById: true } });
+  const number = await nextBusinessKey(ctx.db, SYSTEM, "goods_receipt");
+  const lines = spreadQuantities(po.lines, accepted, rejected);
+  return ctx.db.$transaction(async (tx) => {
+    const again = await tx.goodsReceipt.findFirst({ where: { instanceId: ctx.instanceId, orderId: po.id }, include: { lines: true } });
+    if (again) return again;
+    const gr = await tx.goodsReceipt.create({
+      data: { number, orderId: po.id, instanceId: ctx.instanceId, receivedAt: now(), receivedById: worker?.completedById ?? null, lines: { create: lines.map((l) => ({ ...l, locationCode: location })) } },
+      include: { lines: true },
+    });
+    for (const l of lines) {
+      await tx.purchaseOrderLine.update({ where: { id: l.orderLineId }, data: { receivedQuantity: { increment: l.acceptedQuantity }, rejectedQuantity: { increment: l.rejectedQuantity } } });
+    }
+    await tx.purchaseOrder.update({ where: { id: po.id }, data: { status: "received" } });
+    await writeAudit(tx, SYSTEM, { action: "goods_receipt.create", entity: "GoodsReceipt", entityId: gr.id, after: { number, orderId: po.id, lines, location } });
+    return gr;
+  });
+}

@@ -1,0 +1,60 @@
+import "server-only";
+import type { Db } from "../db/client";
+import type { ClaimedJob } from "../workflow/jobs/claim-jobs";
+import { ErpError, type ErpConnector, type ErpWriteResult } from "./connector";
+import { faultAfterSend } from "./fault";
+import { getConnector } from "./get-connector";
+import type { ErpWriteInputs, ErpWriteOperation, ErpWritePayload, ErpWriteRecord } from "./outbox";
+import { partyInputFor } from "./party-input";
+import { withSyncLog } from "./sync-log";
+
+/**
+ * Runs one queued ERP write (job kind erp.write), outside any transaction: send,
+ * then record the ERP's id. A crash in between leaves the job running; it is
+ * claimed again after its lease and the connector answers the same key with
+ * repeated=true, so the ERP holds the write once and the app records it then.
+ */
+export async function runErpWrite(db: Db, job: ClaimedJob) {
+  const p = job.payload as unknown as ErpWritePayload;
+  const connector = await getConnector(db);
+  const input = await currentInput(db, connector, p);
+  try {
+    const result = await withSyncLog(db, { connector: connector.kind, direction: "write", operation: `write.${p.operation}`, request: input, jobId: job.id, idempotencyKey: p.key }, () => send(connector, p.operation, input, p.key));
+    faultAfterSend(p.operation);
+    if (p.record) await recordResult(db, p.record, result);
+    return result;
+  } catch (e) {
+    // The ERP refused the data: retrying the same data cannot help, so this attempt is the last.
+    if (e instanceof ErpError && !e.transient) job.attempts = job.maxAttempts;
+    throw e;
+  }
+}
+
+/** A party is written as it is now (a later change may already be saved); other inputs as queued. */
+async function currentInput(db: Db, connector: ErpConnector, p: ErpWritePayload): Promise<ErpWriteInputs[ErpWriteOperation]> {
+  if (p.operation === "upsertParty" && p.record && (p.record.model === "supplier" || p.record.model === "customer")) {
+    return (await partyInputFor(db, connector.kind, p.record.model, p.record.id)) ?? p.input;
+  }
+  return p.input;
+}
+
+function send(c: ErpConnector, op: ErpWriteOperation, input: ErpWriteInputs[ErpWriteOperation], key: string): Promise<ErpWriteResult> {
+  switch (op) {
+    case "upsertParty":
+      return c.upsertParty(input as ErpWriteInputs["upsertParty"], key);
+    case "confirmPurchaseOrder":
+      return c.confirmPurchaseOrder(input as ErpWriteInputs["confirmPurchaseOrder"], key);
+    case "postGoodsReceipt":
+      return c.postGoodsReceipt(input as ErpWriteInputs["postGoodsReceipt"], key);
+    case "recordSalesOrder":
+      return c.recordSalesOrder(input as ErpWriteInputs["recordSalesOrder"], key);
+    default:
+      throw new ErpError(`unknown ERP write ${String(op)}`, false);
+  }
+}
+
+async function recordResult(db: Db, record: ErpWriteRecord, result: ErpWriteResult) {
+  if (record.model === "supplier") await db.supplier.updateMany({ where: { id: record.id }, data: { erpId: result.erpId } });
+  else if (record.model === "customer") await db.customer.updateMany({ where: { id: record.id }, data: { erpId: result.erpId } });
+  else await db.goodsReceipt.updateMany({ where: { id: record.id }, data: { erpId: result.erpId } });
+}

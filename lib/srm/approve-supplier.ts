@@ -1,0 +1,25 @@
+import "server-only";
+import type { Actor } from "../auth/actor";
+import { requirePermission } from "../auth/permissions";
+import { writeAudit } from "../audit/write-audit";
+import type { Db } from "../db/client";
+import { AppError } from "../errors/app-error";
+import { enqueueErpWrite } from "../erp/outbox";
+import { supplierPartyWrite } from "./supplier-erp-write";
+
+/**
+ * Approves a supplier: it becomes active and is written to the ERP as a party,
+ * through the outbox in the same transaction (sent after commit, retried, never twice).
+ */
+export async function approveSupplier(db: Db, who: Actor, supplierId: string) {
+  const actor = requirePermission(who, "supplier.approve");
+  return db.$transaction(async (tx) => {
+    const s = await tx.supplier.findUnique({ where: { id: supplierId } });
+    if (!s) throw new AppError("not_found");
+    if (s.status === "active") throw new AppError("supplier_already_active");
+    const updated = await tx.supplier.update({ where: { id: s.id }, data: { status: "active" } });
+    await enqueueErpWrite(tx, supplierPartyWrite(updated, `supplier:${s.id}:approve:${updated.updatedAt.toISOString()}`));
+    await writeAudit(tx, actor, { action: "supplier.approve", entity: "Supplier", entityId: s.id, before: { status: s.status }, after: { status: "active" } });
+    return updated;
+  });
+}
