@@ -14,6 +14,7 @@ const NAV: { href: string; key: string; permission?: Permission | Permission[] }
   { href: "/crm", key: "crm", permission: "crm.view" },
   { href: "/processes", key: "processes", permission: "process.design" },
   { href: "/reports", key: "reports", permission: "report.view" },
+  { href: "/integration", key: "integration", permission: "integration.view" },
   { href: "/admin", key: "admin", permission: ["org.view", "org.manage.department", "supplier_account.manage", "audit.view"] },
 ];
 

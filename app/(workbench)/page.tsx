@@ -17,6 +17,7 @@ export default async function WorkbenchHome() {
     { href: "/crm", key: "crm", show: hasPermission(actor, "crm.view") },
     { href: "/processes", key: "processes", show: hasPermission(actor, "process.design") },
     { href: "/reports", key: "reports", show: hasPermission(actor, "report.view") },
+    { href: "/integration", key: "integration", show: hasPermission(actor, "integration.view") },
     { href: "/admin", key: "admin", show: (["org.view", "org.manage.department", "supplier_account.manage", "audit.view"] as const).some((p) => hasPermission(actor, p)) },
   ].filter((e) => e.show);
   return (

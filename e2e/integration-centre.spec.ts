@@ -1,0 +1,188 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { signInEmployee, signInSupplier } from "./support/auth";
+import { zh } from "./support/messages";
+import { callServerAction, findServerAction } from "./support/server-actions";
+
+// For people to look at (fonts, layout), not compared pixel by pixel.
+const SHOTS = path.join(process.cwd(), "test-results", "screenshots");
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+async function shoot(page: Page, name: string) {
+  await page.evaluate(() => document.fonts.ready);
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+async function employeePage(browser: Browser, username: string, viewport = DESKTOP) {
+  const context = await browser.newContext({ viewport, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+  const page = await context.newPage();
+  await signInEmployee(page, username);
+  return page;
+}
+
+/** The same page at phone width, for the screenshots. */
+async function phoneShot(browser: Browser, url: string, name: string, ready: (p: Page) => Promise<void>) {
+  const phone = await employeePage(browser, "admin", PHONE);
+  await phone.goto(url);
+  await ready(phone);
+  await shoot(phone, name);
+  // Nothing may push the page itself sideways: wide tables scroll inside their box.
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  await phone.context().close();
+}
+
+// The tests share one server and run one after another (fullyParallel is off); the settings test puts the built-in connector back.
+
+test("an admin tests the built-in connector, syncs now and opens the payload of a sync-log entry", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const admin = await employeePage(browser, "admin");
+  await admin.locator("aside nav").getByRole("link", { name: zh("nav.integration"), exact: true }).click();
+  await admin.waitForURL("**/integration");
+  await expect(admin.getByRole("heading", { name: zh("integration.title"), level: 1 })).toBeVisible();
+  await expect(admin.getByTestId("connector-kind")).toHaveText(zh("integration.kind.builtin"));
+
+  await admin.getByTestId("test-connection").click();
+  await expect(admin.getByTestId("connector-result")).toContainText(zh("integration.overview.testOk", { version: "" }).replace(/（.*$/, ""));
+  await expect(admin.getByTestId("health-badge")).toHaveAttribute("data-health", "ok");
+  await expect(admin.getByTestId("health-badge")).toHaveText(zh("integration.health.ok"));
+  await expect(admin.getByTestId("last-test")).not.toHaveText(zh("integration.overview.never"));
+
+  await admin.getByTestId("sync-now").click();
+  await expect(admin.getByTestId("connector-result").getByRole("status")).toBeVisible();
+  await expect(admin.getByTestId("connector-result")).not.toContainText(zh("integration.overview.syncFailed"));
+  await expect(admin.getByTestId("sync-now")).toBeEnabled();
+  await shoot(admin, "integration-overview-desktop");
+  await phoneShot(browser, "/integration", "integration-overview-phone", async (p) => {
+    await expect(p.getByTestId("health-badge")).toHaveAttribute("data-health", "ok");
+  });
+
+  // The log, newest first; the newest entry's payloads open on its own page. With the
+  // built-in connector "sync now" copies nothing and (lib/erp/sync-master-data.ts skips
+  // it) logs nothing, so the newest entry is the connection test's, answer included.
+  await admin.getByRole("link", { name: zh("integration.tabs.log"), exact: true }).click();
+  await admin.waitForURL("**/integration/log");
+  const rows = admin.getByTestId("sync-log").locator("tbody tr[data-operation]");
+  await expect(rows.first()).toBeVisible();
+  await admin.getByTestId("view-payload").first().click();
+  await admin.waitForURL(/\/integration\/log\/[0-9a-f-]{36}$/);
+  await expect(admin.getByRole("heading", { name: zh("integration.log.detailTitle") })).toBeVisible();
+  const payload = admin.locator('[data-testid^="payload-"] pre').first();
+  await expect(payload).toBeVisible();
+  const text = await payload.textContent();
+  expect(() => JSON.parse(text ?? "")).not.toThrow();
+  await shoot(admin, "integration-log-entry-desktop");
+  const entryUrl = admin.url();
+  await phoneShot(browser, entryUrl, "integration-log-entry-phone", async (p) => {
+    await expect(p.locator('[data-testid^="payload-"] pre').first()).toBeVisible();
+  });
+  await admin.goto("/integration/log");
+  await expect(rows.first()).toBeVisible();
+  await shoot(admin, "integration-log-desktop");
+  await phoneShot(browser, "/integration/log", "integration-log-phone", async (p) => {
+    await expect(p.getByTestId("sync-log")).toBeVisible();
+  });
+
+  // Filters narrow the list on the server.
+  await admin.goto("/integration/log?status=failed&dir=write");
+  await expect(admin.getByTestId("sync-log")).toBeVisible();
+  for (const s of await admin.getByTestId("sync-log").locator("tbody tr[data-status]").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-status")))) expect(s).toBe("failed");
+  await admin.context().close();
+});
+
+test("settings: an unreachable Tryton gives a clear translated error, then back to built-in", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const admin = await employeePage(browser, "admin");
+  await admin.goto("/integration/settings");
+  const form = admin.getByTestId("erp-settings");
+  await form.getByLabel(zh("integration.settings.kind")).selectOption("tryton");
+  await form.getByLabel(zh("integration.settings.url")).fill("http://127.0.0.1:9");
+  await form.getByLabel(zh("integration.settings.database")).fill("factory");
+  await form.getByLabel(zh("integration.settings.username")).fill("admin");
+  await form.getByTestId("erp-password").fill("not-a-real-password");
+  await form.getByTestId("erp-save").click();
+  await expect(admin.getByTestId("settings-result")).toContainText(zh("integration.settings.saved"));
+  // Write-only: the password never comes back, the form only says one is set.
+  await expect(form.getByTestId("erp-password")).toHaveValue("");
+  await expect(form.getByText(zh("integration.settings.passwordSet"))).toBeVisible();
+
+  await form.getByTestId("erp-test").click();
+  await expect(admin.getByTestId("test-failed")).toHaveText(zh("integration.overview.testFailed"), { timeout: 30_000 });
+  await expect(admin.getByText(zh("errors.internal"))).toHaveCount(0);
+  await expect(admin.getByTestId("health-badge")).toHaveAttribute("data-health", "failed");
+  await shoot(admin, "integration-settings-desktop");
+  await phoneShot(browser, "/integration/settings", "integration-settings-phone", async (p) => {
+    await expect(p.getByTestId("erp-password")).toBeVisible();
+  });
+
+  // The overview shows the failing connector too.
+  await admin.goto("/integration");
+  await expect(admin.getByTestId("connector-kind")).toHaveText(zh("integration.kind.tryton"));
+  await expect(admin.getByTestId("health-badge")).toHaveAttribute("data-health", "failed");
+
+  await admin.goto("/integration/settings");
+  await form.getByLabel(zh("integration.settings.kind")).selectOption("builtin");
+  await form.getByTestId("erp-save").click();
+  await expect(admin.getByTestId("settings-result")).toContainText(zh("integration.settings.saved"));
+  await form.getByTestId("erp-test").click();
+  await expect(admin.getByTestId("settings-result")).toContainText(zh("integration.overview.testOk", { version: "" }).replace(/（.*$/, ""));
+  await expect(admin.getByTestId("health-badge")).toHaveAttribute("data-health", "ok");
+  await admin.context().close();
+});
+
+test("mappings: an admin adds one by hand and deletes it", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const admin = await employeePage(browser, "admin");
+  await admin.goto("/integration/mappings");
+  await admin.getByTestId("mapping-add").click();
+  const dialog = admin.getByRole("dialog");
+  await dialog.getByLabel(zh("integration.mappings.entity")).selectOption("paymentTerm");
+  await dialog.getByLabel(zh("integration.mappings.localCode")).fill("NET30");
+  await dialog.getByLabel(zh("integration.mappings.erpId"), { exact: true }).fill("3");
+  await dialog.getByLabel(zh("integration.mappings.erpName"), { exact: true }).fill("30 天");
+  await dialog.getByTestId("mapping-save").click();
+  await expect(dialog).toHaveCount(0);
+  const row = admin.locator('[data-testid="mappings"] tr[data-local-code="NET30"]');
+  await expect(row).toContainText("30 天");
+  await shoot(admin, "integration-mappings-desktop");
+  await phoneShot(browser, "/integration/mappings", "integration-mappings-phone", async (p) => {
+    await expect(p.locator('tr[data-local-code="NET30"]')).toBeVisible();
+  });
+  admin.once("dialog", (d) => void d.accept());
+  await admin.getByTestId("delete-mapping-NET30").click();
+  await expect(row).toHaveCount(0);
+
+  await admin.goto("/integration/master-data?tab=product");
+  await expect(admin.getByTestId("master-data")).toBeVisible();
+  await admin.goto("/integration/failed");
+  await expect(admin.getByTestId("failed-writes")).toBeVisible();
+  await admin.context().close();
+});
+
+test("a buyer gets the 403 page and is refused by the actions; a supplier user never reaches the centre", async ({ browser, baseURL }) => {
+  const lina = await employeePage(browser, "lina");
+  await expect(lina.locator("aside nav").getByRole("link", { name: zh("nav.integration"), exact: true })).toHaveCount(0);
+  for (const url of ["/integration/settings", "/integration", "/integration/log"]) {
+    const res = await lina.goto(url);
+    expect(res?.status()).toBe(403);
+    await expect(lina.getByTestId("forbidden")).toHaveText(zh("errors.forbiddenPage"));
+    await expect(lina.getByTestId("connector-card")).toHaveCount(0);
+  }
+  const save = findServerAction("app/(workbench)/integration/settings/actions.ts", "saveConnectionAction");
+  const call = await callServerAction(lina.request, baseURL!, save, [{ kind: "tryton", url: "http://127.0.0.1:9", database: "x", username: "x", password: "x", pollSeconds: 60 }]);
+  expect(call.result).toMatchObject({ ok: false, error: { code: "forbidden" } });
+  await lina.context().close();
+
+  const context = await browser.newContext({ viewport: DESKTOP, locale: "zh-CN" });
+  const supplier = await context.newPage();
+  await signInSupplier(supplier, "supplier1");
+  const res = await supplier.goto("/integration");
+  expect(res?.status() === 403 || res?.status() === 404 || !new URL(supplier.url()).pathname.startsWith("/integration")).toBe(true);
+  await expect(supplier.getByTestId("connector-card")).toHaveCount(0);
+  const log = await supplier.goto("/integration/log");
+  expect(new URL(supplier.url()).pathname.startsWith("/integration") ? log?.status() : 302).not.toBe(200);
+  await expect(supplier.getByTestId("sync-log")).toHaveCount(0);
+  await context.close();
+});
