@@ -4,7 +4,7 @@ import { logger } from "../log/logger";
 import { startEmailWorker } from "../notify/email-worker";
 import { startJobWorker } from "../workflow/jobs/worker";
 import { syncShippedProcesses } from "../workflow/sync-shipped-processes";
-import { getOpenDb } from "./client";
+import { getOpenDb, type Db } from "./client";
 import { seedDemo } from "./seed";
 
 /**
@@ -16,15 +16,35 @@ export async function bootServer() {
   const t0 = Date.now();
   const opened = await getOpenDb();
   if (opened.appliedMigrations.length) logger.info({ migrations: opened.appliedMigrations }, "applied migrations");
-  const published = await onceMore(() => syncShippedProcesses(opened.db));
-  if (published.length) logger.info({ published }, "published shipped processes");
-  if (process.env.SEED_DEMO !== "0") await onceMore(() => seedDemo(opened.db));
-  await onceMore(() => ensureErpPoller(opened.db));
+  await oneInstanceAtATime(opened.db, opened.config.mode, async () => {
+    const published = await onceMore(() => syncShippedProcesses(opened.db));
+    if (published.length) logger.info({ published }, "published shipped processes");
+    if (process.env.SEED_DEMO !== "0") await onceMore(() => seedDemo(opened.db));
+    await onceMore(() => ensureErpPoller(opened.db));
+  });
   if (process.env.JOB_WORKER !== "0") {
     startJobWorker(opened.db);
     startEmailWorker(opened.db);
   }
   logger.info({ mode: opened.config.mode, ms: Date.now() - t0 }, "database ready");
+}
+
+/**
+ * On PostgreSQL several app instances may start together; their start-up steps run one
+ * instance after the other, under a transaction-level advisory lock held on one pooled
+ * connection while the steps use the others. PGlite belongs to one process (and has
+ * one connection), so there is nothing to queue behind.
+ */
+async function oneInstanceAtATime(db: Db, mode: string, fn: () => Promise<void>) {
+  if (mode !== "postgresql") return fn();
+  await db.$transaction(
+    async (tx) => {
+      // pg_advisory_xact_lock returns void, which the client cannot read: select a constant instead.
+      await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext('factory-flow:boot'))) AS l`;
+      await fn();
+    },
+    { maxWait: 600_000, timeout: 600_000 },
+  );
 }
 
 /**

@@ -1,4 +1,6 @@
 import "server-only";
+import { SYSTEM } from "../auth/actor";
+import { writeAudit } from "../audit/write-audit";
 import type { Db } from "../db/client";
 import { isUniqueViolation } from "../errors/app-error";
 import type { ErpPurchaseOrder } from "./connector";
@@ -40,6 +42,7 @@ export async function ingestPurchaseOrder(db: Db, order: ErpPurchaseOrder, opts:
           },
         },
       });
+      await writeAudit(tx, SYSTEM, { action: "purchase_order.received", entity: "PurchaseOrder", entityId: po.id, after: { number: po.number, erpId: po.erpId, supplierId, lines: order.lines.length } });
       await tx.job.create({ data: { kind: START_ORDER_FLOW_JOB, idempotencyKey: startKey(po.id), payload: { orderId: po.id, startedBy: opts.startedBy ?? null } } });
       return po.id;
     });
@@ -57,8 +60,17 @@ export async function ingestPurchaseOrder(db: Db, order: ErpPurchaseOrder, opts:
 async function ensureSupplier(db: Db, s: ErpPurchaseOrder["supplier"]): Promise<string> {
   const byErp = await db.supplier.findUnique({ where: { erpId: s.erpId }, select: { id: true } });
   if (byErp) return byErp.id;
-  await db.supplier.createMany({ data: [{ code: s.code, name: s.name, status: "active", erpId: s.erpId }], skipDuplicates: true });
-  const byCode = await db.supplier.findUniqueOrThrow({ where: { code: s.code } });
-  if (!byCode.erpId) await db.supplier.updateMany({ where: { id: byCode.id, erpId: null }, data: { erpId: s.erpId } });
-  return byCode.id;
+  return db.$transaction(async (tx) => {
+    const created = await tx.supplier.createManyAndReturn({ data: [{ code: s.code, name: s.name, status: "active", erpId: s.erpId }], skipDuplicates: true });
+    if (created[0]) {
+      await writeAudit(tx, SYSTEM, { action: "supplier.received_from_erp", entity: "Supplier", entityId: created[0].id, after: created[0] });
+      return created[0].id;
+    }
+    const byCode = await tx.supplier.findUniqueOrThrow({ where: { code: s.code } });
+    if (!byCode.erpId) {
+      const linked = await tx.supplier.updateMany({ where: { id: byCode.id, erpId: null }, data: { erpId: s.erpId } });
+      if (linked.count) await writeAudit(tx, SYSTEM, { action: "supplier.linked_to_erp", entity: "Supplier", entityId: byCode.id, before: { erpId: null }, after: { erpId: s.erpId } });
+    }
+    return byCode.id;
+  });
 }

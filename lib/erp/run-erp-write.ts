@@ -1,4 +1,6 @@
 import "server-only";
+import { SYSTEM } from "../auth/actor";
+import { writeAudit } from "../audit/write-audit";
 import type { Db } from "../db/client";
 import type { ClaimedJob } from "../workflow/jobs/claim-jobs";
 import { ErpError, type ErpConnector, type ErpWriteResult } from "./connector";
@@ -54,7 +56,16 @@ function send(c: ErpConnector, op: ErpWriteOperation, input: ErpWriteInputs[ErpW
 }
 
 async function recordResult(db: Db, record: ErpWriteRecord, result: ErpWriteResult) {
-  if (record.model === "supplier") await db.supplier.updateMany({ where: { id: record.id }, data: { erpId: result.erpId } });
-  else if (record.model === "customer") await db.customer.updateMany({ where: { id: record.id }, data: { erpId: result.erpId } });
-  else await db.goodsReceipt.updateMany({ where: { id: record.id }, data: { erpId: result.erpId } });
+  await db.$transaction(async (tx) => {
+    const data = { erpId: result.erpId };
+    const where = { id: record.id };
+    const changed =
+      record.model === "supplier" ? await tx.supplier.updateMany({ where, data })
+      : record.model === "customer" ? await tx.customer.updateMany({ where, data })
+      : await tx.goodsReceipt.updateMany({ where, data });
+    if (changed.count) {
+      const entity = record.model === "supplier" ? "Supplier" : record.model === "customer" ? "Customer" : "GoodsReceipt";
+      await writeAudit(tx, SYSTEM, { action: "erp.write_recorded", entity, entityId: record.id, after: { erpId: result.erpId, repeated: result.repeated } });
+    }
+  });
 }
