@@ -1,28 +1,26 @@
 "use client";
 
-import { PlugZap } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { saveConnectionAction, testSavedConnectionAction } from "@/app/(workbench)/integration/settings/actions";
+import { saveConnectionAction } from "@/app/(workbench)/integration/settings/actions";
 import { useAction } from "@/components/admin/use-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
+import { TestConnectionButton, TestConnectionResult, useConnectionTest } from "./test-connection-button";
 
 type Initial = { kind: "builtin" | "tryton"; url: string; database: string; username: string; pollSeconds: number; hasPassword: boolean };
-type TestResult = { ok: true; version: string } | { ok: false; message: string };
 
 /** The connection form. The password is write-only: empty keeps the stored one. */
 export function SettingsForm({ initial }: { initial: Initial }) {
   const t = useTranslations("integration");
   const router = useRouter();
   const save = useAction(saveConnectionAction);
-  const test = useAction(testSavedConnectionAction);
+  const test = useConnectionTest();
   const [v, setV] = useState({ ...initial, password: "" });
   const [saved, setSaved] = useState(false);
-  const [tested, setTested] = useState<TestResult | null>(null);
   const set = (patch: Partial<typeof v>) => {
     setSaved(false);
     setV((x) => ({ ...x, ...patch }));
@@ -36,7 +34,7 @@ export function SettingsForm({ initial }: { initial: Initial }) {
       data-testid="erp-settings"
       onSubmit={(e) => {
         e.preventDefault();
-        setTested(null);
+        test.clear();
         save.run({ kind: v.kind, url: v.url, database: v.database, username: v.username, password: v.password, pollSeconds: v.pollSeconds }, () => {
           setSaved(true);
           setV((x) => ({ ...x, password: "" }));
@@ -83,35 +81,12 @@ export function SettingsForm({ initial }: { initial: Initial }) {
       </Field>
       <div className="flex flex-wrap items-center gap-2 border-t border-slate-100 pt-4">
         <Button type="submit" disabled={save.pending || test.pending} data-testid="erp-save">{save.pending ? t("settings.saving") : t("settings.save")}</Button>
-        <Button
-          type="button"
-          variant="secondary"
-          disabled={save.pending || test.pending}
-          data-testid="erp-test"
-          onClick={() => {
-            setTested(null);
-            test.run({}, (r) => {
-              setTested(r);
-              router.refresh();
-            });
-          }}
-        >
-          <PlugZap className="h-4 w-4" aria-hidden />
-          {test.pending ? t("overview.testing") : t("overview.test")}
-        </Button>
+        <TestConnectionButton test={test} disabled={save.pending} testId="erp-test" />
         <span className="text-xs text-slate-500">{t("settings.testHint")}</span>
       </div>
       <div aria-live="polite" className="space-y-2" data-testid="settings-result">
         {saved ? <Alert tone="success">{t("settings.saved")}</Alert> : null}
-        {tested?.ok ? <Alert tone="success">{t("overview.testOk", { version: tested.version === "builtin" ? t("kind.builtin") : tested.version })}</Alert> : null}
-        {tested && !tested.ok ? (
-          <Alert>
-            <span className="font-medium" data-testid="test-failed">{t("overview.testFailed")}</span>
-            <span className="mt-0.5 block text-xs">{t("overview.testFailedHint")}</span>
-            <span className="mt-0.5 block break-words font-mono text-xs">{tested.message}</span>
-          </Alert>
-        ) : null}
-        {test.error ? <Alert>{test.error.message}</Alert> : null}
+        <TestConnectionResult test={test} />
       </div>
     </form>
   );

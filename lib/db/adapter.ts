@@ -4,7 +4,7 @@ import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import type { DbConfig } from "./config";
+import { DEFAULT_POOL_SIZE, type DbConfig } from "./config";
 
 export interface DbHandle {
   factory: SqlMigrationAwareDriverAdapterFactory;
@@ -14,7 +14,7 @@ export interface DbHandle {
 /** Opens the driver adapter for the configured mode. One process owns a PGlite folder. */
 export async function openAdapter(config: DbConfig): Promise<DbHandle> {
   if (config.mode === "postgresql") {
-    const factory = new PrismaPg({ connectionString: config.url, max: Number(process.env.DB_POOL_SIZE ?? 10) });
+    const factory = new PrismaPg({ connectionString: config.url, max: config.poolSize ?? DEFAULT_POOL_SIZE });
     return { factory, close: async () => {} };
   }
   const dir = config.dataDir ?? "memory://";

@@ -32,7 +32,8 @@ export async function bootServer() {
 /**
  * On PostgreSQL several app instances may start together; their start-up steps run one
  * instance after the other, under a transaction-level advisory lock held on one pooled
- * connection while the steps use the others. PGlite belongs to one process (and has
+ * connection while the steps use the others, so the pool needs two connections at least
+ * (readDbConfig refuses a smaller DB_POOL_SIZE). PGlite belongs to one process (and has
  * one connection), so there is nothing to queue behind.
  */
 async function oneInstanceAtATime(db: Db, mode: string, fn: () => Promise<void>) {

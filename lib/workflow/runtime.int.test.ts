@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM } from "@/lib/auth/actor";
+import { hasPermission, PERMISSIONS } from "@/lib/auth/permissions";
 import { seedDemo } from "@/lib/db/seed";
 import { dbKinds, freshDb } from "@/test/db";
 import { bpmn, employee, openTasks, supplierUser } from "@/test/workflow-fixtures";
@@ -206,6 +207,36 @@ describe.each(kinds)("workflow runtime on %s", (kind) => {
     expect((done.variables as Record<string, unknown>).erpRef).toBe("PO-1");
     expect(await db.instanceEvent.findFirst({ where: { instanceId: started.id, type: "variables.changed" }, orderBy: { at: "desc" } })).toMatchObject({ data: { keys: ["erpRef"], changes: { erpRef: { before: null, after: "PO-1" } } } });
     expect(await db.instanceEvent.count({ where: { instanceId: started.id, type: { in: ["job.retry", "job.failed", "job.retried"] } } })).toBe(4);
+  });
+
+  it("an integration manager without process.operate retries failed ERP jobs only", async () => {
+    const db = opened.db;
+    // No shipped role holds integration.manage without process.operate: lend it to a test role.
+    const managers = PERMISSIONS["integration.manage"] as readonly string[] as string[];
+    managers.push("integration_only");
+    const failed = { status: "failed" as const, attempts: 5, lastError: "ERP unavailable" };
+    const erpWrite = await db.job.create({ data: { kind: "erp.write", payload: { op: "upsertParty" }, ...failed } });
+    const erpService = await db.job.create({ data: { kind: "service", payload: { handler: "erp.confirmPurchaseOrder" }, ...failed } });
+    const other = await db.job.create({ data: { kind: "service", payload: { handler: "test.flaky" }, ...failed } });
+    try {
+      const manager = { ...(await employee(db, "admin")), roles: ["integration_only"] };
+      expect(hasPermission(manager, "integration.manage")).toBe(true);
+      expect(hasPermission(manager, "process.operate")).toBe(false);
+      await expect(retryFailedJob(db, manager, erpWrite.id)).rejects.toMatchObject({ code: "forbidden" });
+      await expect(retryFailedJob(db, await employee(db, "lina"), erpWrite.id, { permission: "integration.manage" })).rejects.toMatchObject({ code: "forbidden" });
+      await expect(retryFailedJob(db, manager, other.id, { permission: "integration.manage" })).rejects.toMatchObject({ code: "forbidden" });
+      expect(await db.job.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ status: "failed", attempts: 5 });
+
+      await retryFailedJob(db, manager, erpWrite.id, { permission: "integration.manage" });
+      await retryFailedJob(db, manager, erpService.id, { permission: "integration.manage" });
+      for (const id of [erpWrite.id, erpService.id]) expect(await db.job.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "pending", attempts: 0, lastError: null });
+      expect(await db.auditLog.count({ where: { action: "job.retry", entityId: erpWrite.id, actorId: manager.id } })).toBe(1);
+      await expect(retryFailedJob(db, manager, erpWrite.id, { permission: "integration.manage" })).rejects.toMatchObject({ code: "job_not_failed" });
+    } finally {
+      managers.splice(managers.indexOf("integration_only"), 1);
+      // Nothing here can run them: keep them away from the worker in later cases.
+      await db.job.deleteMany({ where: { id: { in: [erpWrite.id, erpService.id, other.id] } } });
+    }
   });
 
   it("a supplier works only on its own portal tasks", async () => {

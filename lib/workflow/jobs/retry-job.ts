@@ -6,12 +6,32 @@ import type { Db } from "../../db/client";
 import { AppError } from "../../errors/app-error";
 import { now } from "../clock";
 
+export type RetryJobOptions = {
+  /**
+   * process.operate retries any failed job; integration.manage (the integration
+   * centre's failed writes) only the jobs that talk to the ERP.
+   */
+  permission?: "process.operate" | "integration.manage";
+};
+
+/**
+ * An ERP job: an outbox write (kind "erp.*") or a BPMN service task calling one of
+ * lib/erp's handlers ("erp.*"), the same jobs the failed-writes page lists.
+ */
+function isErpJob(job: { kind: string; payload: unknown }) {
+  if (job.kind.startsWith("erp.")) return true;
+  const handler = (job.payload as { handler?: unknown } | null)?.handler;
+  return job.kind === "service" && typeof handler === "string" && handler.startsWith("erp.");
+}
+
 /** An operator retries a failed job: the incident is lifted and the job runs again. */
-export async function retryFailedJob(db: Db, who: Actor, jobId: string) {
-  const actor = requirePermission(who, "process.operate");
+export async function retryFailedJob(db: Db, who: Actor, jobId: string, opts: RetryJobOptions = {}) {
+  const permission = opts.permission ?? "process.operate";
+  const actor = requirePermission(who, permission);
   return db.$transaction(async (tx) => {
     const job = await tx.job.findUnique({ where: { id: jobId } });
     if (!job) throw new AppError("not_found");
+    if (permission === "integration.manage" && !isErpJob(job)) throw new AppError("forbidden");
     if (job.status !== "failed") throw new AppError("job_not_failed");
     await tx.job.update({ where: { id: jobId }, data: { status: "pending", attempts: 0, runAt: now(), lastError: null } });
     if (job.instanceId) {
