@@ -8,8 +8,25 @@ import { taskQuery, type TaskQuery } from "./inbox.schema";
 
 /** Tasks due within this window count as "due soon". */
 export const DUE_SOON_MS = 24 * 3600_000;
-/** Counting stops here: past it the pager says "10,000+" instead of scanning everything. */
-export const COUNT_CAP = 10_000;
+/**
+ * Counting stops here (or at the page asked for, if deeper): past it the pager says
+ * "more than 1,000" and offers the next page instead of counting everything. A group
+ * with tens of thousands of open tasks would otherwise pay for the count on every page.
+ */
+export const COUNT_CAP = 1_000;
+
+/** The count window for a page: the cap, or up to the page itself when it lies deeper. */
+export function countWindow(page: number, size: number) {
+  return Math.max(COUNT_CAP, page * size);
+}
+
+/** What the pager shows: the counted total, whether there are more, and how many pages it can offer. */
+export function pagerOf(counted: number, page: number, size: number) {
+  const cap = countWindow(page, size);
+  const capped = counted > cap;
+  const total = Math.min(counted, cap);
+  return { total, totalCapped: capped, pages: Math.max(1, Math.ceil(total / size) + (capped ? 1 : 0)) };
+}
 
 export type TaskRow = {
   id: string;
@@ -124,7 +141,7 @@ export async function listTasks(db: Db, actor: Actor, raw: Partial<Record<keyof 
   const order = orderSql(query, "t");
 
   const result = await db.$queryRaw<PageRow[]>`
-    WITH counted AS (SELECT count(*)::int AS n FROM (SELECT 1 FROM "Task" t WHERE ${where} LIMIT ${COUNT_CAP + 1}) c)
+    WITH counted AS (SELECT count(*)::int AS n FROM (SELECT 1 FROM "Task" t WHERE ${where} LIMIT ${countWindow(query.page, query.size) + 1}) c)
     SELECT p.*, counted.n AS "total" FROM counted LEFT JOIN LATERAL (
       SELECT t."id", t."name", t."elementId", t."status"::text AS "status", t."priority", t."createdAt", t."dueAt", t."completedAt", t."assigneeId",
         (SELECT e."name" FROM "Employee" e WHERE e."id" = t."assigneeId") AS "assigneeName", t."candidateGroups", i."businessKey", i."variables" -> 'title' AS "title", d."key" AS "processKey", d."name" AS "processName"
@@ -153,5 +170,5 @@ export async function listTasks(db: Db, actor: Actor, raw: Partial<Record<keyof 
     dueState: r.status === "open" ? dueStateOf(r.dueAt, at) : "none",
   }));
   const total = result[0]?.total ?? 0;
-  return { query, items, total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP, pages: Math.max(1, Math.ceil(Math.min(total, COUNT_CAP) / query.size)) };
+  return { query, items, ...pagerOf(total, query.page, query.size) };
 }
