@@ -199,7 +199,7 @@ async function orderTaskRow(page: Page) {
   return page.getByTestId("task-row").filter({ hasText: "供应商确认订单" });
 }
 
-test("a purchase order is confirmed by its supplier, received by the warehouse and written back to the ERP", async ({ page }) => {
+test("a purchase order is confirmed by its supplier, the ERP's delivery plan starts the delivery, the supplier ships, the warehouse receives, all written back", async ({ page }) => {
   test.setTimeout(150_000);
   await signInSupplier(page, "supplier2");
   // Another supplier's order is not there.
@@ -223,12 +223,46 @@ test("a purchase order is confirmed by its supplier, received by the warehouse a
   await page.getByTestId("task-complete").click();
   await expect(page.getByTestId("field-confirmedDate").getByRole("alert")).toBeVisible();
   await page.locator("#task-confirmedDate").fill("2026-12-15");
+  // Per line, prefilled with the ordered quantity: more than ordered is refused, less is taken.
+  const lineInputs = page.getByTestId("field-confirmedQuantities").getByTestId("line-row").locator("input");
+  await expect(lineInputs).toHaveCount(2);
+  await expect(lineInputs.nth(0)).toHaveValue("5000");
+  await lineInputs.nth(1).fill("900");
+  await page.getByTestId("task-complete").click();
+  await expect(page.getByTestId("field-confirmedQuantities").getByRole("alert")).toHaveText(zh("validation.line_over_quantity"));
+  await lineInputs.nth(1).fill("790");
   await page.locator("#task-supplierRef").fill("SO-E2E-778");
+  await page.getByTestId("task-complete").click();
+  await expect(page.getByTestId("task-done")).toBeVisible();
+
+  // The confirmation is written back (a job after commit); the ERP plans the delivery from it,
+  // and the plan starts the delivery flow: the supplier's shipping task appears.
+  const planNumber = `DP-${orderNumber}-1`;
+  const shipRow = page.getByTestId("task-row").filter({ hasText: planNumber });
+  await expect(async () => {
+    await page.goto("/portal/tasks");
+    await expect(shipRow).toHaveCount(1, { timeout: 1000 });
+  }).toPass({ timeout: 60_000 });
+  await expect(shipRow).toContainText("供应商发货");
+  await shipRow.getByTestId("task-link").click();
+  await expect(page.getByTestId("task-title")).toHaveText("供应商发货");
+  await expect(page.getByTestId("context-planLines")).toContainText("P-1001");
+  await expect(page.getByTestId("context-plannedDate")).toContainText("2026-12-15");
+  await expect(page.getByTestId("context-planLines")).toContainText("× 790 PCS");
+  await shoot(page, "portal-delivery-ship-desktop");
+  await page.setViewportSize(PHONE);
+  await shoot(page, "portal-delivery-ship-phone");
+  await page.setViewportSize({ width: 1280, height: 800 });
+  // The waybill number is required.
+  await page.locator("#task-shippedDate").fill("2026-12-14");
+  await page.getByTestId("task-complete").click();
+  await expect(page.getByTestId("field-waybillNo").getByRole("alert")).toBeVisible();
+  await page.locator("#task-waybillNo").fill("SF1234567890");
   await page.getByTestId("task-complete").click();
   await expect(page.getByTestId("task-done")).toBeVisible();
   await signOut(page, "supplier");
 
-  // The warehouse group gets the receipt once the confirmation is written back (a job after commit).
+  // The warehouse group gets the receipt once the shipment is recorded (a job after commit).
   // zhaoqiang: warehouse (xuming is kept for the sign-in throttle spec).
   await signInEmployee(page, "zhaoqiang");
   const groupRow = page.getByTestId("task-row").filter({ hasText: orderNumber! });
@@ -248,7 +282,7 @@ test("a purchase order is confirmed by its supplier, received by the warehouse a
   await page.locator("#task-location").selectOption("WH01-STOCK");
   await page.getByTestId("task-complete").click();
   await expect(page.getByTestId("field-acceptedQuantity").getByRole("alert")).toBeVisible();
-  await page.locator("#task-acceptedQuantity").fill("5790");
+  await page.locator("#task-acceptedQuantity").fill("5780");
   await page.locator("#task-rejectedQuantity").fill("10");
   await page.getByTestId("task-complete").click();
   await expect(page.getByTestId("task-done")).toBeVisible();
@@ -256,7 +290,7 @@ test("a purchase order is confirmed by its supplier, received by the warehouse a
 
   // Both write-backs reached the ERP, once each.
   await signInEmployee(page, "admin");
-  for (const op of ["write.confirmPurchaseOrder", "write.postGoodsReceipt"]) {
+  for (const op of ["write.confirmPurchaseOrder", "event.ingestDeliveryPlan", "write.postGoodsReceipt"]) {
     const ok = page.locator(`[data-testid=sync-log] tr[data-operation="${op}"][data-status="ok"]`);
     await expect(async () => {
       await page.goto(`/integration/log?op=${op}`);
@@ -264,10 +298,10 @@ test("a purchase order is confirmed by its supplier, received by the warehouse a
     }).toPass({ timeout: 60_000 });
   }
   await page.locator('[data-testid=sync-log] tr[data-operation="write.postGoodsReceipt"]').getByTestId("view-payload").click();
-  // 5,790 accepted and 10 rejected, spread over the order's lines in order (5,000 + 790).
+  // 5,780 accepted and 10 rejected, spread over the delivery's lines in order (5,000 + 780).
   const request = page.locator("pre").first();
   await expect(request).toContainText('"acceptedQuantity": 5000');
-  await expect(request).toContainText('"acceptedQuantity": 790');
+  await expect(request).toContainText('"acceptedQuantity": 780');
   await expect(request).toContainText('"rejectedQuantity": 10');
   await expect(request).toContainText('"locationCode": "WH01-STOCK"');
 });

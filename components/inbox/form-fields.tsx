@@ -6,6 +6,7 @@ import { Field } from "@/components/ui/field";
 import { FieldError, Input, Select } from "@/components/ui/input";
 import type { SupplierPick } from "@/lib/inbox/list-pickers";
 import type { FormDefinition, FormField } from "@/lib/workflow/forms";
+import { LineQuantitiesField, lineValue } from "./line-quantities-field";
 
 export type FormValues = Record<string, string | boolean>;
 
@@ -20,6 +21,7 @@ export function formData(form: FormDefinition | null, values: FormValues): Recor
   for (const f of form?.fields ?? []) {
     const v = values[f.name];
     if (f.type === "boolean") out[f.name] = v === true;
+    else if (f.type === "lines") out[f.name] = Object.fromEntries((f.rows ?? []).map((r) => [r.key, lineValue(values, f, r.key, r.quantity)]));
     else if (typeof v === "string" && v.trim() !== "") out[f.name] = v;
   }
   return out;
@@ -72,6 +74,9 @@ export function FormFields(props: {
               <FieldError message={error} />
             </fieldset>
           );
+        }
+        if (f.type === "lines") {
+          return <LineQuantitiesField key={f.name} field={f} label={label} idPrefix={props.idPrefix} values={values} onChange={onChange} error={error} disabled={props.disabled} />;
         }
         if (f.type === "boolean") {
           return (

@@ -2,11 +2,13 @@ import "server-only";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { ErpError, type ErpConnector, type ErpMasterRecord, type ErpPage, type ErpParty, type ErpProduct, type ErpPurchaseOrder, type ErpWriteResult, type MasterDataKind, type PartyRole } from "./connector";
+import { pollBuiltinPlans, readBuiltinPlan } from "./builtin-delivery-plans";
 import { toErpPurchaseOrder } from "./builtin-orders";
 
 /**
  * The connector for a factory without an ERP: the app's own tables are the master
- * data (nothing to sync), orders are entered in the app (no events), and every
+ * data (nothing to sync), orders are entered in the app (no order events; each
+ * recorded confirmation becomes a delivery plan), and every
  * write-back is recorded in IntegrationLedger under its idempotency key, so that a
  * repeat finds the first record instead of writing a second one.
  */
@@ -50,6 +52,16 @@ export function createBuiltinConnector(db: Db): ErpConnector {
       down();
       const po = await db.purchaseOrder.findUnique({ where: { erpId }, include: { lines: { orderBy: { lineNo: "asc" } }, supplier: true } });
       return po ? toErpPurchaseOrder(po) : null;
+    },
+
+    async pollDeliveryPlans(cursor, limit) {
+      down();
+      return pollBuiltinPlans(db, cursor, limit);
+    },
+
+    async readDeliveryPlan(erpId) {
+      down();
+      return readBuiltinPlan(db, erpId);
     },
 
     upsertParty: (input, key) => record(db, "erp.upsertParty", key, input.code, input, input.erpId ?? `party:${input.role}:${input.code}`),

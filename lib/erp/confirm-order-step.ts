@@ -6,14 +6,15 @@ import type { ServiceContext } from "../workflow/service-registry";
 import type { PurchaseConfirmationInput } from "./connector";
 import { faultAfterSend } from "./fault";
 import { getConnector } from "./get-connector";
+import { POLL_PLANS_JOB, pollPlansKey } from "./job-names";
 import { withSyncLog } from "./sync-log";
 
 const text = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : null);
 
 /**
- * Service task erp.confirmPurchaseOrder: records the supplier's confirmation (every
- * line in full, on the confirmed date) and writes it to the ERP with the task's
- * idempotency key. Recording is idempotent (only an open order changes), so a re-run
+ * Service task erp.confirmPurchaseOrder: records the supplier's confirmation (the
+ * quantity confirmed per line, in full where the form gave none, on the confirmed
+ * date) and writes it to the ERP with the task's idempotency key. Recording is idempotent (only an open order changes), so a re-run
  * after a crash only repeats the ERP call, which the key makes a no-op.
  */
 export async function confirmOrderStep(ctx: ServiceContext) {
@@ -23,23 +24,28 @@ export async function confirmOrderStep(ctx: ServiceContext) {
   if (!po) throw new Error(`purchase order ${orderId} not found`);
   const confirmedDate = text(variables.confirmedDate);
   const supplierRef = text(variables.supplierRef);
+  const given = (variables.confirmedQuantities ?? {}) as Record<string, unknown>;
+  const confirmed = (l: { id: string; quantity: unknown }) => (typeof given[l.id] === "number" ? (given[l.id] as number) : Number(l.quantity));
   await db.$transaction(async (tx) => {
     const changed = await tx.purchaseOrder.updateMany({ where: { id: po.id, status: "open" }, data: { status: "confirmed", confirmedAt: now(), supplierRef } });
     if (!changed.count) return;
-    for (const l of po.lines) await tx.purchaseOrderLine.update({ where: { id: l.id }, data: { confirmedQuantity: l.quantity, confirmedDate: confirmedDate ? new Date(confirmedDate) : null } });
-    await writeAudit(tx, SYSTEM, { action: "purchase_order.confirm", entity: "PurchaseOrder", entityId: po.id, before: { status: po.status }, after: { status: "confirmed", supplierRef, confirmedDate } });
+    for (const l of po.lines) await tx.purchaseOrderLine.update({ where: { id: l.id }, data: { confirmedQuantity: confirmed(l), confirmedDate: confirmedDate ? new Date(confirmedDate) : null } });
+    const quantities = po.lines.map((l) => ({ lineNo: l.lineNo, ordered: Number(l.quantity), confirmed: confirmed(l) }));
+    await writeAudit(tx, SYSTEM, { action: "purchase_order.confirm", entity: "PurchaseOrder", entityId: po.id, before: { status: po.status }, after: { status: "confirmed", supplierRef, confirmedDate, quantities } });
   });
 
   const input: PurchaseConfirmationInput = {
     orderErpId: po.erpId ?? po.number,
     orderNumber: po.number,
     supplierRef,
-    lines: po.lines.map((l) => ({ lineErpId: l.erpId ?? `${po.number}/${l.lineNo}`, confirmedQuantity: Number(l.quantity), confirmedDate })),
+    lines: po.lines.map((l) => ({ lineErpId: l.erpId ?? `${po.number}/${l.lineNo}`, confirmedQuantity: confirmed(l), confirmedDate })),
   };
   const connector = await getConnector(db);
   const result = await withSyncLog(db, { connector: connector.kind, direction: "write", operation: "write.confirmPurchaseOrder", request: input, idempotencyKey: ctx.idempotencyKey }, () =>
     connector.confirmPurchaseOrder(input, ctx.idempotencyKey),
   );
   faultAfterSend("confirmPurchaseOrder");
+  // The ERP plans the delivery from the confirmation: fetch it soon (once per order).
+  await db.job.createMany({ data: [{ kind: POLL_PLANS_JOB, idempotencyKey: pollPlansKey(po.id), payload: { orderId: po.id } }], skipDuplicates: true });
   return { erpConfirmationId: result.erpId };
 }

@@ -72,6 +72,38 @@ export type ErpPurchaseOrder = {
   writeAt: string;
 };
 
+export type ErpDeliveryPlanLine = {
+  /** The ERP's planned movement (Tryton: stock.move id). */
+  erpId: string;
+  orderLineErpId: string;
+  quantity: number;
+  plannedDate: string | null;
+};
+
+/**
+ * A delivery the ERP plans for a confirmed purchase order: what the supplier is to
+ * deliver, and when. Tryton: the purchase's open incoming moves that share a planned
+ * date; the built-in connector: the confirmation recorded in its ledger.
+ */
+export type ErpDeliveryPlan = {
+  /** Stable while the plan is open; a later delivery for the same order gets another id. */
+  erpId: string;
+  orderErpId: string;
+  plannedDate: string | null;
+  lines: ErpDeliveryPlanLine[];
+  writeAt: string;
+};
+
+export type DeliveryPlanPoll = {
+  plans: ErpDeliveryPlan[];
+  cursor: string | null;
+  /**
+   * Orders (ERP ids) whose open plans are ALL in `plans`: an open plan of theirs that
+   * the app has and the ERP no longer lists was replaced or dropped in the ERP.
+   */
+  ordersInFull: string[];
+};
+
 /** What the app knows about a supplier or customer when it writes it to the ERP. */
 export type PartyInput = {
   role: PartyRole;
@@ -137,6 +169,10 @@ export interface ErpConnector {
   pollPurchaseOrders(cursor: string | null, limit: number): Promise<{ orders: ErpPurchaseOrder[]; cursor: string | null }>;
   /** One order by ERP id (for a webhook that names it). */
   readPurchaseOrder(erpId: string): Promise<ErpPurchaseOrder | null>;
+  /** Delivery plans that appeared or changed since `cursor`; returns the cursor to keep. */
+  pollDeliveryPlans(cursor: string | null, limit: number): Promise<DeliveryPlanPoll>;
+  /** One delivery plan by ERP id; null when the ERP has no such open plan. */
+  readDeliveryPlan(erpId: string): Promise<ErpDeliveryPlan | null>;
 
   // --- Write back (always through the outbox; safe to repeat per key) ---------
   upsertParty(input: PartyInput, idempotencyKey: string): Promise<ErpWriteResult>;

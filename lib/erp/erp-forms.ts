@@ -1,15 +1,17 @@
 import "server-only";
 import { registerForm } from "../workflow/forms";
 
-// Forms of the purchase-order confirmation flow (processes/purchase-order-confirmation.bpmn).
-// Static forms cannot list an order's lines, so the supplier confirms every line with one
-// date, and the warehouse enters the order's received totals (spread over the lines in
-// order, see post-goods-receipt.ts). The lines are shown from the instance's variables.
+// Forms of the purchase-order confirmation flow (processes/purchase-order-confirmation.bpmn)
+// and of the receipt in the delivery flow (processes/supplier-delivery.bpmn). The supplier
+// confirms a quantity per order line (the rows come from the instance's orderLineItems,
+// set by start-order-flow.ts) and one delivery date; the warehouse enters the delivery's
+// received totals (spread over its lines in order, see post-receipt-step.ts).
 registerForm({
   key: "po_confirmation",
   titleZh: "确认采购订单",
   titleEn: "Confirm purchase order",
   fields: [
+    { name: "confirmedQuantities", type: "lines", linesFrom: "orderLineItems", rowMax: true, min: 0, labelZh: "确认数量", labelEn: "Confirmed quantity" },
     { name: "confirmedDate", type: "date", labelZh: "承诺交货日期", labelEn: "Confirmed delivery date", required: true },
     { name: "supplierRef", type: "text", labelZh: "供应商订单号", labelEn: "Supplier reference" },
     { name: "comment", type: "textarea", labelZh: "备注", labelEn: "Comment" },

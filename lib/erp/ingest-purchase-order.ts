@@ -5,18 +5,23 @@ import type { Db } from "../db/client";
 import { isUniqueViolation } from "../errors/app-error";
 import type { ErpPurchaseOrder } from "./connector";
 import { START_ORDER_FLOW_JOB, startKey } from "./job-names";
+import { orderLineData } from "./order-line-data";
 import { runJobNow } from "./run-job-now";
+import { updatePurchaseOrder } from "./update-purchase-order";
+import { now } from "../workflow/clock";
 
 /**
  * Brings one ERP purchase order into the app exactly once: the order row is unique
  * on its ERP id, and the job that starts its confirmation flow is queued in the same
  * transaction, so of two pollers (or a poller and the webhook) one inserts and starts
  * the flow and the other finds the order there. A crash after the insert leaves the
- * queued job, which the worker runs.
+ * queued job, which the worker runs. An order that arrives already confirmed in the
+ * ERP (through its delivery plan) is kept as confirmed, without a confirmation flow;
+ * one that arrives again with changes goes to updatePurchaseOrder.
  */
-export async function ingestPurchaseOrder(db: Db, order: ErpPurchaseOrder, opts: { startedBy?: string | null } = {}): Promise<{ orderId: string; created: boolean }> {
-  const known = await db.purchaseOrder.findUnique({ where: { erpId: order.erpId }, select: { id: true } });
-  if (known) return { orderId: known.id, created: false };
+export async function ingestPurchaseOrder(db: Db, order: ErpPurchaseOrder, opts: { startedBy?: string | null; confirmed?: boolean } = {}): Promise<{ orderId: string; created: boolean; changed: boolean }> {
+  const known = await db.purchaseOrder.findUnique({ where: { erpId: order.erpId }, include: { lines: true } });
+  if (known) return updatePurchaseOrder(db, known, order);
   const supplierId = await ensureSupplier(db, order.supplier);
   let orderId: string;
   try {
@@ -26,34 +31,27 @@ export async function ingestPurchaseOrder(db: Db, order: ErpPurchaseOrder, opts:
           number: order.number,
           erpId: order.erpId,
           supplierId,
+          status: opts.confirmed ? "confirmed" : "open",
+          confirmedAt: opts.confirmed ? now() : null,
           currencyCode: order.currencyCode,
           orderDate: order.orderDate ? new Date(order.orderDate) : null,
           lines: {
-            create: order.lines.map((l) => ({
-              lineNo: l.lineNo,
-              erpId: l.erpId,
-              productCode: l.productCode,
-              description: l.description,
-              quantity: l.quantity,
-              unitCode: l.unitCode,
-              unitPrice: l.unitPrice,
-              requestedDate: l.requestedDate ? new Date(l.requestedDate) : null,
-            })),
+            create: order.lines.map(orderLineData),
           },
         },
       });
-      await writeAudit(tx, SYSTEM, { action: "purchase_order.received", entity: "PurchaseOrder", entityId: po.id, after: { number: po.number, erpId: po.erpId, supplierId, lines: order.lines.length } });
-      await tx.job.create({ data: { kind: START_ORDER_FLOW_JOB, idempotencyKey: startKey(po.id), payload: { orderId: po.id, startedBy: opts.startedBy ?? null } } });
+      await writeAudit(tx, SYSTEM, { action: "purchase_order.received", entity: "PurchaseOrder", entityId: po.id, after: { number: po.number, erpId: po.erpId, supplierId, status: po.status, lines: order.lines.length } });
+      if (!opts.confirmed) await tx.job.create({ data: { kind: START_ORDER_FLOW_JOB, idempotencyKey: startKey(po.id), payload: { orderId: po.id, startedBy: opts.startedBy ?? null } } });
       return po.id;
     });
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
     const other = await db.purchaseOrder.findUnique({ where: { erpId: order.erpId }, select: { id: true } });
-    if (other) return { orderId: other.id, created: false };
+    if (other) return { orderId: other.id, created: false, changed: false };
     throw e;
   }
-  await runJobNow(db, startKey(orderId));
-  return { orderId, created: true };
+  if (!opts.confirmed) await runJobNow(db, startKey(orderId));
+  return { orderId, created: true, changed: false };
 }
 
 /** The order's supplier, linked by ERP id or code; created (active) when the ERP names one the app does not know yet. */

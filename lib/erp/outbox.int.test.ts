@@ -85,7 +85,7 @@ describe.each(kinds)("ERP outbox with the built-in connector on %s", (kind) => {
     expect(await t.db.integrationLedger.count({ where: { handler: "erp.upsertParty", businessKey: "S900" } })).toBe(3);
   });
 
-  it("an order entered in the app runs confirmation and receipt; an ERP outage becomes an incident and a retry recovers", async () => {
+  it("an order entered in the app runs confirmation, the planned delivery and its receipt; an ERP outage becomes an incident and a retry recovers", async () => {
     const s001 = await t.db.supplier.findUniqueOrThrow({ where: { code: "S001" } });
     const po = await createPurchaseOrder(t.db, await t.actor("lina"), { supplierId: s001.id, lines: [{ productCode: "P-1002", quantity: 100, unitPrice: 4 }, { productCode: "P-2001", quantity: 50, unitPrice: 9 }] });
     expect(po.instanceId).toBeTruthy();
@@ -93,8 +93,14 @@ describe.each(kinds)("ERP outbox with the built-in connector on %s", (kind) => {
     const portal = await supplierUser(t.db, "supplier1");
     await expect(completeTask(t.db, await supplierUser(t.db, "supplier2"), { taskId: confirm.id, data: { confirmedDate: "2026-12-10" } })).rejects.toMatchObject({ code: "not_found" });
 
+    const [l1, l2] = (await t.db.purchaseOrderLine.findMany({ where: { orderId: po.id }, orderBy: { lineNo: "asc" } })).map((l) => l.id);
+    const refused = completeTask(t.db, portal, { taskId: confirm.id, data: { confirmedDate: "2026-12-10", confirmedQuantities: { [l1]: 100, [l2]: 51 } } });
+    await expect(refused).rejects.toMatchObject({ code: "validation", fieldErrors: { confirmedQuantities: "validation.line_over_quantity" } });
+    await expect(completeTask(t.db, portal, { taskId: confirm.id, data: { confirmedDate: "2026-12-10", confirmedQuantities: { [l1]: 100 } } })).rejects.toMatchObject({ fieldErrors: { confirmedQuantities: "validation.lines_incomplete" } });
+
     process.env.ERP_BUILTIN_DOWN = "1";
-    await completeTask(t.db, portal, { taskId: confirm.id, data: { confirmedDate: "2026-12-10", supplierRef: "SO-8812" } });
+    // Line 2: 45 of the 50 ordered.
+    await completeTask(t.db, portal, { taskId: confirm.id, data: { confirmedDate: "2026-12-10", supplierRef: "SO-8812", confirmedQuantities: { [l1]: 100, [l2]: "45" } } });
     await drainJobs(t.db);
     const instance = await t.db.processInstance.findUniqueOrThrow({ where: { id: po.instanceId! } });
     expect(instance.status).toBe("incident");
@@ -104,22 +110,36 @@ describe.each(kinds)("ERP outbox with the built-in connector on %s", (kind) => {
     delete process.env.ERP_BUILTIN_DOWN;
     await retryFailedJob(t.db, await t.actor("admin"), failed.id);
     await drainJobs(t.db);
-    expect((await t.db.processInstance.findUniqueOrThrow({ where: { id: po.instanceId! } })).status).toBe("running");
+    expect((await t.db.processInstance.findUniqueOrThrow({ where: { id: po.instanceId! } })).status).toBe("completed");
     const confirmed = await t.db.purchaseOrder.findUniqueOrThrow({ where: { id: po.id }, include: { lines: { orderBy: { lineNo: "asc" } } } });
     expect(confirmed).toMatchObject({ status: "confirmed", supplierRef: "SO-8812" });
-    expect(confirmed.lines.map((l) => [Number(l.confirmedQuantity), l.confirmedDate?.toISOString().slice(0, 10)])).toEqual([[100, "2026-12-10"], [50, "2026-12-10"]]);
+    expect(confirmed.lines.map((l) => [Number(l.confirmedQuantity), l.confirmedDate?.toISOString().slice(0, 10)])).toEqual([[100, "2026-12-10"], [45, "2026-12-10"]]);
     expect(await t.db.integrationLedger.count({ where: { handler: "erp.confirmPurchaseOrder", businessKey: po.number } })).toBe(1);
 
-    const [receive] = await openTasks(t.db, po.instanceId!);
+    // The built-in ERP plans one delivery per confirmation: the confirmed quantities on the confirmed date.
+    const plan = await t.db.deliveryPlan.findFirstOrThrow({ where: { orderId: po.id }, include: { lines: true } });
+    expect(plan).toMatchObject({ number: `DP-${po.number}-1`, supplierId: s001.id, status: "planned" });
+    expect(plan.lines.map((l) => Number(l.quantity)).sort((a, b) => a - b)).toEqual([45, 100]);
+    const [ship] = await openTasks(t.db, plan.instanceId!);
+    expect(ship).toMatchObject({ elementId: "supplier_ship", candidateSupplierId: s001.id });
+    await expect(completeTask(t.db, portal, { taskId: ship.id, data: { shippedDate: "2026-12-09" } })).rejects.toMatchObject({ code: "validation" });
+    await completeTask(t.db, portal, { taskId: ship.id, data: { shippedDate: "2026-12-09", waybillNo: "SF-001" } });
+    await drainJobs(t.db);
+
+    const [receive] = await openTasks(t.db, plan.instanceId!);
     expect(receive).toMatchObject({ elementId: "receive_goods", candidateGroups: ["warehouse"] });
     await completeTask(t.db, await t.actor("xuming"), { taskId: receive.id, data: { acceptedQuantity: 140, rejectedQuantity: 5, location: "WH01-STOCK" } });
     await drainJobs(t.db);
-    expect((await t.db.processInstance.findUniqueOrThrow({ where: { id: po.instanceId! } })).status).toBe("completed");
+    expect((await t.db.processInstance.findUniqueOrThrow({ where: { id: plan.instanceId! } })).status).toBe("completed");
     const gr = await t.db.goodsReceipt.findFirstOrThrow({ where: { orderId: po.id }, include: { lines: true } });
+    expect(gr.deliveryPlanId).toBe(plan.id);
     expect(gr.erpId).toBe(`receipt:${gr.number}`);
     expect(gr.receivedById).toBe((await t.actor("xuming")).id);
     const lines = await t.db.purchaseOrderLine.findMany({ where: { orderId: po.id }, orderBy: { lineNo: "asc" } });
     expect(lines.map((l) => [Number(l.receivedQuantity), Number(l.rejectedQuantity)])).toEqual([[100, 0], [40, 5]]);
-    expect((await t.db.purchaseOrder.findUniqueOrThrow({ where: { id: po.id } })).status).toBe("received");
+    // 40 of the 45 confirmed on line 2 (5 rejected): the order stays confirmed, waiting for the rest.
+    expect((await t.db.purchaseOrder.findUniqueOrThrow({ where: { id: po.id } })).status).toBe("confirmed");
+    expect((await t.db.deliveryPlan.findUniqueOrThrow({ where: { id: plan.id } })).status).toBe("received");
+    expect(await t.db.auditLog.count({ where: { action: { in: ["delivery_plan.received", "delivery_plan.shipped"] }, entityId: plan.id } })).toBe(2);
   });
 });

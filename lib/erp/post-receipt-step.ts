@@ -35,14 +35,18 @@ export function spreadQuantities(lines: Line[], accepted: number, rejected: numb
 /**
  * Service task erp.postGoodsReceipt: makes the receipt (once per instance) from the
  * warehouse task's form, then posts it to the ERP with the task's idempotency key and
- * keeps the ERP's shipment id.
+ * keeps the ERP's shipment id. In the delivery flow the receipt is against the
+ * delivery plan (its quantities are what is expected); in the older confirmation
+ * flow, which also received, against the order's open quantities.
  */
 export async function postReceiptStep(ctx: ServiceContext) {
   const { db, variables } = ctx;
   const orderId = String(variables.orderId ?? "");
   const po = await db.purchaseOrder.findUnique({ where: { id: orderId }, include: { lines: { orderBy: { lineNo: "asc" } } } });
   if (!po) throw new Error(`purchase order ${orderId} not found`);
-  const receipt = (await findReceipt(db, ctx.instanceId, po.id)) ?? (await createReceipt(db, ctx, po));
+  const planId = typeof variables.planId === "string" ? variables.planId : null;
+  const expected = planId ? await planLines(db, planId, po.lines) : po.lines;
+  const receipt = (await findReceipt(db, ctx.instanceId, po.id)) ?? (await createReceipt(db, ctx, po, expected, planId));
 
   const byLine = new Map(po.lines.map((l) => [l.id, l]));
   const input: GoodsReceiptInput = {
@@ -84,26 +88,40 @@ function findReceipt(db: Db, instanceId: string, orderId: string) {
   return db.goodsReceipt.findFirst({ where: { instanceId, orderId }, include: { lines: true } });
 }
 
-async function createReceipt(db: Db, ctx: ServiceContext, po: { id: string; status: string; lines: (Line & { id: string })[] }) {
+/** The plan's lines in order-line order, as lines to spread the received totals over. */
+async function planLines(db: Db, planId: string, orderLines: Line[]): Promise<Line[]> {
+  const plan = await db.deliveryPlan.findUnique({ where: { id: planId }, include: { lines: true } });
+  if (!plan) throw new Error(`delivery plan ${planId} not found`);
+  const lineNo = new Map(orderLines.map((l) => [l.id, l.lineNo]));
+  return plan.lines
+    .map((l) => ({ id: l.orderLineId, lineNo: lineNo.get(l.orderLineId) ?? 0, quantity: l.quantity, receivedQuantity: 0, rejectedQuantity: 0 }))
+    .sort((a, b) => a.lineNo - b.lineNo);
+}
+
+async function createReceipt(db: Db, ctx: ServiceContext, po: { id: string }, expected: Line[], planId: string | null) {
   const { variables } = ctx;
   const accepted = Number(variables.acceptedQuantity ?? 0) || 0;
   const rejected = Number(variables.rejectedQuantity ?? 0) || 0;
   const location = typeof variables.location === "string" ? variables.location : null;
   const worker = await ctx.db.task.findFirst({ where: { instanceId: ctx.instanceId, formKey: "goods_receipt", status: "completed" }, orderBy: { completedAt: "desc" }, select: { completedById: true } });
   const number = await nextBusinessKey(ctx.db, SYSTEM, "goods_receipt");
-  const lines = spreadQuantities(po.lines, accepted, rejected);
+  const lines = spreadQuantities(expected, accepted, rejected);
   return ctx.db.$transaction(async (tx) => {
     const again = await tx.goodsReceipt.findFirst({ where: { instanceId: ctx.instanceId, orderId: po.id }, include: { lines: true } });
     if (again) return again;
     const gr = await tx.goodsReceipt.create({
-      data: { number, orderId: po.id, instanceId: ctx.instanceId, receivedAt: now(), receivedById: worker?.completedById ?? null, lines: { create: lines.map((l) => ({ ...l, locationCode: location })) } },
+      data: { number, orderId: po.id, deliveryPlanId: planId, instanceId: ctx.instanceId, receivedAt: now(), receivedById: worker?.completedById ?? null, lines: { create: lines.map((l) => ({ ...l, locationCode: location })) } },
       include: { lines: true },
     });
     for (const l of lines) {
       await tx.purchaseOrderLine.update({ where: { id: l.orderLineId }, data: { receivedQuantity: { increment: l.acceptedQuantity }, rejectedQuantity: { increment: l.rejectedQuantity } } });
     }
-    await tx.purchaseOrder.update({ where: { id: po.id }, data: { status: "received" } });
-    await writeAudit(tx, SYSTEM, { action: "goods_receipt.create", entity: "GoodsReceipt", entityId: gr.id, after: { number, orderId: po.id, lines, location } });
+    if (planId) await tx.deliveryPlan.update({ where: { id: planId }, data: { status: "received" } });
+    // The order is received once every line has what was confirmed (else ordered); until then more deliveries are due.
+    const after = await tx.purchaseOrderLine.findMany({ where: { orderId: po.id }, select: { quantity: true, confirmedQuantity: true, receivedQuantity: true } });
+    const complete = !planId || after.every((l) => Number(l.receivedQuantity) >= Number(l.confirmedQuantity ?? l.quantity));
+    if (complete) await tx.purchaseOrder.update({ where: { id: po.id }, data: { status: "received" } });
+    await writeAudit(tx, SYSTEM, { action: "goods_receipt.create", entity: "GoodsReceipt", entityId: gr.id, after: { number, orderId: po.id, deliveryPlanId: planId, lines, location, orderReceived: complete } });
     return gr;
   });
 }

@@ -14,8 +14,9 @@ import { ORDER_FLOW_KEY } from "./job-names";
 export async function runStartOrderFlow(db: Db, job: ClaimedJob) {
   const orderId = String(job.payload.orderId);
   const po = await db.purchaseOrder.findUnique({ where: { id: orderId }, include: { lines: { orderBy: { lineNo: "asc" } }, supplier: true } });
-  if (!po || po.instanceId) return;
-  const existing = await db.processInstance.findFirst({ where: { recordType: "PurchaseOrder", recordId: po.id }, select: { id: true } });
+  // A job of an earlier revision (the ERP changed the order since) has nothing to start.
+  if (!po || po.instanceId || po.status !== "open" || Number(job.payload.revision ?? 1) !== po.revision) return;
+  const existing = await db.processInstance.findFirst({ where: { recordType: "PurchaseOrder", recordId: po.id, status: { not: "cancelled" } }, select: { id: true } });
   let instanceId = existing?.id;
   if (!instanceId) {
     const startedBy = typeof job.payload.startedBy === "string" ? await loadEmployeeActor(job.payload.startedBy, db) : null;
@@ -31,6 +32,8 @@ export async function runStartOrderFlow(db: Db, job: ClaimedJob) {
         orderNumber: po.number,
         supplierName: po.supplier.name,
         orderLines: po.lines.map((l) => `${l.lineNo}. ${l.productCode} ${l.description} × ${Number(l.quantity)} ${l.unitCode}`).join("\n"),
+        // The rows of the confirmation form's per-line quantities.
+        orderLineItems: po.lines.map((l) => ({ key: l.id, label: `${l.lineNo}. ${l.productCode} ${l.description}`, quantity: Number(l.quantity), unit: l.unitCode })),
       },
     });
     instanceId = started.id;

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "../db/client";
-import { decisionOptions, listForms, type FormDefinition, type FormField } from "../workflow/forms";
+import { decisionOptions, lineRows, listForms, type FormDefinition, type FormField } from "../workflow/forms";
 
 export type ContextItem = { name: string; labelZh: string; labelEn: string; valueZh: string; valueEn: string };
 
@@ -13,7 +13,15 @@ function scalar(v: unknown): string {
   return String(v);
 }
 
-function describe(field: FormField | undefined, value: unknown, suppliers: Map<string, string>): { zh: string; en: string } {
+function describe(field: FormField | undefined, value: unknown, suppliers: Map<string, string>, variables: Record<string, unknown>): { zh: string; en: string } {
+  if (field?.type === "lines" && value && typeof value === "object") {
+    const given = value as Record<string, unknown>;
+    const text = lineRows(field, variables)
+      .filter((r) => given[r.key] !== undefined)
+      .map((r) => `${r.label}: ${String(given[r.key])} ${r.unit}`.trim())
+      .join("\n");
+    return { zh: text, en: text };
+  }
   if (field?.type === "boolean") return value ? { zh: "是", en: "Yes" } : { zh: "否", en: "No" };
   if (field?.type === "supplier" && typeof value === "string") {
     const name = suppliers.get(value) ?? value;
@@ -46,7 +54,7 @@ export async function describeVariables(db: Db, variables: Record<string, unknow
   const items: ContextItem[] = [];
   for (const [name, field] of fields) {
     if (!present(name)) continue;
-    const v = describe(field, variables[name], suppliers);
+    const v = describe(field, variables[name], suppliers, variables);
     items.push({ name, labelZh: field.labelZh, labelEn: field.labelEn, valueZh: v.zh, valueEn: v.en });
   }
   if (opts.includeUnlabelled) {

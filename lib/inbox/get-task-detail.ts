@@ -68,7 +68,7 @@ export async function getTaskDetail(db: Db, actor: Actor, taskId: string) {
   const nameOf = (id: string | null) => (id ? (people.find((p) => p.id === id)?.name ?? null) : null);
 
   const def = formDefinition(task.formKey);
-  const form: FormDefinition | null = def ? clientForm(def) : null;
+  const form: FormDefinition | null = def ? clientForm(def, variables) : null;
   return {
     task: {
       id: task.id,

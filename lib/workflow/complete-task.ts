@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
-import type { Db } from "../db/client";
+import type { Db, Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { applyOutcome } from "./apply-outcome";
 // Forms and handlers registered in code (also lib/erp's) must be known wherever a form is looked up,
@@ -16,8 +16,12 @@ import { canSee, canWorkOn } from "./task-access";
 
 export type CompleteInput = { taskId: string; data: Record<string, unknown> };
 
-function validate(formKey: string | null, data: Record<string, unknown>): Record<string, unknown> {
-  return validateFormData(formDefinition(formKey), data);
+/** Validates the form; a form with "lines" fields is checked against the instance's rows (one more read, only then). */
+async function validate(tx: Tx, instanceId: string, formKey: string | null, data: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const form = formDefinition(formKey);
+  if (!form?.fields.some((f) => f.type === "lines")) return validateFormData(form, data);
+  const inst = await tx.processInstance.findUnique({ where: { id: instanceId }, select: { variables: true } });
+  return validateFormData(form, data, (inst?.variables ?? {}) as Record<string, unknown>);
 }
 
 /**
@@ -33,7 +37,7 @@ export async function completeTask(db: Db, actor: Actor, input: CompleteInput) {
     if (task.status !== "open") throw new AppError(canSee(actor, task) || task.completedById === actor.id ? "task_closed" : "not_found");
     if (!canWorkOn(actor, task)) throw new AppError(canSee(actor, task) ? "task_not_yours" : "not_found");
     if (task.instance.status !== "running") throw new AppError("conflict");
-    const data = validate(task.formKey, input.data);
+    const data = await validate(tx, task.instanceId, task.formKey, input.data);
 
     // Claim the row first: a concurrent completion blocks here and then finds it closed.
     const closed = await closeTask(tx, task.id, { outcome: typeof data.decision === "string" ? data.decision : "completed", completedById: actor.id, completedAt: at, assigneeId: task.assigneeId ?? (actor.realm === "employee" ? actor.id : null) });

@@ -1,15 +1,24 @@
 import "server-only";
 import { z } from "zod";
 
+/** One row of a "lines" field, e.g. an order line whose quantity is confirmed. */
+export type LineRow = { key: string; label: string; quantity: number; unit: string };
+
 export type FormField = {
   name: string;
-  type: "text" | "textarea" | "number" | "date" | "select" | "boolean" | "decision" | "supplier";
+  type: "text" | "textarea" | "number" | "date" | "select" | "boolean" | "decision" | "supplier" | "lines";
   labelZh: string;
   labelEn: string;
   required?: boolean;
   options?: { value: string; labelZh: string; labelEn: string }[];
   min?: number;
   max?: number;
+  /** "lines": the instance variable that holds the rows (LineRow[]); the value is { [row key]: number }. */
+  linesFrom?: string;
+  /** "lines": no row may exceed its own quantity. */
+  rowMax?: boolean;
+  /** "lines": the rows, filled in for the browser (lib/inbox/client-form.ts). */
+  rows?: LineRow[];
 };
 
 export type FormDefinition = { key: string; titleZh: string; titleEn: string; fields: FormField[] };
@@ -50,8 +59,8 @@ function fieldSchema(f: FormField): z.ZodType {
     case "number": {
       // Not z.coerce: Number("") and Number("  ") are 0, so a blank field would count as 0.
       let n = z.number({ error: (iss) => (iss.code !== "invalid_type" ? undefined : iss.input === undefined ? "validation.required" : "validation.invalid_type") });
-      if (f.min !== undefined) n = n.min(f.min);
-      if (f.max !== undefined) n = n.max(f.max);
+      if (f.min !== undefined) n = n.min(f.min, "validation.number_out_of_range");
+      if (f.max !== undefined) n = n.max(f.max, "validation.number_out_of_range");
       s = z.preprocess(toNumber, n);
       break;
     }
@@ -64,6 +73,14 @@ function fieldSchema(f: FormField): z.ZodType {
     case "supplier":
       s = z.string().uuid("validation.invalid_value");
       break;
+    case "lines": {
+      const n = z
+        .number({ error: (iss) => (iss.code !== "invalid_type" ? undefined : iss.input === undefined ? "validation.lines_incomplete" : "validation.invalid_type") })
+        .min(f.min ?? 0, "validation.number_out_of_range")
+        .max(f.max ?? 1e9, "validation.number_out_of_range");
+      s = z.record(z.string().min(1).max(100), z.preprocess(toNumber, n));
+      break;
+    }
     case "select":
     case "decision": {
       const values = (f.options ?? DECISIONS).map((o) => o.value);
@@ -89,6 +106,16 @@ export function formSchema(def: FormDefinition) {
   let s = schemas.get(def);
   if (!s) schemas.set(def, (s = buildSchema(def)));
   return s;
+}
+
+/** The rows of a "lines" field as the instance carries them; malformed entries are left out. */
+export function lineRows(f: FormField, variables: Record<string, unknown>): LineRow[] {
+  const raw = f.linesFrom ? variables[f.linesFrom] : undefined;
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((r) => {
+    const o = r as Record<string, unknown>;
+    return typeof o?.key === "string" && typeof o.label === "string" && typeof o.quantity === "number" ? [{ key: o.key, label: o.label, quantity: o.quantity, unit: typeof o.unit === "string" ? o.unit : "" }] : [];
+  });
 }
 
 export function decisionOptions(f: FormField) {

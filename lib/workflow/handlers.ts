@@ -1,6 +1,7 @@
 import "server-only";
 import { registerServiceHandler } from "./service-registry";
 import "../erp/service-handlers";
+import "../srm/service-handlers";
 
 // The product's built-in service handlers. Each names itself in BPMN as ff:handler="...".
 registerServiceHandler({

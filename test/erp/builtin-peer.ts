@@ -66,6 +66,10 @@ export function createBuiltinPeer(db: Db): ErpPeer {
       const rows = (await ledger<GoodsReceiptInput>("erp.postGoodsReceipt")).filter((e) => e.input.orderErpId === orderErpId);
       return rows.map((r) => ({ erpId: r.erpId, reference: r.input.receiptNumber, state: "done", moves: r.input.lines.map((l) => ({ lineErpId: l.lineErpId, quantity: l.acceptedQuantity, state: "done" })) }));
     },
+    async deliveryCursorNow() {
+      // The app's own database is new for every suite: nothing to skip.
+      return null;
+    },
     async countSalesOrders(reference) {
       return db.integrationLedger.count({ where: { handler: "erp.recordSalesOrder", businessKey: reference } });
     },

@@ -7,6 +7,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { saveConnection } from "@/lib/erp/connection";
 import { getConnector } from "@/lib/erp/get-connector";
+import { writeCursor } from "@/lib/erp/cursor";
+import { DELIVERY_PLANS_CURSOR, pollDeliveryPlans } from "@/lib/erp/poll-delivery-plans";
 import { pollPurchaseOrders } from "@/lib/erp/poll-orders";
 import { saveMapping } from "@/lib/erp/save-mapping";
 import { handleErpWebhook } from "@/lib/erp/webhook";
@@ -78,10 +80,24 @@ describe.each(cases)("ERP conformance: $name connector, app on $db", ({ name, sk
     return { ...made, po };
   }
 
-  async function confirmAsSupplier(instanceId: string, ref: string) {
+  /** The supplier confirms the order, every line in full unless `quantities` (by order line id) says otherwise. */
+  async function confirmAsSupplier(instanceId: string, ref: string, quantities?: Record<string, number>) {
     const [task] = await openTasks(t.db, instanceId);
     expect(task).toMatchObject({ elementId: "supplier_confirm", candidateSupplierId: supplierId });
-    await completeTask(t.db, await supplierUser(t.db, portalUser), { taskId: task.id, data: { confirmedDate: "2026-12-15", supplierRef: ref } });
+    await completeTask(t.db, await supplierUser(t.db, portalUser), { taskId: task.id, data: { confirmedDate: "2026-12-15", supplierRef: ref, ...(quantities ? { confirmedQuantities: quantities } : {}) } });
+  }
+
+  /** The delivery the ERP planned from the confirmation, arrived in the app with its flow; the supplier ships it. */
+  async function shipPlannedDelivery(poId: string, quantity: number, waybill: string) {
+    const plan = await t.db.deliveryPlan.findFirstOrThrow({ where: { orderId: poId, status: "planned" }, include: { lines: true } });
+    expect(plan.lines.map((l) => Number(l.quantity))).toEqual([quantity]);
+    expect(plan.instanceId).toBeTruthy();
+    const [task] = await openTasks(t.db, plan.instanceId!);
+    expect(task).toMatchObject({ elementId: "supplier_ship", candidateSupplierId: supplierId });
+    await completeTask(t.db, await supplierUser(t.db, portalUser), { taskId: task.id, data: { shippedDate: "2026-12-14", waybillNo: waybill } });
+    await drainJobs(t.db);
+    expect(await t.db.deliveryPlan.findUniqueOrThrow({ where: { id: plan.id } })).toMatchObject({ status: "shipped", waybillNo: waybill });
+    return plan;
   }
 
   async function receiveAsWarehouse(instanceId: string, accepted: number, rejected: number) {
@@ -121,6 +137,8 @@ describe.each(cases)("ERP conformance: $name connector, app on $db", ({ name, sk
     // The suite polls when it means to; the recurring poller would poll at every drain.
     await t.db.job.deleteMany({ where: { kind: "erp.poll" } });
     prepared = await s.peer.prepare();
+    const fromNow = await s.peer.deliveryCursorNow();
+    if (fromNow) await writeCursor(t.db, DELIVERY_PLANS_CURSOR, fromNow);
     process.env.ERP_WEBHOOK_TOKEN = WEBHOOK_TOKEN;
   });
   afterAll(async () => {
@@ -163,48 +181,71 @@ describe.each(cases)("ERP conformance: $name connector, app on $db", ({ name, sk
     expect(await s.peer.findParty(code)).toMatchObject({ erpId: party!.erpId, name: "Conformance supplier (renamed)", paymentTermErpId: prepared.paymentTerms["60 days"] });
   });
 
-  it.skipIf(!!skip)("a purchase order from the ERP starts the confirmation flow; the confirmation and the receipt are written back", async () => {
+  it.skipIf(!!skip)("a purchase order from the ERP starts the confirmation flow; the confirmation is written back, the ERP's delivery plan starts the delivery flow, the receipt is written back", async () => {
     const { erpId, po } = await newOrder(10, "webhook");
     expect(po).toMatchObject({ supplierId, status: "open" });
     expect(po.instanceId).toBeTruthy();
 
-    await confirmAsSupplier(po.instanceId!, `REF-${run}`);
+    // The supplier can deliver 9 of the 10 ordered; more than ordered is refused.
+    const line = po.lines[0];
+    await expect(confirmAsSupplier(po.instanceId!, `REF-${run}`, { [line.id]: 11 })).rejects.toMatchObject({ code: "validation", fieldErrors: { confirmedQuantities: "validation.line_over_quantity" } });
+    await confirmAsSupplier(po.instanceId!, `REF-${run}`, { [line.id]: 9 });
     await drainJobs(t.db);
     const confirmed = await s.peer.readPurchaseOrder(erpId);
     expect(confirmed).toMatchObject({ supplierRef: `REF-${run}` });
     expect(["confirmed", "processing", "recorded"]).toContain(confirmed!.state);
-    expect(confirmed!.lines).toMatchObject([{ quantity: 10, confirmedQuantity: 10, confirmedDate: "2026-12-15" }]);
+    expect(confirmed!.lines).toMatchObject([{ confirmedQuantity: 9, confirmedDate: "2026-12-15" }]);
+    expect(Number((await t.db.purchaseOrderLine.findUniqueOrThrow({ where: { id: line.id } })).confirmedQuantity)).toBe(9);
+    expect((await t.db.processInstance.findUniqueOrThrow({ where: { id: po.instanceId! } })).status).toBe("completed");
 
-    await receiveAsWarehouse(po.instanceId!, 8, 2);
+    // The ERP planned the delivery from the confirmation; the app asked for it right after writing.
+    const plan = await shipPlannedDelivery(po.id, 9, `WB-${run}`);
+    expect(plan.plannedDate?.toISOString().slice(0, 10)).toBe("2026-12-15");
+    await receiveAsWarehouse(plan.instanceId!, 8, 1);
     await drainJobs(t.db);
     const receipts = await s.peer.readReceipts(erpId);
     expect(receipts).toHaveLength(1);
     expect(receipts[0].moves.filter((m) => m.quantity === 8)).toHaveLength(1);
     const gr = await t.db.goodsReceipt.findFirstOrThrow({ where: { orderId: po.id } });
-    expect(gr.erpId).toBe(receipts[0].erpId);
+    expect(gr).toMatchObject({ erpId: receipts[0].erpId, deliveryPlanId: plan.id });
     expect(receipts[0].reference).toBe(gr.number);
-    expect((await t.db.processInstance.findUniqueOrThrow({ where: { id: po.instanceId! } })).status).toBe("completed");
+    expect((await t.db.processInstance.findUniqueOrThrow({ where: { id: plan.instanceId! } })).status).toBe("completed");
+    expect(await t.db.deliveryPlan.findUniqueOrThrow({ where: { id: plan.id } })).toMatchObject({ status: "received" });
+
+    if (name === "tryton") {
+      // Tryton plans what is still missing (1 rejected) as a new delivery: it arrives by polling.
+      await pollDeliveryPlans(t.db, await getConnector(t.db));
+      const again = await t.db.deliveryPlan.findFirstOrThrow({ where: { orderId: po.id, status: "planned" }, include: { lines: true } });
+      expect(again.lines.map((l) => Number(l.quantity))).toEqual([1]);
+      expect(await openTasks(t.db, again.instanceId!)).toMatchObject([{ elementId: "supplier_ship" }]);
+      // Polling again changes nothing.
+      expect(await pollDeliveryPlans(t.db, await getConnector(t.db))).toMatchObject({ created: 0, changed: 0, cancelled: 0, failed: 0 });
+    } else {
+      expect((await t.db.purchaseOrder.findUniqueOrThrow({ where: { id: po.id } })).status).toBe("confirmed");
+    }
   });
 
   it.skipIf(!!skip || dbKind !== "postgresql")("a crash between sending and recording does not write twice (real SIGKILL of a worker process)", async () => {
     const { erpId, po } = await newOrder(6, "poll");
     await confirmAsSupplier(po.instanceId!, `CRASH-${run}`);
     await drainJobs(t.db);
-    await receiveAsWarehouse(po.instanceId!, 6, 0);
+    const plan = await shipPlannedDelivery(po.id, 6, `WB-CRASH-${run}`);
+    await receiveAsWarehouse(plan.instanceId!, 6, 0);
 
     const crashed = await crashingWorker("postGoodsReceipt");
     expect(crashed.signal, crashed.out).toBe("SIGKILL");
     // The ERP has the receipt; the app has not recorded it and its job is stuck as running.
     expect(await s.peer.readReceipts(erpId)).toHaveLength(1);
     expect((await t.db.goodsReceipt.findFirstOrThrow({ where: { orderId: po.id } })).erpId).toBeNull();
-    expect(await t.db.job.count({ where: { instanceId: po.instanceId!, status: "running" } })).toBe(1);
+    expect(await t.db.job.count({ where: { instanceId: plan.instanceId!, status: "running" } })).toBe(1);
 
     // Another worker claims it after the lease: the connector finds the first write.
     await drainJobs(t.db);
     const receipts = await s.peer.readReceipts(erpId);
     expect(receipts).toHaveLength(1);
     expect((await t.db.goodsReceipt.findFirstOrThrow({ where: { orderId: po.id } })).erpId).toBe(receipts[0].erpId);
-    expect((await t.db.processInstance.findUniqueOrThrow({ where: { id: po.instanceId! } })).status).toBe("completed");
+    expect((await t.db.processInstance.findUniqueOrThrow({ where: { id: plan.instanceId! } })).status).toBe("completed");
+    expect((await t.db.purchaseOrder.findUniqueOrThrow({ where: { id: po.id } })).status).toBe("received");
 
     // The same for a party written by the outbox.
     await updateSupplier(t.db, await t.actor("lina"), { id: supplierId, name: "Conformance supplier (after crash)", paymentTermCode: "NET60", address: "1 Test Road" });
@@ -232,8 +273,10 @@ describe.each(cases)("ERP conformance: $name connector, app on $db", ({ name, sk
     await erpUp();
     await retryFailedJob(t.db, await t.actor("admin"), failed.id);
     await drainJobs(t.db);
-    expect((await t.db.processInstance.findUniqueOrThrow({ where: { id: po.instanceId! } })).status).toBe("running");
+    expect((await t.db.processInstance.findUniqueOrThrow({ where: { id: po.instanceId! } })).status).toBe("completed");
     expect(await s.peer.readPurchaseOrder(erpId)).toMatchObject({ supplierRef: `DOWN-${run}` });
-    expect(await openTasks(t.db, po.instanceId!)).toMatchObject([{ elementId: "receive_goods" }]);
+    // The delivery plan is asked for after the write, so it arrives once the ERP is back.
+    const plan = await t.db.deliveryPlan.findFirstOrThrow({ where: { orderId: po.id } });
+    expect(await openTasks(t.db, plan.instanceId!)).toMatchObject([{ elementId: "supplier_ship" }]);
   });
 });

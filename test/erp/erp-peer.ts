@@ -43,6 +43,11 @@ export interface ErpPeer {
   readPurchaseOrder(erpId: string): Promise<PeerPurchase | null>;
   /** Receipts (Tryton: incoming shipments) posted against the order. */
   readReceipts(orderErpId: string): Promise<PeerReceipt[]>;
+  /**
+   * The delivery-plan cursor (lib/erp/poll-delivery-plans) that starts after everything
+   * the ERP has now: earlier runs against the same ERP leave open deliveries behind.
+   */
+  deliveryCursorNow(): Promise<string | null>;
   /** Number of sales orders in the ERP with this reference. */
   countSalesOrders(reference: string): Promise<number>;
 }

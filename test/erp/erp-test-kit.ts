@@ -2,7 +2,7 @@
 // ERP (for sync volume, the poller and failure cases, which the built-in connector
 // cannot show because it has no master data of its own to send).
 import type { Db } from "@/lib/db/client";
-import { ErpError, type ErpConnector, type ErpMasterRecord, type ErpParty, type ErpProduct, type ErpPurchaseOrder, type ErpWriteResult, type MasterDataKind, type PartyRole } from "@/lib/erp/connector";
+import { ErpError, type ErpConnector, type ErpDeliveryPlan, type ErpMasterRecord, type ErpParty, type ErpProduct, type ErpPurchaseOrder, type ErpWriteResult, type MasterDataKind, type PartyRole } from "@/lib/erp/connector";
 import { now } from "@/lib/workflow/clock";
 import { runDueJobs } from "@/lib/workflow/jobs/worker";
 
@@ -22,6 +22,8 @@ export type FakeErp = ErpConnector & {
   products: ErpProduct[];
   parties: Record<PartyRole, ErpParty[]>;
   orders: ErpPurchaseOrder[];
+  /** Open delivery plans; `ordersInFull` of a poll names the orders of the plans it returns. */
+  plans: ErpDeliveryPlan[];
   calls: Record<string, number>;
   writes: { op: string; key: string; input: unknown }[];
   down: boolean;
@@ -44,6 +46,7 @@ export function fakeErp(): FakeErp {
     products: [],
     parties: { supplier: [], customer: [] },
     orders: [],
+    plans: [],
     calls,
     writes: [],
     down: false,
@@ -71,6 +74,16 @@ export function fakeErp(): FakeErp {
     async readPurchaseOrder(erpId) {
       check("readPurchaseOrder");
       return erp.orders.find((o) => o.erpId === erpId) ?? null;
+    },
+    async pollDeliveryPlans(cursor, limit) {
+      check("pollDeliveryPlans");
+      const fresh = erp.plans.filter((p) => !cursor || p.writeAt > cursor).slice(0, limit);
+      const orders = [...new Set(fresh.map((p) => p.orderErpId))];
+      return { plans: erp.plans.filter((p) => orders.includes(p.orderErpId)), cursor: fresh.length ? fresh[fresh.length - 1].writeAt : cursor, ordersInFull: orders };
+    },
+    async readDeliveryPlan(erpId) {
+      check("readDeliveryPlan");
+      return erp.plans.find((p) => p.erpId === erpId) ?? null;
     },
     upsertParty: (input, key) => write("upsertParty", key, input, () => input.erpId ?? `party-${input.code}`),
     confirmPurchaseOrder: (input, key) => write("confirmPurchaseOrder", key, input, () => input.orderErpId),

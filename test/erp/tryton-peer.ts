@@ -193,6 +193,14 @@ export class TrytonPeer implements ErpPeer {
     return out;
   }
 
+  async deliveryCursorNow(): Promise<string | null> {
+    const last = async (field: string) => {
+      const [m] = await this.rpc.model<Row[]>("stock.move", "search_read", [[field, "!=", null]], 0, 1, [[field, "DESC"], ["id", "DESC"]], [field]);
+      return m ? `${String(m[field])}|${m.id}` : "";
+    };
+    return `${await last("create_date")};${await last("write_date")}`;
+  }
+
   async countSalesOrders(reference: string): Promise<number> {
     return this.rpc.model<number>("sale.sale", "search_count", [["reference", "=", reference]]);
   }

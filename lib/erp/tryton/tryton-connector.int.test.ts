@@ -4,7 +4,7 @@
 import net from "node:net";
 import { beforeAll, describe, expect, it } from "vitest";
 import { TrytonPeer } from "../../../test/erp/tryton-peer";
-import { ErpError, type ErpConnector, type PartyInput } from "../connector";
+import { ErpError, type DeliveryPlanPoll, type ErpConnector, type PartyInput } from "../connector";
 import { TrytonRpc } from "./rpc-client";
 import { createTrytonConnector } from "./tryton-connector";
 
@@ -129,6 +129,46 @@ describe.skipIf(!!skip)("Tryton connector", () => {
     ] }]);
     expect(await erp.postGoodsReceipt(receipt, `receipt-${run}`)).toEqual({ erpId: posted.erpId, repeated: true });
     expect(await peer.readReceipts(po.erpId)).toHaveLength(1);
+  });
+
+  it("presents the incoming moves planned from a confirmation as delivery plans, per planned date", async () => {
+    const cursor = await peer.deliveryCursorNow();
+    const po = await peer.createPurchaseOrder({ supplierCode: `SUP-DP-${run}`, supplierName: "Plan Supplier", lines: [{ productCode: base.productCode, quantity: 5, unitPrice: 1 }, { productCode: base.productCode, quantity: 7, unitPrice: 1 }] });
+    const [l1, l2] = (await erp.readPurchaseOrder(po.erpId))!.lines;
+    await erp.confirmPurchaseOrder({ orderErpId: po.erpId, orderNumber: po.number, supplierRef: null, lines: [
+      { lineErpId: l1.erpId, confirmedQuantity: 5, confirmedDate: "2030-02-01" },
+      { lineErpId: l2.erpId, confirmedQuantity: 7, confirmedDate: "2030-02-10" },
+    ] }, `confirm-dp-${run}`);
+
+    const ofOrder = (r: DeliveryPlanPoll) => r.plans.filter((p) => p.orderErpId === po.erpId);
+    const first = await erp.pollDeliveryPlans(cursor, 100);
+    expect(first.ordersInFull).toContain(po.erpId);
+    const plans = ofOrder(first).sort((a, b) => String(a.plannedDate).localeCompare(String(b.plannedDate)));
+    expect(plans.map((p) => [p.plannedDate, p.lines.map((l) => [l.orderLineErpId, l.quantity])])).toEqual([
+      ["2030-02-01", [[l1.erpId, 5]]],
+      ["2030-02-10", [[l2.erpId, 7]]],
+    ]);
+    expect(await erp.readDeliveryPlan(plans[0].erpId)).toEqual(plans[0]);
+    expect(ofOrder(await erp.pollDeliveryPlans(first.cursor, 100))).toEqual([]);
+
+    // The buyer moves the second delivery to the first date in Tryton: one plan, keeping the first plan's id.
+    await peer.rpc.model("stock.move", "write", [Number(plans[1].lines[0].erpId)], { planned_date: { __class__: "date", year: 2030, month: 2, day: 1 } });
+    const merged = ofOrder(await erp.pollDeliveryPlans(first.cursor, 100));
+    expect(merged).toHaveLength(1);
+    expect(merged[0]).toMatchObject({ erpId: plans[0].erpId, plannedDate: "2030-02-01" });
+    expect(merged[0].lines.map((l) => l.quantity).sort()).toEqual([5, 7]);
+    expect(await erp.readDeliveryPlan(plans[1].erpId)).toMatchObject({ erpId: plans[0].erpId });
+
+    // A receipt short of the plan: Tryton plans the rest as a new move, hence a new plan.
+    await erp.postGoodsReceipt({ orderErpId: po.erpId, receiptNumber: `GR-DP-${run}`, receivedAt: new Date().toISOString(), lines: [
+      { lineErpId: l1.erpId, acceptedQuantity: 3, rejectedQuantity: 2, locationCode: null },
+      { lineErpId: l2.erpId, acceptedQuantity: 7, rejectedQuantity: 0, locationCode: null },
+    ] }, `receipt-dp-${run}`);
+    const rest = ofOrder(await erp.pollDeliveryPlans(first.cursor, 100));
+    expect(rest).toHaveLength(1);
+    expect(rest[0].erpId).not.toBe(plans[0].erpId);
+    expect(rest[0].lines.map((l) => [l.orderLineErpId, l.quantity])).toEqual([[l1.erpId, 2]]);
+    expect(await erp.readDeliveryPlan(plans[0].erpId)).toBeNull();
   });
 
   it("records a sales order once per reference", async () => {

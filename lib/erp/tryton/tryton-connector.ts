@@ -1,6 +1,7 @@
 import "server-only";
 import type { ErpConnector } from "../connector";
 import { confirmPurchaseOrder } from "./confirm-purchase";
+import { pollDeliveryPlans, readDeliveryPlan } from "./delivery-plans";
 import { postGoodsReceipt } from "./post-receipt";
 import { pollPurchaseOrders, readPurchaseOrder } from "./purchase-orders";
 import { readMasterData } from "./read-master-data";
@@ -40,6 +41,8 @@ export function createTrytonConnector(config: TrytonConnectorConfig): ErpConnect
     readParties: (role, since, page, limit) => readParties(rpc, role, since, page, limit),
     pollPurchaseOrders: (cursor, limit) => pollPurchaseOrders(rpc, cursor, limit),
     readPurchaseOrder: (erpId) => readPurchaseOrder(rpc, erpId),
+    pollDeliveryPlans: (cursor, limit) => pollDeliveryPlans(rpc, cursor, limit),
+    readDeliveryPlan: (erpId) => readDeliveryPlan(rpc, erpId),
     upsertParty: (input) => upsertParty(rpc, input),
     confirmPurchaseOrder: (input) => confirmPurchaseOrder(rpc, input),
     postGoodsReceipt: (input) => postGoodsReceipt(rpc, input),

@@ -1,0 +1,38 @@
+import "server-only";
+import { registerForm } from "../workflow/forms";
+import { registerServiceHandler } from "../workflow/service-registry";
+import { recordShipmentStep } from "./record-shipment";
+
+// Supplier management's BPMN service tasks and forms (processes/supplier-delivery.bpmn).
+// Loaded by lib/workflow/handlers.ts.
+registerServiceHandler({
+  name: "srm.recordShipment",
+  labelZh: "登记供应商发货",
+  labelEn: "Record the supplier's shipment",
+  run: (ctx) => recordShipmentStep(ctx),
+});
+
+registerForm({
+  key: "delivery_notice",
+  titleZh: "发货通知",
+  titleEn: "Shipping notice",
+  fields: [
+    { name: "shippedDate", type: "date", labelZh: "发货日期", labelEn: "Shipping date", required: true },
+    { name: "waybillNo", type: "text", labelZh: "运单号", labelEn: "Waybill number", required: true },
+    { name: "comment", type: "textarea", labelZh: "备注", labelEn: "Comment" },
+  ],
+});
+
+// The plan as the delivery flow carries it (set by lib/erp/start-delivery-flow.ts). No
+// step fills this form; it gives the record's fields their labels on task pages, where
+// the portal shows labelled fields only.
+registerForm({
+  key: "delivery_record",
+  titleZh: "交货计划信息",
+  titleEn: "Delivery plan",
+  fields: [
+    { name: "planNumber", type: "text", labelZh: "交货计划号", labelEn: "Delivery plan" },
+    { name: "plannedDate", type: "date", labelZh: "计划交货日期", labelEn: "Planned delivery date" },
+    { name: "planLines", type: "textarea", labelZh: "交货行", labelEn: "Delivery lines" },
+  ],
+});
