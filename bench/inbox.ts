@@ -18,7 +18,7 @@ import os from "node:os";
 import pg from "pg";
 import { loadEmployeeActor } from "../lib/auth/load-actor";
 import { openDb } from "../lib/db/client";
-import { listTasks } from "../lib/inbox/list-tasks";
+import { COUNT_CAP, listTasks } from "../lib/inbox/list-tasks";
 import { machine, percentile } from "./support.mjs";
 
 process.env.LOG_LEVEL ??= "warn";
@@ -84,7 +84,7 @@ function bareSql(view: string) {
     ORDER BY t."createdAt" DESC, t."id" ASC`;
 }
 function bareCountSql(view: string) {
-  return `SELECT count(*)::int AS n FROM (SELECT 1 FROM "Task" t WHERE ${BARE[view]} LIMIT 10001) c`;
+  return `SELECT count(*)::int AS n FROM (SELECT 1 FROM "Task" t WHERE ${BARE[view]} LIMIT ${COUNT_CAP + 1}) c`;
 }
 
 async function timeCalls(fn: () => Promise<unknown>) {

@@ -3,8 +3,9 @@
 import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 
-// bpmn-js touches the DOM as soon as it loads: never on the server.
-const DiagramViewer = dynamic(() => import("./diagram-viewer"), {
+// bpmn-js touches the DOM as soon as it loads: never on the server. The one read-only
+// viewer of the product (also behind the process pages' diagrams).
+const DiagramView = dynamic(() => import("@/components/bpmn-editor/diagram-view"), {
   ssr: false,
   loading: () => <DiagramLoading />,
 });
@@ -19,7 +20,13 @@ export function ProcessDiagram({ xml, current, completed }: { xml: string; curre
   const t = useTranslations("inbox.task");
   return (
     <div>
-      <DiagramViewer xml={xml} current={current} completed={completed} errorText={t("diagramError")} className="h-64 w-full overflow-hidden rounded-md border border-slate-200 bg-white sm:h-80" />
+      <DiagramView
+        xml={xml}
+        markers={{ "ff-completed": completed, "ff-current": current }}
+        testId="bpmn-diagram"
+        errorText={t("diagramError")}
+        className="h-64 w-full overflow-hidden rounded-md border border-slate-200 bg-white sm:h-80"
+      />
       <ul className="mt-2 flex flex-wrap gap-4 text-xs text-slate-600">
         <li className="flex items-center gap-1.5">
           <span className="h-3 w-4 rounded-sm border-2 border-[#1d4ed8] bg-[#dbeafe]" aria-hidden />
