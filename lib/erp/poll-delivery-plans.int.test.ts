@@ -11,6 +11,8 @@ import { ingestPurchaseOrder } from "./ingest-purchase-order";
 import { pollDeliveryPlans } from "./poll-delivery-plans";
 import { pollPurchaseOrders } from "./poll-orders";
 import { handleErpWebhook } from "./webhook";
+import { listFailedWrites } from "./centre/list-failed-writes";
+import { retryFailedJob } from "@/lib/workflow/jobs/retry-job";
 
 // Delivery plans as ERP events (SRM-7), against a scriptable ERP: new plans start the
 // delivery flow once, changes before shipping restart it, vanished plans are cancelled,
@@ -145,6 +147,24 @@ describe.each(kinds)("ERP delivery plans and order changes on %s", (kind) => {
     const big = await handleErpWebhook(t.db, post(JSON.stringify({ event: "poll", pad: "x".repeat(70_000) })));
     expect(big.status).toBe(413);
     expect(await big.json()).toMatchObject({ error: { code: "validation" } });
+  });
+
+  it("a plan fetch that fails while the ERP is down shows as a failed ERP job; an integration manager's retry brings the plan in", async () => {
+    overrideConnector(erp);
+    erp.plans.push(plan(1, "dp-1-late", 40, "2026-12-20", at(30)));
+    await t.db.job.create({ data: { kind: "erp.pollDeliveryPlans", idempotencyKey: "erp.pollDeliveryPlans:test", payload: { orderId: "x" }, maxAttempts: 2 } });
+    erp.down = true;
+    await drainJobs(t.db);
+    erp.down = false;
+    const admin = await t.actor("admin");
+    const failed = await listFailedWrites(t.db, admin, { state: "failed", page: 1 });
+    const row = failed.rows.find((r) => r.idempotencyKey === "erp.pollDeliveryPlans:test")!;
+    expect(row).toMatchObject({ operation: "erp.pollDeliveryPlans", status: "failed", attempts: 2 });
+    expect(await t.db.deliveryPlan.count({ where: { erpId: "dp-1-late" } })).toBe(0);
+    await retryFailedJob(t.db, admin, row.id, { permission: "integration.manage" });
+    await drainJobs(t.db);
+    expect(await t.db.deliveryPlan.count({ where: { erpId: "dp-1-late" } })).toBe(1);
+    overrideConnector(null);
   });
 
   it("an open purchase order changed in the ERP gets the new lines and a new confirmation task; a confirmed one is kept", async () => {
