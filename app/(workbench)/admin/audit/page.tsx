@@ -4,18 +4,12 @@ import { AuditEntry } from "@/components/admin/audit-entry";
 import { AuditFilters } from "@/components/admin/audit-filters";
 import { PagerLinks } from "@/components/admin/pager-links";
 import { Card, PageHeader } from "@/components/ui/card";
+import { listHref } from "@/components/ui/list-href";
 import { listAudit, parseAuditQuery, type AuditQuery } from "@/lib/audit/list-audit";
 import { employeeWithPermission } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db/client";
 
-function href(q: AuditQuery) {
-  const p = new URLSearchParams();
-  if (q.entity) p.set("entity", q.entity);
-  if (q.action) p.set("action", q.action);
-  if (q.page > 1) p.set("page", String(q.page));
-  const s = p.toString();
-  return s ? `/admin/audit?${s}` : "/admin/audit";
-}
+const href = (q: AuditQuery) => listHref("/admin/audit", { entity: q.entity, action: q.action, page: q.page });
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await employeeWithPermission("audit.view");

@@ -4,19 +4,14 @@ import { PagerLinks } from "@/components/admin/pager-links";
 import { FailedWritesTable } from "@/components/integration/failed-writes-table";
 import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/card";
+import { listHref } from "@/components/ui/list-href";
 import { employeeWithPermission } from "@/lib/auth/guards";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { parseFailedWritesQuery, type FailedWritesQuery } from "@/lib/erp/centre/centre.schema";
 import { listFailedWrites } from "@/lib/erp/centre/list-failed-writes";
 
-function href(q: Pick<FailedWritesQuery, "state">, page: number) {
-  const p = new URLSearchParams();
-  if (q.state !== "all") p.set("state", q.state);
-  if (page > 1) p.set("page", String(page));
-  const s = p.toString();
-  return `/integration/failed${s ? `?${s}` : ""}`;
-}
+const href = (q: Pick<FailedWritesQuery, "state">, page: number) => listHref("/integration/failed", { state: q.state, page });
 
 export default async function FailedWritesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await employeeWithPermission("integration.view");

@@ -1,27 +1,17 @@
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { PagerLinks } from "@/components/admin/pager-links";
 import { opLabel } from "@/components/integration/op-label";
 import { SyncLogTable } from "@/components/integration/sync-log-table";
-import { buttonVariants } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
+import { FilterForm } from "@/components/ui/filter-form";
 import { Input, Label, Select } from "@/components/ui/input";
+import { listHref } from "@/components/ui/list-href";
 import { employeeWithPermission } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db/client";
 import { LOG_DIRECTIONS, LOG_STATUSES, parseSyncLogQuery, type SyncLogQuery } from "@/lib/erp/centre/centre.schema";
 import { listSyncLog } from "@/lib/erp/centre/list-sync-log";
 
-function href(q: SyncLogQuery, page: number) {
-  const p = new URLSearchParams();
-  if (q.direction !== "all") p.set("dir", q.direction);
-  if (q.status !== "all") p.set("status", q.status);
-  if (q.operation) p.set("op", q.operation);
-  if (q.from) p.set("from", q.from);
-  if (q.to) p.set("to", q.to);
-  if (page > 1) p.set("page", String(page));
-  const s = p.toString();
-  return `/integration/log${s ? `?${s}` : ""}`;
-}
+const href = (q: SyncLogQuery, page: number) => listHref("/integration/log", { dir: q.direction, status: q.status, op: q.operation, from: q.from, to: q.to, page });
 
 export default async function SyncLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await employeeWithPermission("integration.view");
@@ -30,7 +20,7 @@ export default async function SyncLogPage({ searchParams }: { searchParams: Prom
   return (
     <div className="space-y-4">
       <PageHeader title={t("tabs.log")} />
-      <form method="get" className="grid grid-cols-2 gap-2 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-6" role="search">
+      <FilterForm className="grid-cols-2 sm:grid-cols-3 lg:grid-cols-6" actionsClassName="col-span-2 sm:col-span-3 lg:col-span-6" submitLabel={t("log.filter")} resetLabel={t("log.reset")} resetHref="/integration/log">
         <div>
           <Label htmlFor="f-dir">{t("log.direction")}</Label>
           <Select id="f-dir" name="dir" defaultValue={q.direction}>
@@ -58,11 +48,7 @@ export default async function SyncLogPage({ searchParams }: { searchParams: Prom
           <Label htmlFor="f-to">{t("log.to")}</Label>
           <Input id="f-to" name="to" type="date" defaultValue={q.to ?? ""} />
         </div>
-        <div className="col-span-2 flex items-end gap-2 sm:col-span-3 lg:col-span-6">
-          <button type="submit" className={buttonVariants({ size: "sm" })}>{t("log.filter")}</button>
-          <Link href="/integration/log" className={buttonVariants({ variant: "ghost", size: "sm" })}>{t("log.reset")}</Link>
-        </div>
-      </form>
+      </FilterForm>
       <SyncLogTable rows={list.rows} />
       <PagerLinks page={list.page} pageCount={list.pageCount} total={list.total} href={(p) => href(q, p)} />
     </div>

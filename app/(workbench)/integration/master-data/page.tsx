@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { Input } from "@/components/ui/input";
+import { listHref } from "@/components/ui/list-href";
 import { Table, TableContainer, Td, Th } from "@/components/ui/table";
 import { employeeWithPermission } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db/client";
@@ -15,12 +16,7 @@ import { countMasterData } from "@/lib/erp/centre/count-master-data";
 import { listMasterData } from "@/lib/erp/centre/list-master-data";
 import { listProducts } from "@/lib/erp/centre/list-products";
 
-function href(q: Pick<MasterDataQuery, "tab" | "q">, page: number) {
-  const p = new URLSearchParams({ tab: q.tab });
-  if (q.q) p.set("q", q.q);
-  if (page > 1) p.set("page", String(page));
-  return `/integration/master-data?${p}`;
-}
+const href = (q: Pick<MasterDataQuery, "tab" | "q">, page: number) => listHref("/integration/master-data", { tab: q.tab, q: q.q, page });
 
 /** Attributes as short "key: value" text (tax rate, currency symbol, a location's warehouse). */
 function attrsText(v: unknown): string {

@@ -4,25 +4,17 @@ import { PagerLinks } from "@/components/admin/pager-links";
 import { InstanceStatusBadge } from "@/components/bpmn-editor/instance-status";
 import { buttonVariants } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
+import { FilterForm } from "@/components/ui/filter-form";
 import { Input, Label, Select } from "@/components/ui/input";
+import { listHref } from "@/components/ui/list-href";
 import { Table, TableContainer, Td, Th } from "@/components/ui/table";
 import { employeeWithPermission } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db/client";
 import { listInstances } from "@/lib/process-admin/list-instances";
 import { parseInstanceQuery, type InstanceQuery } from "@/lib/process-admin/process-admin.schema";
 
-function href(q: InstanceQuery, page: number) {
-  const p = new URLSearchParams();
-  if (q.key) p.set("key", q.key);
-  if (q.businessKey) p.set("bk", q.businessKey);
-  if (q.status !== "all") p.set("status", q.status);
-  if (q.starter) p.set("starter", q.starter);
-  if (q.from) p.set("from", q.from);
-  if (q.to) p.set("to", q.to);
-  if (page > 1) p.set("page", String(page));
-  const s = p.toString();
-  return `/processes/instances${s ? `?${s}` : ""}`;
-}
+const href = (q: InstanceQuery, page: number) =>
+  listHref("/processes/instances", { key: q.key, bk: q.businessKey, status: q.status, starter: q.starter, from: q.from, to: q.to, page });
 
 export default async function InstancesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await employeeWithPermission("process.operate");
@@ -33,7 +25,7 @@ export default async function InstancesPage({ searchParams }: { searchParams: Pr
       <PageHeader title={t("instances.title")}>
         <Link href="/processes" className={buttonVariants({ variant: "ghost", size: "sm" })}>{t("backToList")}</Link>
       </PageHeader>
-      <form method="get" className="grid gap-2 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-7" role="search">
+      <FilterForm className="sm:grid-cols-3 lg:grid-cols-7" actionsClassName="sm:col-span-3 lg:col-span-7" submitLabel={t("instances.search")} resetLabel={t("instances.reset")} resetHref="/processes/instances">
         <div className="lg:col-span-2">
           <Label htmlFor="f-key">{t("instances.process")}</Label>
           <Select id="f-key" name="key" defaultValue={q.key}>
@@ -63,11 +55,7 @@ export default async function InstancesPage({ searchParams }: { searchParams: Pr
           <Label htmlFor="f-to">{t("instances.to")}</Label>
           <Input id="f-to" name="to" type="date" defaultValue={q.to ?? ""} />
         </div>
-        <div className="flex items-end gap-2 sm:col-span-3 lg:col-span-7">
-          <button type="submit" className={buttonVariants({ size: "sm" })}>{t("instances.search")}</button>
-          <Link href="/processes/instances" className={buttonVariants({ variant: "ghost", size: "sm" })}>{t("instances.reset")}</Link>
-        </div>
-      </form>
+      </FilterForm>
       <TableContainer>
         <Table data-testid="instances">
           <thead>
