@@ -304,4 +304,28 @@ test("a purchase order is confirmed by its supplier, the ERP's delivery plan sta
   await expect(request).toContainText('"acceptedQuantity": 780');
   await expect(request).toContainText('"rejectedQuantity": 10');
   await expect(request).toContainText('"locationCode": "WH01-STOCK"');
+
+  // The purchasing overview shows where the order and its delivery stand.
+  await page.goto(`/srm?q=${encodeURIComponent(orderNumber!)}`);
+  const orderRow = page.getByTestId("order-row").filter({ hasText: orderNumber! });
+  await expect(orderRow.locator("[data-status]")).toHaveAttribute("data-status", "confirmed");
+  await expect(orderRow).toContainText("5,800 / 5,790 / 5,780");
+  await page.getByRole("link", { name: zh("srm.tabs.deliveries") }).click();
+  await expect(page).toHaveURL(/\/srm\?tab=deliveries/);
+  const planRow = page.getByTestId("plan-row").filter({ hasText: planNumber });
+  await expect(planRow.locator("[data-status]")).toHaveAttribute("data-status", "received");
+  await expect(planRow).toContainText("SF1234567890");
+  await expect(planRow).toContainText(zh("srm.plans.posted"));
+  await page.locator("#f-status").selectOption("shipped");
+  await page.getByRole("button", { name: zh("srm.filter.search") }).click();
+  await expect(page).toHaveURL(/status=shipped/);
+  await expect(page.getByTestId("plan-row")).toHaveCount(0);
+  await page.goto("/srm?tab=deliveries");
+  await shoot(page, "srm-deliveries-desktop");
+  await phoneShot(page.context().browser()!, "/srm?tab=deliveries", "srm-deliveries-phone", async (p) => {
+    await expect(p.getByTestId("plan-row").first()).toBeVisible();
+  });
+  await phoneShot(page.context().browser()!, "/srm", "srm-orders-phone", async (p) => {
+    await expect(p.getByTestId("order-row").first()).toBeVisible();
+  });
 });

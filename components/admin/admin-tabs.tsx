@@ -4,14 +4,14 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
-/** The admin sub-navigation: one row that scrolls sideways on a phone. */
-export function AdminTabs({ items, label }: { items: { href: string; label: string; exact?: boolean }[]; label: string }) {
+/** The admin sub-navigation: one row that scrolls sideways on a phone. `active` decides for tabs that differ by query only. */
+export function AdminTabs({ items, label }: { items: { href: string; label: string; exact?: boolean; active?: boolean }[]; label: string }) {
   const path = usePathname();
   return (
     <nav aria-label={label} className="-mx-4 mb-4 overflow-x-auto border-b border-slate-200 px-4 md:mx-0 md:px-0">
       <ul className="flex min-w-max gap-1">
         {items.map((i) => {
-          const current = path === i.href || (!i.exact && path.startsWith(i.href + "/"));
+          const current = i.active ?? (path === i.href || (!i.exact && path.startsWith(i.href + "/")));
           return (
             <li key={i.href}>
               <Link

@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+// The purchasing overview's list states, read from URL search params; every field
+// falls back to its default, so a hand-edited address never fails the page.
+
+type SearchParams = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export const ORDER_STATUSES = ["open", "confirmed", "received", "cancelled"] as const;
+export const PLAN_STATUSES = ["planned", "shipped", "received", "cancelled"] as const;
+export const SRM_TABS = ["orders", "deliveries"] as const;
+
+const query = z.object({
+  tab: z.enum(SRM_TABS).catch("orders"),
+  status: z.string().trim().max(20).catch("all"),
+  q: z.string().trim().max(100).catch(""),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+export type SrmListQuery = z.infer<typeof query>;
+
+/** tab, status, q (order, plan or supplier number/name), page; an unknown status means all. */
+export function parseSrmListQuery(params: SearchParams): SrmListQuery {
+  const parsed = query.parse({ tab: one(params.tab), status: one(params.status) ?? "all", q: one(params.q) ?? "", page: one(params.page) });
+  const known: readonly string[] = parsed.tab === "orders" ? ORDER_STATUSES : PLAN_STATUSES;
+  return { ...parsed, status: known.includes(parsed.status) ? parsed.status : "all" };
+}
