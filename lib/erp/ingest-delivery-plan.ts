@@ -8,6 +8,7 @@ import { ingestPurchaseOrder } from "./ingest-purchase-order";
 import { deliveryStartKey, START_DELIVERY_FLOW_JOB } from "./job-names";
 import { runJobNow } from "./run-job-now";
 import { withdrawFlow } from "./withdraw-flow";
+import { now } from "../workflow/clock";
 
 type OrderWithLines = { id: string; number: string; supplierId: string; lines: { id: string; lineNo: number; erpId: string | null }[] };
 type PlanLine = { orderLineId: string; erpId: string; quantity: number; plannedDate: Date | null };
@@ -39,7 +40,8 @@ const signature = (plannedDate: Date | null, lines: { orderLineId: string; quant
  * task is withdrawn and a new flow is started. Once shipped, the plan is the
  * supplier's and the warehouse's: later ERP changes are not taken.
  * An order the app does not know (confirmed directly in the ERP) is read and taken in
- * as confirmed, without a confirmation flow.
+ * as confirmed, without a confirmation flow; one the app has open was confirmed in the
+ * ERP meanwhile: it becomes confirmed and its confirmation task is withdrawn.
  */
 export async function ingestDeliveryPlan(db: Db, connector: ErpConnector, plan: ErpDeliveryPlan): Promise<PlanIngest> {
   let order = await findOrder(db, plan.orderErpId);
@@ -51,6 +53,7 @@ export async function ingestDeliveryPlan(db: Db, connector: ErpConnector, plan: 
     if (!order) throw new Error(`order ${plan.orderErpId} could not be taken in`);
   }
   const lines = planLines(order, plan);
+  if (order.status === "open") await confirmedInErp(db, order.id);
   const plannedDate = day(plan.plannedDate);
   const known = await db.deliveryPlan.findUnique({ where: { erpId: plan.erpId }, include: { lines: true } });
   if (known) return updatePlan(db, known, plannedDate, lines);
@@ -74,6 +77,16 @@ export async function ingestDeliveryPlan(db: Db, connector: ErpConnector, plan: 
   }
   await runJobNow(db, deliveryStartKey(planId, 1));
   return { planId, created: true, changed: false };
+}
+
+/** The ERP planned a delivery for an order still open here: the buyer confirmed it there. */
+async function confirmedInErp(db: Db, orderId: string) {
+  await db.$transaction(async (tx) => {
+    const changed = await tx.purchaseOrder.updateMany({ where: { id: orderId, status: "open" }, data: { status: "confirmed", confirmedAt: now() } });
+    if (!changed.count) return;
+    await withdrawFlow(tx, { type: "PurchaseOrder", id: orderId }, "purchase order confirmed in the ERP");
+    await writeAudit(tx, SYSTEM, { action: "purchase_order.confirmed_in_erp", entity: "PurchaseOrder", entityId: orderId, before: { status: "open" }, after: { status: "confirmed" } });
+  });
 }
 
 type KnownPlan = { id: string; status: string; revision: number; plannedDate: Date | null; lines: { orderLineId: string; quantity: unknown; plannedDate: Date | null }[] };

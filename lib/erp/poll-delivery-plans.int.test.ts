@@ -125,6 +125,15 @@ describe.each(kinds)("ERP delivery plans and order changes on %s", (kind) => {
     expect((await planOf("dp-2b")).status).toBe("planned");
   });
 
+  it("a plan for an order still open here means the buyer confirmed it in the ERP: the order is confirmed and its confirmation task withdrawn", async () => {
+    // Order 2 was open with the supplier's confirmation task when its first plan arrived.
+    const po = await t.db.purchaseOrder.findUniqueOrThrow({ where: { erpId: "po-2" } });
+    expect(po.status).toBe("confirmed");
+    expect(await status(po.instanceId)).toBe("cancelled");
+    expect(await t.db.task.count({ where: { instanceId: po.instanceId!, status: "open" } })).toBe(0);
+    expect(await t.db.auditLog.count({ where: { action: "purchase_order.confirmed_in_erp", entityId: po.id } })).toBe(1);
+  });
+
   it("a plan naming a line its order does not have is logged as failed and changes nothing", async () => {
     const bad = plan(3, "dp-3", 5, "2026-12-07", at(7));
     bad.lines[0].orderLineErpId = "no-such-line";
