@@ -277,13 +277,19 @@ test("a purchase order is confirmed by its supplier, the ERP's delivery plan sta
   await page.getByTestId("task-row").filter({ hasText: orderNumber! }).getByTestId("task-link").click();
   await expect(page.getByTestId("task-title")).toHaveText("收货");
 
-  // A negative quantity is refused with a translated message.
-  await page.locator("#task-acceptedQuantity").fill("-5");
+  // Per delivery line: accepted starts at the planned quantity, rejected at 0.
+  const accepted = page.getByTestId("field-acceptedQuantities").getByTestId("line-row").locator("input");
+  const rejected = page.getByTestId("field-rejectedQuantities").getByTestId("line-row").locator("input");
+  await expect(accepted).toHaveCount(2);
+  await expect(accepted.nth(1)).toHaveValue("790");
+  await expect(rejected.nth(1)).toHaveValue("0");
   await page.locator("#task-location").selectOption("WH01-STOCK");
+  // A negative quantity is refused with a translated message.
+  await accepted.nth(1).fill("-5");
   await page.getByTestId("task-complete").click();
-  await expect(page.getByTestId("field-acceptedQuantity").getByRole("alert")).toBeVisible();
-  await page.locator("#task-acceptedQuantity").fill("5780");
-  await page.locator("#task-rejectedQuantity").fill("10");
+  await expect(page.getByTestId("field-acceptedQuantities").getByRole("alert")).toHaveText(zh("validation.number_out_of_range"));
+  await accepted.nth(1).fill("780");
+  await rejected.nth(1).fill("10");
   await page.getByTestId("task-complete").click();
   await expect(page.getByTestId("task-done")).toBeVisible();
   await signOut(page, "employee");
@@ -298,7 +304,7 @@ test("a purchase order is confirmed by its supplier, the ERP's delivery plan sta
     }).toPass({ timeout: 60_000 });
   }
   await page.locator('[data-testid=sync-log] tr[data-operation="write.postGoodsReceipt"]').getByTestId("view-payload").click();
-  // 5,780 accepted and 10 rejected, spread over the delivery's lines in order (5,000 + 780).
+  // 5,000 and 780 accepted, 10 rejected on the second line, as entered per line.
   const request = page.locator("pre").first();
   await expect(request).toContainText('"acceptedQuantity": 5000');
   await expect(request).toContainText('"acceptedQuantity": 780');

@@ -4,10 +4,10 @@ import { useTranslations } from "next-intl";
 import { FieldError, Input } from "@/components/ui/input";
 import type { FormField } from "@/lib/workflow/forms";
 
-/** The value of one row of a "lines" field: what the user typed, else the row's own quantity. */
+/** The value of one row of a "lines" field: what the user typed, else what the row starts with (its quantity, or 0). */
 export function lineValue(values: Record<string, string | boolean>, f: FormField, key: string, quantity: number): string {
   const v = values[`${f.name}.${key}`];
-  return typeof v === "string" ? v : String(quantity);
+  return typeof v === "string" ? v : String(f.rowStart === "zero" ? 0 : quantity);
 }
 
 /** A "lines" field: one number per row (e.g. the confirmed quantity of each order line), prefilled with the row's quantity. */

@@ -128,7 +128,11 @@ describe.each(kinds)("ERP outbox with the built-in connector on %s", (kind) => {
 
     const [receive] = await openTasks(t.db, plan.instanceId!);
     expect(receive).toMatchObject({ elementId: "receive_goods", candidateGroups: ["warehouse"] });
-    await completeTask(t.db, await t.actor("xuming"), { taskId: receive.id, data: { acceptedQuantity: 140, rejectedQuantity: 5, location: "WH01-STOCK" } });
+    // Per plan line, at most what was planned: 46 rejected on the 45 planned is refused.
+    const [pl1, pl2] = [...plan.lines].sort((a, b) => Number(b.quantity) - Number(a.quantity)).map((l) => l.id);
+    const tooMany = completeTask(t.db, await t.actor("xuming"), { taskId: receive.id, data: { acceptedQuantities: { [pl1]: 100, [pl2]: 0 }, rejectedQuantities: { [pl1]: 0, [pl2]: 46 }, location: "WH01-STOCK" } });
+    await expect(tooMany).rejects.toMatchObject({ fieldErrors: { rejectedQuantities: "validation.line_over_quantity" } });
+    await completeTask(t.db, await t.actor("xuming"), { taskId: receive.id, data: { acceptedQuantities: { [pl1]: 100, [pl2]: 40 }, rejectedQuantities: { [pl1]: 0, [pl2]: 5 }, location: "WH01-STOCK" } });
     await drainJobs(t.db);
     expect((await t.db.processInstance.findUniqueOrThrow({ where: { id: plan.instanceId! } })).status).toBe("completed");
     const gr = await t.db.goodsReceipt.findFirstOrThrow({ where: { orderId: po.id }, include: { lines: true } });

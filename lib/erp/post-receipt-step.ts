@@ -10,11 +10,12 @@ import { faultAfterSend } from "./fault";
 import { getConnector } from "./get-connector";
 import { withSyncLog } from "./sync-log";
 
-type Line = { id: string; lineNo: number; quantity: unknown; receivedQuantity: unknown; rejectedQuantity: unknown };
+/** An order line (id) as expected in this receipt; `key` is the delivery-plan line it comes from. */
+type Line = { id: string; lineNo: number; quantity: unknown; receivedQuantity: unknown; rejectedQuantity: unknown; key?: string };
 
 /**
- * The warehouse enters the order's totals; they are spread over the lines in order,
- * each line up to its open quantity, the rest on the last line.
+ * The older receipt form (goods_receipt) gives totals: they are spread over the lines
+ * in order, each line up to its open quantity, the rest on the last line.
  */
 export function spreadQuantities(lines: Line[], accepted: number, rejected: number) {
   let a = accepted;
@@ -28,8 +29,28 @@ export function spreadQuantities(lines: Line[], accepted: number, rejected: numb
     r -= takeR;
     return { orderLineId: l.id, acceptedQuantity: take, rejectedQuantity: takeR };
   });
-  const nonEmpty = out.filter((x) => x.acceptedQuantity > 0 || x.rejectedQuantity > 0);
-  return nonEmpty.length ? nonEmpty : out.slice(0, 1);
+  return nonEmptyOrFirst(out);
+}
+
+type ReceiptLine = { orderLineId: string; acceptedQuantity: number; rejectedQuantity: number };
+
+function nonEmptyOrFirst(lines: ReceiptLine[]) {
+  const nonEmpty = lines.filter((x) => x.acceptedQuantity > 0 || x.rejectedQuantity > 0);
+  return nonEmpty.length ? nonEmpty : lines.slice(0, 1);
+}
+
+/**
+ * The receipt's lines from the warehouse's form: per delivery-plan line where the form
+ * gave quantities per line (delivery_receipt), else its totals spread (goods_receipt).
+ */
+export function receiptLines(expected: Line[], variables: Record<string, unknown>): ReceiptLine[] {
+  const perLine = variables.acceptedQuantities;
+  if (perLine && typeof perLine === "object" && expected.every((l) => l.key)) {
+    const accepted = perLine as Record<string, unknown>;
+    const rejected = (variables.rejectedQuantities ?? {}) as Record<string, unknown>;
+    return nonEmptyOrFirst(expected.map((l) => ({ orderLineId: l.id, acceptedQuantity: Number(accepted[l.key!] ?? 0) || 0, rejectedQuantity: Number(rejected[l.key!] ?? 0) || 0 })));
+  }
+  return spreadQuantities(expected, Number(variables.acceptedQuantity ?? 0) || 0, Number(variables.rejectedQuantity ?? 0) || 0);
 }
 
 /**
@@ -88,24 +109,22 @@ function findReceipt(db: Db, instanceId: string, orderId: string) {
   return db.goodsReceipt.findFirst({ where: { instanceId, orderId }, include: { lines: true } });
 }
 
-/** The plan's lines in order-line order, as lines to spread the received totals over. */
+/** The plan's lines in order-line order: what this receipt expects. */
 async function planLines(db: Db, planId: string, orderLines: Line[]): Promise<Line[]> {
   const plan = await db.deliveryPlan.findUnique({ where: { id: planId }, include: { lines: true } });
   if (!plan) throw new Error(`delivery plan ${planId} not found`);
   const lineNo = new Map(orderLines.map((l) => [l.id, l.lineNo]));
   return plan.lines
-    .map((l) => ({ id: l.orderLineId, lineNo: lineNo.get(l.orderLineId) ?? 0, quantity: l.quantity, receivedQuantity: 0, rejectedQuantity: 0 }))
+    .map((l) => ({ id: l.orderLineId, key: l.id, lineNo: lineNo.get(l.orderLineId) ?? 0, quantity: l.quantity, receivedQuantity: 0, rejectedQuantity: 0 }))
     .sort((a, b) => a.lineNo - b.lineNo);
 }
 
 async function createReceipt(db: Db, ctx: ServiceContext, po: { id: string }, expected: Line[], planId: string | null) {
   const { variables } = ctx;
-  const accepted = Number(variables.acceptedQuantity ?? 0) || 0;
-  const rejected = Number(variables.rejectedQuantity ?? 0) || 0;
   const location = typeof variables.location === "string" ? variables.location : null;
-  const worker = await ctx.db.task.findFirst({ where: { instanceId: ctx.instanceId, formKey: "goods_receipt", status: "completed" }, orderBy: { completedAt: "desc" }, select: { completedById: true } });
+  const worker = await ctx.db.task.findFirst({ where: { instanceId: ctx.instanceId, formKey: { in: ["goods_receipt", "delivery_receipt"] }, status: "completed" }, orderBy: { completedAt: "desc" }, select: { completedById: true } });
   const number = await nextBusinessKey(ctx.db, SYSTEM, "goods_receipt");
-  const lines = spreadQuantities(expected, accepted, rejected);
+  const lines = receiptLines(expected, variables);
   return ctx.db.$transaction(async (tx) => {
     const again = await tx.goodsReceipt.findFirst({ where: { instanceId: ctx.instanceId, orderId: po.id }, include: { lines: true } });
     if (again) return again;

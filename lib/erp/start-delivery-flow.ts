@@ -39,6 +39,8 @@ export async function runStartDeliveryFlow(db: Db, job: ClaimedJob) {
           // A line's own date only where it differs from the plan's.
           .map((l) => `${l.orderLine.lineNo}. ${l.orderLine.productCode} ${l.orderLine.description} × ${Number(l.quantity)} ${l.orderLine.unitCode}${day(l.plannedDate) && day(l.plannedDate) !== day(plan.plannedDate) ? ` @ ${day(l.plannedDate)}` : ""}`)
           .join("\n"),
+        // The rows of the receipt form (per plan line).
+        planLineItems: plan.lines.map((l) => ({ key: l.id, label: `${l.orderLine.lineNo}. ${l.orderLine.productCode} ${l.orderLine.description}`, quantity: Number(l.quantity), unit: l.orderLine.unitCode })),
       },
     });
     instanceId = started.id;

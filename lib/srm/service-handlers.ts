@@ -23,6 +23,31 @@ registerForm({
   ],
 });
 
+// The warehouse's receipt against the delivery plan, per plan line (rows: planLineItems,
+// set by lib/erp/start-delivery-flow.ts): accepted (prefilled with the planned quantity)
+// and rejected (prefilled with 0), each at most the planned quantity, and where it goes.
+registerForm({
+  key: "delivery_receipt",
+  titleZh: "按交货计划收货",
+  titleEn: "Receive against the delivery plan",
+  fields: [
+    { name: "acceptedQuantities", type: "lines", linesFrom: "planLineItems", rowMax: true, min: 0, labelZh: "合格数量", labelEn: "Accepted quantity", required: true },
+    { name: "rejectedQuantities", type: "lines", linesFrom: "planLineItems", rowMax: true, rowStart: "zero", min: 0, labelZh: "不合格数量", labelEn: "Rejected quantity" },
+    {
+      name: "location",
+      type: "select",
+      labelZh: "入库库位",
+      labelEn: "Location",
+      required: true,
+      options: [
+        { value: "WH01-IN", labelZh: "WH01 收货区", labelEn: "WH01 receiving" },
+        { value: "WH01-STOCK", labelZh: "WH01 存储区", labelEn: "WH01 storage" },
+      ],
+    },
+    { name: "comment", type: "textarea", labelZh: "备注", labelEn: "Comment" },
+  ],
+});
+
 // The plan as the delivery flow carries it (set by lib/erp/start-delivery-flow.ts). No
 // step fills this form; it gives the record's fields their labels on task pages, where
 // the portal shows labelled fields only.

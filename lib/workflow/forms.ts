@@ -17,6 +17,8 @@ export type FormField = {
   linesFrom?: string;
   /** "lines": no row may exceed its own quantity. */
   rowMax?: boolean;
+  /** "lines": what a row starts with in the form: its own quantity (default) or 0. */
+  rowStart?: "quantity" | "zero";
   /** "lines": the rows, filled in for the browser (lib/inbox/client-form.ts). */
   rows?: LineRow[];
 };

@@ -100,10 +100,12 @@ describe.each(cases)("ERP conformance: $name connector, app on $db", ({ name, sk
     return plan;
   }
 
-  async function receiveAsWarehouse(instanceId: string, accepted: number, rejected: number) {
-    const [task] = await openTasks(t.db, instanceId);
-    expect(task).toMatchObject({ elementId: "receive_goods" });
-    await completeTask(t.db, await t.actor("xuming"), { taskId: task.id, data: { acceptedQuantity: accepted, rejectedQuantity: rejected, location: "WH01-STOCK" } });
+  /** The warehouse receives the plan's single line: accepted and rejected, per plan line. */
+  async function receiveAsWarehouse(plan: { instanceId: string | null; lines: { id: string }[] }, accepted: number, rejected: number) {
+    const [task] = await openTasks(t.db, plan.instanceId!);
+    expect(task).toMatchObject({ elementId: "receive_goods", formKey: "delivery_receipt" });
+    const line = plan.lines[0].id;
+    await completeTask(t.db, await t.actor("xuming"), { taskId: task.id, data: { acceptedQuantities: { [line]: accepted }, rejectedQuantities: { [line]: rejected }, location: "WH01-STOCK" } });
   }
 
   /**
@@ -201,7 +203,7 @@ describe.each(cases)("ERP conformance: $name connector, app on $db", ({ name, sk
     // The ERP planned the delivery from the confirmation; the app asked for it right after writing.
     const plan = await shipPlannedDelivery(po.id, 9, `WB-${run}`);
     expect(plan.plannedDate?.toISOString().slice(0, 10)).toBe("2026-12-15");
-    await receiveAsWarehouse(plan.instanceId!, 8, 1);
+    await receiveAsWarehouse(plan, 8, 1);
     await drainJobs(t.db);
     const receipts = await s.peer.readReceipts(erpId);
     expect(receipts).toHaveLength(1);
@@ -230,7 +232,7 @@ describe.each(cases)("ERP conformance: $name connector, app on $db", ({ name, sk
     await confirmAsSupplier(po.instanceId!, `CRASH-${run}`);
     await drainJobs(t.db);
     const plan = await shipPlannedDelivery(po.id, 6, `WB-CRASH-${run}`);
-    await receiveAsWarehouse(plan.instanceId!, 6, 0);
+    await receiveAsWarehouse(plan, 6, 0);
 
     const crashed = await crashingWorker("postGoodsReceipt");
     expect(crashed.signal, crashed.out).toBe("SIGKILL");
