@@ -1,5 +1,5 @@
 import "server-only";
-import { registerForm } from "../workflow/forms";
+import { registerForm, type FormField } from "../workflow/forms";
 
 // Forms of the purchase-order confirmation flow (processes/purchase-order-confirmation.bpmn)
 // and of the receipt in the delivery flow (processes/supplier-delivery.bpmn). The supplier
@@ -18,6 +18,19 @@ registerForm({
   ],
 });
 
+/** Where received goods go: the app's locations (mapped to the ERP's in post-receipt-step.ts). */
+export const RECEIPT_LOCATION: FormField = {
+  name: "location",
+  type: "select",
+  labelZh: "入库库位",
+  labelEn: "Location",
+  required: true,
+  options: [
+    { value: "WH01-IN", labelZh: "WH01 收货区", labelEn: "WH01 receiving" },
+    { value: "WH01-STOCK", labelZh: "WH01 存储区", labelEn: "WH01 storage" },
+  ],
+};
+
 registerForm({
   key: "goods_receipt",
   titleZh: "收货",
@@ -25,17 +38,7 @@ registerForm({
   fields: [
     { name: "acceptedQuantity", type: "number", labelZh: "合格数量", labelEn: "Accepted quantity", required: true, min: 0, max: 1e9 },
     { name: "rejectedQuantity", type: "number", labelZh: "不合格数量", labelEn: "Rejected quantity", min: 0, max: 1e9 },
-    {
-      name: "location",
-      type: "select",
-      labelZh: "入库库位",
-      labelEn: "Location",
-      required: true,
-      options: [
-        { value: "WH01-IN", labelZh: "WH01 收货区", labelEn: "WH01 receiving" },
-        { value: "WH01-STOCK", labelZh: "WH01 存储区", labelEn: "WH01 storage" },
-      ],
-    },
+    RECEIPT_LOCATION,
     { name: "comment", type: "textarea", labelZh: "备注", labelEn: "Comment" },
   ],
 });

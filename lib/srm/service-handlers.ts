@@ -1,4 +1,5 @@
 import "server-only";
+import { RECEIPT_LOCATION } from "../erp/erp-forms";
 import { registerForm } from "../workflow/forms";
 import { registerServiceHandler } from "../workflow/service-registry";
 import { recordShipmentStep } from "./record-shipment";
@@ -33,17 +34,7 @@ registerForm({
   fields: [
     { name: "acceptedQuantities", type: "lines", linesFrom: "planLineItems", rowMax: true, min: 0, labelZh: "合格数量", labelEn: "Accepted quantity", required: true },
     { name: "rejectedQuantities", type: "lines", linesFrom: "planLineItems", rowMax: true, rowStart: "zero", min: 0, labelZh: "不合格数量", labelEn: "Rejected quantity" },
-    {
-      name: "location",
-      type: "select",
-      labelZh: "入库库位",
-      labelEn: "Location",
-      required: true,
-      options: [
-        { value: "WH01-IN", labelZh: "WH01 收货区", labelEn: "WH01 receiving" },
-        { value: "WH01-STOCK", labelZh: "WH01 存储区", labelEn: "WH01 storage" },
-      ],
-    },
+    RECEIPT_LOCATION,
     { name: "comment", type: "textarea", labelZh: "备注", labelEn: "Comment" },
   ],
 });
