@@ -11,8 +11,10 @@ const OMIT = {
   supplierUser: { passwordHash: true },
 } as const;
 
+// Errors carry the raw message only (as with NODE_ENV=production), not the coloured
+// source excerpt Prisma prints by default: logs stay one line and tests read the same.
 function buildClient(factory: SqlDriverAdapterFactory) {
-  return new PrismaClient({ adapter: factory, omit: OMIT });
+  return new PrismaClient({ adapter: factory, omit: OMIT, errorFormat: "minimal" });
 }
 
 export type Db = ReturnType<typeof buildClient>;
