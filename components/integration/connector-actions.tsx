@@ -23,6 +23,13 @@ export function ConnectorActions() {
   const sync = useAction(syncNowAction);
   const [synced, setSynced] = useState<SyncResult | null>(null);
   const busy = test.pending || sync.pending;
+  const runSync = (full: boolean) => {
+    setSynced(null);
+    sync.run({ full }, (r) => {
+      setSynced(r);
+      router.refresh();
+    });
+  };
 
   return (
     <div className="mt-4 space-y-2 border-t border-slate-100 pt-3">
@@ -32,13 +39,7 @@ export function ConnectorActions() {
           size="sm"
           disabled={busy}
           data-testid="sync-now"
-          onClick={() => {
-            setSynced(null);
-            sync.run({ full: false }, (r) => {
-              setSynced(r);
-              router.refresh();
-            });
-          }}
+          onClick={() => runSync(false)}
         >
           <RefreshCw className={`h-4 w-4 ${sync.pending ? "animate-spin" : ""}`} aria-hidden />
           {sync.pending ? t("syncing") : t("syncNow")}
@@ -48,13 +49,7 @@ export function ConnectorActions() {
           size="sm"
           disabled={busy}
           data-testid="sync-full"
-          onClick={() => {
-            setSynced(null);
-            sync.run({ full: true }, (r) => {
-              setSynced(r);
-              router.refresh();
-            });
-          }}
+          onClick={() => runSync(true)}
         >
           {t("syncFull")}
         </Button>

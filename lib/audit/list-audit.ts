@@ -4,6 +4,7 @@ import type { EmployeeActor } from "../auth/actor";
 import { requirePermission } from "../auth/permissions";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
+import { pageWindow } from "../paging/page-window";
 
 export const AUDIT_PAGE_SIZE = 25;
 
@@ -42,13 +43,12 @@ export async function listAudit(db: Db, actor: EmployeeActor, query: AuditQuery,
       orderBy: { action: "asc" },
     }),
   ]);
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  const page = Math.min(query.page, pageCount);
+  const { page, pageCount, skip, take } = pageWindow(total, query.page, pageSize);
   const rows = await db.auditLog.findMany({
     where,
     orderBy: [{ at: "desc" }, { id: "desc" }],
-    skip: (page - 1) * pageSize,
-    take: pageSize,
+    skip,
+    take,
   });
   const ids = (realm: string) => [...new Set(rows.filter((r) => r.actorRealm === realm && r.actorId).map((r) => r.actorId!))];
   const [employees, supplierUsers] = await Promise.all([

@@ -5,7 +5,7 @@ import type { Db } from "../db/client";
 import { isUniqueViolation } from "../errors/app-error";
 import type { ErpConnector, ErpDeliveryPlan } from "./connector";
 import { ingestPurchaseOrder } from "./ingest-purchase-order";
-import { deliveryStartKey, START_DELIVERY_FLOW_JOB } from "./job-names";
+import { queueDeliveryFlowStart } from "./flow-start-jobs";
 import { runJobNow } from "./run-job-now";
 import { withdrawFlow } from "./withdraw-flow";
 import { now } from "../workflow/clock";
@@ -58,16 +58,15 @@ export async function ingestDeliveryPlan(db: Db, connector: ErpConnector, plan: 
   const known = await db.deliveryPlan.findUnique({ where: { erpId: plan.erpId }, include: { lines: true } });
   if (known) return updatePlan(db, known, plannedDate, lines);
 
-  let planId: string;
+  let created: { planId: string; startJob: string };
   try {
-    planId = await db.$transaction(async (tx) => {
+    created = await db.$transaction(async (tx) => {
       const n = (await tx.deliveryPlan.count({ where: { orderId: order.id } })) + 1;
-      const created = await tx.deliveryPlan.create({
+      const row = await tx.deliveryPlan.create({
         data: { number: `DP-${order.number}-${n}`, erpId: plan.erpId, orderId: order.id, supplierId: order.supplierId, plannedDate, lines: { create: lines } },
       });
-      await writeAudit(tx, SYSTEM, { action: "delivery_plan.received", entity: "DeliveryPlan", entityId: created.id, after: { number: created.number, erpId: plan.erpId, orderId: order.id, plannedDate: plan.plannedDate, lines: plan.lines } });
-      await tx.job.create({ data: { kind: START_DELIVERY_FLOW_JOB, idempotencyKey: deliveryStartKey(created.id, 1), payload: { planId: created.id, revision: 1 } } });
-      return created.id;
+      await writeAudit(tx, SYSTEM, { action: "delivery_plan.received", entity: "DeliveryPlan", entityId: row.id, after: { number: row.number, erpId: plan.erpId, orderId: order.id, plannedDate: plan.plannedDate, lines: plan.lines } });
+      return { planId: row.id, startJob: await queueDeliveryFlowStart(tx, row.id, 1) };
     });
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
@@ -75,8 +74,8 @@ export async function ingestDeliveryPlan(db: Db, connector: ErpConnector, plan: 
     if (other) return { planId: other.id, created: false, changed: false };
     throw e;
   }
-  await runJobNow(db, deliveryStartKey(planId, 1));
-  return { planId, created: true, changed: false };
+  await runJobNow(db, created.startJob);
+  return { planId: created.planId, created: true, changed: false };
 }
 
 /** The ERP planned a delivery for an order still open here: the buyer confirmed it there. */
@@ -97,7 +96,7 @@ async function updatePlan(db: Db, known: KnownPlan, plannedDate: Date | null, li
   const revision = known.revision + 1;
   const changed = await db.$transaction(async (tx) => {
     const moved = await tx.deliveryPlan.updateMany({ where: { id: known.id, status: "planned", revision: known.revision }, data: { plannedDate, revision, instanceId: null } });
-    if (!moved.count) return false;
+    if (!moved.count) return null;
     await withdrawFlow(tx, { type: "DeliveryPlan", id: known.id }, "delivery plan changed in the ERP");
     await tx.deliveryPlanLine.deleteMany({ where: { planId: known.id } });
     await tx.deliveryPlanLine.createMany({ data: lines.map((l) => ({ ...l, planId: known.id })) });
@@ -108,11 +107,10 @@ async function updatePlan(db: Db, known: KnownPlan, plannedDate: Date | null, li
       before: { plannedDate: known.plannedDate, lines: known.lines.map((l) => ({ orderLineId: l.orderLineId, quantity: Number(l.quantity) })) },
       after: { plannedDate, lines: lines.map((l) => ({ orderLineId: l.orderLineId, quantity: l.quantity })), revision },
     });
-    await tx.job.create({ data: { kind: START_DELIVERY_FLOW_JOB, idempotencyKey: deliveryStartKey(known.id, revision), payload: { planId: known.id, revision } } });
-    return true;
+    return queueDeliveryFlowStart(tx, known.id, revision);
   });
   if (!changed) return same;
-  await runJobNow(db, deliveryStartKey(known.id, revision));
+  await runJobNow(db, changed);
   return { planId: known.id, created: false, changed: true };
 }
 

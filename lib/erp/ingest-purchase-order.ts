@@ -4,7 +4,7 @@ import { writeAudit } from "../audit/write-audit";
 import type { Db } from "../db/client";
 import { isUniqueViolation } from "../errors/app-error";
 import type { ErpPurchaseOrder } from "./connector";
-import { START_ORDER_FLOW_JOB, startKey } from "./job-names";
+import { queueOrderFlowStart } from "./flow-start-jobs";
 import { orderLineData } from "./order-line-data";
 import { runJobNow } from "./run-job-now";
 import { updatePurchaseOrder } from "./update-purchase-order";
@@ -23,9 +23,9 @@ export async function ingestPurchaseOrder(db: Db, order: ErpPurchaseOrder, opts:
   const known = await db.purchaseOrder.findUnique({ where: { erpId: order.erpId }, include: { lines: true } });
   if (known) return updatePurchaseOrder(db, known, order);
   const supplierId = await ensureSupplier(db, order.supplier);
-  let orderId: string;
+  let created: { orderId: string; startJob: string | null };
   try {
-    orderId = await db.$transaction(async (tx) => {
+    created = await db.$transaction(async (tx) => {
       const po = await tx.purchaseOrder.create({
         data: {
           number: order.number,
@@ -41,8 +41,8 @@ export async function ingestPurchaseOrder(db: Db, order: ErpPurchaseOrder, opts:
         },
       });
       await writeAudit(tx, SYSTEM, { action: "purchase_order.received", entity: "PurchaseOrder", entityId: po.id, after: { number: po.number, erpId: po.erpId, supplierId, status: po.status, lines: order.lines.length } });
-      if (!opts.confirmed) await tx.job.create({ data: { kind: START_ORDER_FLOW_JOB, idempotencyKey: startKey(po.id), payload: { orderId: po.id, startedBy: opts.startedBy ?? null } } });
-      return po.id;
+      const startJob = opts.confirmed ? null : await queueOrderFlowStart(tx, po.id, { startedBy: opts.startedBy ?? null });
+      return { orderId: po.id, startJob };
     });
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
@@ -50,8 +50,8 @@ export async function ingestPurchaseOrder(db: Db, order: ErpPurchaseOrder, opts:
     if (other) return { orderId: other.id, created: false, changed: false };
     throw e;
   }
-  if (!opts.confirmed) await runJobNow(db, startKey(orderId));
-  return { orderId, created: true, changed: false };
+  if (created.startJob) await runJobNow(db, created.startJob);
+  return { orderId: created.orderId, created: true, changed: false };
 }
 
 /** The order's supplier, linked by ERP id or code; created (active) when the ERP names one the app does not know yet. */

@@ -3,7 +3,7 @@ import { SYSTEM } from "../auth/actor";
 import { writeAudit } from "../audit/write-audit";
 import type { Db } from "../db/client";
 import type { ErpPurchaseOrder } from "./connector";
-import { START_ORDER_FLOW_JOB, startKeyRev } from "./job-names";
+import { queueOrderFlowStart } from "./flow-start-jobs";
 import { orderLineData } from "./order-line-data";
 import { runJobNow } from "./run-job-now";
 import { withdrawFlow } from "./withdraw-flow";
@@ -40,7 +40,7 @@ export async function updatePurchaseOrder(db: Db, known: KnownOrder, order: ErpP
       where: { id: known.id, status: "open", revision: known.revision },
       data: { revision, instanceId: null, currencyCode: order.currencyCode, orderDate: order.orderDate ? new Date(order.orderDate) : null },
     });
-    if (!moved.count) return false;
+    if (!moved.count) return null;
     await withdrawFlow(tx, { type: "PurchaseOrder", id: known.id }, "purchase order changed in the ERP");
     await tx.purchaseOrderLine.deleteMany({ where: { orderId: known.id } });
     await tx.purchaseOrderLine.createMany({ data: order.lines.map((l) => ({ ...orderLineData(l), orderId: known.id })) });
@@ -51,10 +51,9 @@ export async function updatePurchaseOrder(db: Db, known: KnownOrder, order: ErpP
       before: { lines: known.lines.map((l) => ({ productCode: l.productCode, quantity: Number(l.quantity), unitPrice: Number(l.unitPrice) })) },
       after: { lines: order.lines.map((l) => ({ productCode: l.productCode, quantity: l.quantity, unitPrice: l.unitPrice })), revision },
     });
-    await tx.job.create({ data: { kind: START_ORDER_FLOW_JOB, idempotencyKey: startKeyRev(known.id, revision), payload: { orderId: known.id, revision } } });
-    return true;
+    return queueOrderFlowStart(tx, known.id, { revision });
   });
   if (!changed) return same;
-  await runJobNow(db, startKeyRev(known.id, revision));
+  await runJobNow(db, changed);
   return { ...same, changed: true };
 }

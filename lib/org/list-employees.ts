@@ -5,6 +5,7 @@ import { hasPermission, requirePermission } from "../auth/permissions";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { subtreeIds } from "./department-scope";
+import { pageWindow } from "../paging/page-window";
 
 export const EMPLOYEE_SORTS = ["username", "name", "department", "active", "createdAt"] as const;
 export const PAGE_SIZES = [10, 20, 50] as const;
@@ -84,13 +85,12 @@ export async function listEmployees(db: Db, actor: EmployeeActor, query: Employe
       : {}),
   };
   const total = await db.employee.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / query.pageSize));
-  const page = Math.min(query.page, pageCount);
+  const { page, pageCount, skip, take } = pageWindow(total, query.page, query.pageSize);
   const rows = await db.employee.findMany({
     where,
     orderBy: orderBy(query.sort, query.dir),
-    skip: (page - 1) * query.pageSize,
-    take: query.pageSize,
+    skip,
+    take,
     select: {
       id: true,
       username: true,

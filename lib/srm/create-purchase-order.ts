@@ -5,7 +5,7 @@ import { writeAudit } from "../audit/write-audit";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { loadConnection } from "../erp/connection";
-import { START_ORDER_FLOW_JOB, startKey } from "../erp/job-names";
+import { queueOrderFlowStart } from "../erp/flow-start-jobs";
 import { runJobNow } from "../erp/run-job-now";
 import { nextBusinessKey } from "../workflow/business-key";
 import { purchaseOrderInput, type PurchaseOrderInput } from "./purchase-order.schema";
@@ -28,7 +28,7 @@ export async function createPurchaseOrder(db: Db, who: Actor, raw: PurchaseOrder
   if (unknown >= 0) throw new AppError("validation", { fieldErrors: { [`lines.${unknown}.productCode`]: "validation.invalid_value" } });
 
   const number = await nextBusinessKey(db, actor, "purchase_order");
-  const order = await db.$transaction(async (tx) => {
+  const { order, startJob } = await db.$transaction(async (tx) => {
     const po = await tx.purchaseOrder.create({
       data: {
         number,
@@ -55,10 +55,10 @@ export async function createPurchaseOrder(db: Db, who: Actor, raw: PurchaseOrder
       },
       include: { lines: true },
     });
-    await tx.job.create({ data: { kind: START_ORDER_FLOW_JOB, idempotencyKey: startKey(po.id), payload: { orderId: po.id, startedBy: actor.id } } });
+    const startJob = await queueOrderFlowStart(tx, po.id, { startedBy: actor.id });
     await writeAudit(tx, actor, { action: "purchase_order.create", entity: "PurchaseOrder", entityId: po.id, after: { number, supplier: supplier.code, lines: input.lines } });
-    return po;
+    return { order: po, startJob };
   });
-  await runJobNow(db, startKey(order.id));
+  await runJobNow(db, startJob);
   return db.purchaseOrder.findUniqueOrThrow({ where: { id: order.id }, include: { lines: { orderBy: { lineNo: "asc" } } } });
 }

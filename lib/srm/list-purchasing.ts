@@ -3,17 +3,12 @@ import type { Actor } from "../auth/actor";
 import { requirePermission } from "../auth/permissions";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import type { SrmListQuery } from "./srm-lists.schema";
+import type { OrderStatus, PlanStatus, SrmListQuery } from "./srm-lists.schema";
+import { pageWindow } from "../paging/page-window";
 
 export const SRM_PAGE_SIZE = 20;
 
-/** The page asked for (at most the last), and the newest-first window of rows for it. */
-const paging = (total: number, page: number) => {
-  const pageCount = Math.max(1, Math.ceil(total / SRM_PAGE_SIZE));
-  const current = Math.min(page, pageCount);
-  const window = { orderBy: [{ createdAt: "desc" as const }, { id: "asc" as const }], skip: (current - 1) * SRM_PAGE_SIZE, take: SRM_PAGE_SIZE };
-  return { pageCount, page: current, window };
-};
+const NEWEST_FIRST = [{ createdAt: "desc" as const }, { id: "asc" as const }];
 
 const supplierMatch = (q: string): Prisma.SupplierWhereInput => ({ OR: [{ code: { contains: q, mode: "insensitive" } }, { name: { contains: q, mode: "insensitive" } }] });
 
@@ -21,14 +16,16 @@ const supplierMatch = (q: string): Prisma.SupplierWhereInput => ({ OR: [{ code: 
 export async function listPurchaseOrders(db: Db, who: Actor, q: SrmListQuery) {
   requirePermission(who, "srm.view");
   const where: Prisma.PurchaseOrderWhereInput = {
-    ...(q.status !== "all" ? { status: q.status as Prisma.EnumPurchaseOrderStatusFilter["equals"] } : {}),
+    ...(q.status !== "all" ? { status: q.status as OrderStatus } : {}),
     ...(q.q ? { OR: [{ number: { contains: q.q, mode: "insensitive" } }, { supplier: supplierMatch(q.q) }] } : {}),
   };
   const total = await db.purchaseOrder.count({ where });
-  const { page, pageCount, window } = paging(total, q.page);
+  const { page, pageCount, skip, take } = pageWindow(total, q.page, SRM_PAGE_SIZE);
   const rows = await db.purchaseOrder.findMany({
     where,
-    ...window,
+    orderBy: NEWEST_FIRST,
+    skip,
+    take,
     include: {
       supplier: { select: { code: true, name: true } },
       lines: { select: { quantity: true, confirmedQuantity: true, receivedQuantity: true } },
@@ -62,14 +59,16 @@ export async function listPurchaseOrders(db: Db, who: Actor, q: SrmListQuery) {
 export async function listDeliveryPlans(db: Db, who: Actor, q: SrmListQuery) {
   requirePermission(who, "srm.view");
   const where: Prisma.DeliveryPlanWhereInput = {
-    ...(q.status !== "all" ? { status: q.status as Prisma.EnumDeliveryPlanStatusFilter["equals"] } : {}),
+    ...(q.status !== "all" ? { status: q.status as PlanStatus } : {}),
     ...(q.q ? { OR: [{ number: { contains: q.q, mode: "insensitive" } }, { order: { number: { contains: q.q, mode: "insensitive" } } }, { supplier: supplierMatch(q.q) }] } : {}),
   };
   const total = await db.deliveryPlan.count({ where });
-  const { page, pageCount, window } = paging(total, q.page);
+  const { page, pageCount, skip, take } = pageWindow(total, q.page, SRM_PAGE_SIZE);
   const rows = await db.deliveryPlan.findMany({
     where,
-    ...window,
+    orderBy: NEWEST_FIRST,
+    skip,
+    take,
     include: {
       supplier: { select: { code: true, name: true } },
       order: { select: { number: true } },

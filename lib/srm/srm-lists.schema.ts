@@ -9,6 +9,8 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 export const ORDER_STATUSES = ["open", "confirmed", "received", "cancelled"] as const;
 export const PLAN_STATUSES = ["planned", "shipped", "received", "cancelled"] as const;
 export const SRM_TABS = ["orders", "deliveries"] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
 const query = z.object({
   tab: z.enum(SRM_TABS).catch("orders"),

@@ -5,6 +5,7 @@ import type { Db } from "../../db/client";
 import type { Prisma } from "../../db/generated/client";
 import type { FailedWritesQuery } from "./centre.schema";
 import { ERP_JOBS, jobOperation, TROUBLED } from "./erp-jobs";
+import { pageWindow } from "../../paging/page-window";
 
 export const FAILED_PAGE_SIZE = 20;
 
@@ -21,13 +22,12 @@ export async function listFailedWrites(db: Db, who: Actor, q: FailedWritesQuery)
     q.state === "failed" ? { status: "failed" } : q.state === "retrying" ? { status: { in: ["pending", "running"] }, lastError: { not: null } } : TROUBLED;
   const where: Prisma.JobWhereInput = { AND: [ERP_JOBS, state] };
   const total = await db.job.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / FAILED_PAGE_SIZE));
-  const page = Math.min(q.page, pageCount);
+  const { page, pageCount, skip, take } = pageWindow(total, q.page, FAILED_PAGE_SIZE);
   const jobs = await db.job.findMany({
     where,
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    skip: (page - 1) * FAILED_PAGE_SIZE,
-    take: FAILED_PAGE_SIZE,
+    skip,
+    take,
     select: { id: true, kind: true, payload: true, status: true, attempts: true, maxAttempts: true, lastError: true, idempotencyKey: true, instanceId: true, runAt: true, createdAt: true },
   });
   const instanceIds = [...new Set(jobs.map((j) => j.instanceId).filter((x): x is string => !!x))];

@@ -4,6 +4,7 @@ import { requirePermission } from "../../auth/permissions";
 import type { Db } from "../../db/client";
 import type { Prisma } from "../../db/generated/client";
 import type { MasterDataQuery, MasterKind } from "./centre.schema";
+import { pageWindow } from "../../paging/page-window";
 
 export const MASTER_PAGE_SIZE = 25;
 
@@ -17,13 +18,12 @@ export async function listMasterData(db: Db, who: Actor, q: MasterDataQuery & { 
     ...(q.q ? { OR: [{ code: { contains: q.q, mode: "insensitive" } }, { name: { contains: q.q, mode: "insensitive" } }, { erpId: q.q }] } : {}),
   };
   const total = await db.masterData.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / MASTER_PAGE_SIZE));
-  const page = Math.min(q.page, pageCount);
+  const { page, pageCount, skip, take } = pageWindow(total, q.page, MASTER_PAGE_SIZE);
   const rows = await db.masterData.findMany({
     where,
     orderBy: [{ active: "desc" }, { code: "asc" }],
-    skip: (page - 1) * MASTER_PAGE_SIZE,
-    take: MASTER_PAGE_SIZE,
+    skip,
+    take,
     select: { id: true, code: true, name: true, attrs: true, active: true, erpId: true, syncedAt: true },
   });
   return { rows, total, page, pageCount, query: { ...q, page } };

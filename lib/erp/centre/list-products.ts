@@ -5,6 +5,7 @@ import type { Db } from "../../db/client";
 import type { Prisma } from "../../db/generated/client";
 import type { MasterDataQuery } from "./centre.schema";
 import { MASTER_PAGE_SIZE } from "./list-master-data";
+import { pageWindow } from "../../paging/page-window";
 
 export type ProductList = Awaited<ReturnType<typeof listProducts>>;
 
@@ -15,13 +16,12 @@ export async function listProducts(db: Db, who: Actor, q: MasterDataQuery) {
     ? { OR: [{ code: { contains: q.q, mode: "insensitive" } }, { name: { contains: q.q, mode: "insensitive" } }, { erpId: q.q }] }
     : {};
   const total = await db.product.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / MASTER_PAGE_SIZE));
-  const page = Math.min(q.page, pageCount);
+  const { page, pageCount, skip, take } = pageWindow(total, q.page, MASTER_PAGE_SIZE);
   const rows = await db.product.findMany({
     where,
     orderBy: [{ code: "asc" }],
-    skip: (page - 1) * MASTER_PAGE_SIZE,
-    take: MASTER_PAGE_SIZE,
+    skip,
+    take,
     select: { id: true, code: true, name: true, unitCode: true, params: true, active: true, erpId: true, erpWriteAt: true, syncedAt: true },
   });
   return { rows, total, page, pageCount, query: { ...q, page } };

@@ -4,6 +4,7 @@ import { requirePermission } from "../../auth/permissions";
 import type { Db } from "../../db/client";
 import type { Prisma } from "../../db/generated/client";
 import { dayStart, type SyncLogQuery } from "./centre.schema";
+import { pageWindow } from "../../paging/page-window";
 
 export const LOG_PAGE_SIZE = 25;
 
@@ -23,14 +24,13 @@ export async function listSyncLog(db: Db, who: Actor, q: SyncLogQuery) {
     ...(q.from || q.to ? { at } : {}),
   };
   const total = await db.erpSyncLog.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / LOG_PAGE_SIZE));
-  const page = Math.min(q.page, pageCount);
+  const { page, pageCount, skip, take } = pageWindow(total, q.page, LOG_PAGE_SIZE);
   const [rows, operations] = await Promise.all([
     db.erpSyncLog.findMany({
       where,
       orderBy: [{ at: "desc" }, { id: "desc" }],
-      skip: (page - 1) * LOG_PAGE_SIZE,
-      take: LOG_PAGE_SIZE,
+      skip,
+      take,
       select: { id: true, at: true, connector: true, direction: true, operation: true, status: true, durationMs: true, rows: true, error: true, jobId: true, idempotencyKey: true },
     }),
     db.erpSyncLog.findMany({ distinct: ["operation"], select: { operation: true }, orderBy: { operation: "asc" } }),
