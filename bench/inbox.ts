@@ -3,22 +3,25 @@
 // 3,000 employees, 200 groups with skewed sizes, 20 processes, 400,000
 // instances, 1,000,000 tasks (about 20% open, half of those assigned, due
 // dates spread from 30 days overdue to 30 days ahead). Then, for the views
-// mine, group and started (and done, for information), listTasks (what the
-// inbox page and the API call) and the baselines each run 200 times, p50/p95:
-// the bare indexed SQL for the same page (one hand-written statement on a plain
-// pg connection), and that statement plus the capped count the pager shows,
-// side by side on two connections (what listTasks must run at the least). Two
+// mine, group and started (and done, for information), each run 500 times,
+// p50/p95: listTasks (the first page the inbox renders; the page, the portal
+// and the API call it) against the bare indexed SQL for the same page (one
+// hand-written statement on a plain pg connection); countTasks (the pager's
+// capped total, which the inbox streams in after the page) against the bare
+// capped count; and both side by side (what GET /api/workflow/tasks waits
+// for) against the two bare statements side by side on two connections. Two
 // users: a typical one and the one whose groups hold the most open tasks.
 // The last line is one JSON object.
 //
-// BENCH_TASKS (1000000), BENCH_CALLS (200), BENCH_KEEP_DB=1 keeps the database
+// BENCH_TASKS (1000000), BENCH_CALLS (500), BENCH_KEEP_DB=1 keeps the database
 // and prints its name, BENCH_DB=<name> reuses such a database (no load).
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import pg from "pg";
 import { loadEmployeeActor } from "../lib/auth/load-actor";
 import { openDb } from "../lib/db/client";
-import { COUNT_CAP, listTasks } from "../lib/inbox/list-tasks";
+import { COUNT_CAP, countTasks } from "../lib/inbox/count-tasks";
+import { listTasks } from "../lib/inbox/list-tasks";
 import { machine, percentile } from "./support.mjs";
 
 process.env.LOG_LEVEL ??= "warn";
@@ -26,7 +29,7 @@ const TASKS = Number(process.env.BENCH_TASKS ?? 1_000_000);
 const INSTANCES = Math.round(TASKS * 0.4);
 const EMPLOYEES = 3000;
 const GROUPS = 200;
-const CALLS = Number(process.env.BENCH_CALLS ?? 200);
+const CALLS = Number(process.env.BENCH_CALLS ?? 500);
 const ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
@@ -87,16 +90,27 @@ function bareCountSql(view: string) {
   return `SELECT count(*)::int AS n FROM (SELECT 1 FROM "Task" t WHERE ${BARE[view]} LIMIT ${COUNT_CAP + 1}) c`;
 }
 
-async function timeCalls(fn: () => Promise<unknown>) {
-  for (let i = 0; i < 20; i++) await fn();
-  const ms: number[] = [];
-  for (let i = 0; i < CALLS; i++) {
-    const t = performance.now();
-    await fn();
-    ms.push(performance.now() - t);
+/**
+ * Times the cases interleaved (one call of each per round, in turn), so that a
+ * busy moment on the machine hits the thing measured and its baseline alike.
+ * 20 untimed rounds first.
+ */
+async function timeCases<K extends string>(cases: Record<K, () => Promise<unknown>>) {
+  const keys = Object.keys(cases) as K[];
+  const ms = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
+  for (let i = 0; i < 20 + CALLS; i++) {
+    for (const k of keys) {
+      const t = performance.now();
+      await cases[k]();
+      if (i >= 20) ms[k].push(performance.now() - t);
+    }
   }
-  ms.sort((a, b) => a - b);
-  return { p50: round(percentile(ms, 50), 2), p95: round(percentile(ms, 95), 2) };
+  return Object.fromEntries(
+    keys.map((k) => {
+      const sorted = ms[k].sort((a, b) => a - b);
+      return [k, { p50: round(percentile(sorted, 50), 2), p95: round(percentile(sorted, 95), 2) }];
+    }),
+  ) as Record<K, { p50: number; p95: number }>;
 }
 
 async function main() {
@@ -133,32 +147,58 @@ async function main() {
       ).rows as { id: string; n: number }[];
       const users = { typical: ranked[Math.floor(ranked.length / 2)], busiest: ranked[ranked.length - 1] };
 
+      // Warm up every path once before anything is timed (JIT, pool connections, plan
+      // caches), as in a server that has been running: otherwise the first case pays.
+      for (const u of Object.values(users)) {
+        const actor = (await loadEmployeeActor(u.id, opened.db))!;
+        for (const view of ["mine", "group", "started", "done"] as const) {
+          const arg = view === "group" ? actor.groups : actor.id;
+          for (let i = 0; i < 50; i++) {
+            await Promise.all([listTasks(opened.db, actor, { view }), countTasks(opened.db, actor, { view })]);
+            await Promise.all([bare.query(bareSql(view), [arg]), bare2.query(bareCountSql(view), [arg])]);
+          }
+        }
+      }
+
       const results: Record<string, unknown> = {};
       for (const [who, u] of Object.entries(users)) {
         const actor = (await loadEmployeeActor(u.id, opened.db))!;
         for (const view of ["mine", "group", "started", "done"] as const) {
           const arg = view === "group" ? actor.groups : actor.id;
-          const page = await listTasks(opened.db, actor, { view });
-          const lt = await timeCalls(() => listTasks(opened.db, actor, { view }));
-          const b = await timeCalls(() => bare.query(bareSql(view), [arg]));
-          const bc = await timeCalls(() => Promise.all([bare.query(bareSql(view), [arg]), bare2.query(bareCountSql(view), [arg])]));
+          const count = await countTasks(opened.db, actor, { view });
+          const { lt, b, ct, bcount, both, bc } = await timeCases({
+            lt: () => listTasks(opened.db, actor, { view }),
+            b: () => bare.query(bareSql(view), [arg]),
+            ct: () => countTasks(opened.db, actor, { view }),
+            bcount: () => bare.query(bareCountSql(view), [arg]),
+            both: () => Promise.all([listTasks(opened.db, actor, { view }), countTasks(opened.db, actor, { view })]),
+            bc: () => Promise.all([bare.query(bareSql(view), [arg]), bare2.query(bareCountSql(view), [arg])]),
+          });
           const r = {
-            matching: page.totalCapped ? `${page.total}+` : page.total,
+            matching: count.totalCapped ? `${count.total}+` : count.total,
             list_p50_ms: lt.p50,
             list_p95_ms: lt.p95,
             bare_page_p50_ms: b.p50,
             bare_page_p95_ms: b.p95,
-            bare_page_and_count_p50_ms: bc.p50,
-            bare_page_and_count_p95_ms: bc.p95,
             ratio_p95_to_bare_page: round(lt.p95 / b.p95, 2),
-            ratio_p95_to_bare_page_and_count: round(lt.p95 / bc.p95, 2),
+            count_p95_ms: ct.p95,
+            bare_count_p95_ms: bcount.p95,
+            ratio_count_p95_to_bare_count: round(ct.p95 / bcount.p95, 2),
+            list_and_count_p95_ms: both.p95,
+            bare_page_and_count_p95_ms: bc.p95,
+            ratio_p95_to_bare_page_and_count: round(both.p95 / bc.p95, 2),
           };
           console.error(`${who} ${view}: ${JSON.stringify(r)}`);
           results[`${who}_${view}`] = r;
         }
       }
       // The targets are about the inbox views mine, group and started; done is reported alongside.
-      const all = Object.entries(results).filter(([k]) => !k.endsWith("_done")).map(([, v]) => v) as { list_p95_ms: number; ratio_p95_to_bare_page: number; ratio_p95_to_bare_page_and_count: number }[];
+      const all = Object.entries(results).filter(([k]) => !k.endsWith("_done")).map(([, v]) => v) as {
+        list_p95_ms: number;
+        ratio_p95_to_bare_page: number;
+        ratio_count_p95_to_bare_count: number;
+        ratio_p95_to_bare_page_and_count: number;
+      }[];
       const out = {
         bench: "inbox",
         date: new Date().toISOString(),
@@ -170,6 +210,7 @@ async function main() {
         ...results,
         worst_list_p95_ms: Math.max(...all.map((r) => r.list_p95_ms)),
         worst_ratio_p95_to_bare_page: Math.max(...all.map((r) => r.ratio_p95_to_bare_page)),
+        worst_ratio_count_p95_to_bare_count: Math.max(...all.map((r) => r.ratio_count_p95_to_bare_count)),
         worst_ratio_p95_to_bare_page_and_count: Math.max(...all.map((r) => r.ratio_p95_to_bare_page_and_count)),
         target_p95_under_50ms_met: all.every((r) => r.list_p95_ms < 50),
         target_within_2x_of_bare_page_met: all.every((r) => r.ratio_p95_to_bare_page <= 2),

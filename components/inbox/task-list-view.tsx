@@ -27,20 +27,23 @@ import { TASK_VIEWS, type TaskQuery } from "@/lib/inbox/inbox.schema";
 import type { OpenTaskCounts } from "@/lib/inbox/count-open-tasks";
 import type { ProcessOption } from "@/lib/inbox/list-process-options";
 import type { SavedFilterRow } from "@/lib/inbox/list-saved-filters";
+import type { TaskTotal } from "@/lib/inbox/count-tasks";
 import type { TaskRow } from "@/lib/inbox/list-tasks";
 import { DueBadge, PriorityLabel } from "./due-badge";
 import { DateTime } from "./format-date";
 import { inboxSearch } from "./inbox-query";
 import { SavedFilters, type GroupOption } from "./saved-filters";
+import { TaskPageLabel, TaskTotalLabel, ViewCountBadge } from "./streamed-counts";
 
-type List = { query: TaskQuery; items: TaskRow[]; total: number; totalCapped: boolean; pages: number };
+type List = { query: TaskQuery; items: TaskRow[]; hasNext: boolean };
 
 const features = tableFeatures({ rowSortingFeature, rowPaginationFeature });
 const helper = createColumnHelper<typeof features, TaskRow>();
 const PAGE_SIZES = [10, 20, 50, 100];
 
-export function TaskListView(props: { list: List; counts: OpenTaskCounts; processes: ProcessOption[]; savedFilters: SavedFilterRow[]; groups: GroupOption[] }) {
-  const { list, counts } = props;
+/** The inbox list. `total` (the pager's count) and `counts` (the tab badges) stream in after the page (see listTasks). */
+export function TaskListView(props: { list: List; total: Promise<TaskTotal>; counts: Promise<OpenTaskCounts>; processes: ProcessOption[]; savedFilters: SavedFilterRow[]; groups: GroupOption[] }) {
+  const { list } = props;
   const t = useTranslations("inbox");
   const tc = useTranslations("common");
   const router = useRouter();
@@ -121,7 +124,6 @@ export function TaskListView(props: { list: List; counts: OpenTaskCounts; proces
     features,
     columns,
     data: list.items,
-    rowCount: list.total,
     getRowId: (r) => r.id,
     state: { sorting, pagination },
     manualSorting: true,
@@ -138,7 +140,6 @@ export function TaskListView(props: { list: List; counts: OpenTaskCounts; proces
     },
   });
 
-  const viewCount = (v: TaskQuery["view"]) => (v === "mine" ? counts.mine : v === "group" ? counts.group : null);
   const filtered = !!(query.q || query.process || query.due);
   const error = claim.error ?? unclaim.error;
 
@@ -147,7 +148,6 @@ export function TaskListView(props: { list: List; counts: OpenTaskCounts; proces
       <nav aria-label={t("views.label")} className="-mx-4 overflow-x-auto px-4 md:mx-0 md:px-0">
         <ul className="flex min-w-max gap-1 rounded-lg bg-slate-100 p-1">
           {TASK_VIEWS.map((v) => {
-            const n = viewCount(v);
             const current = query.view === v;
             return (
               <li key={v}>
@@ -158,7 +158,7 @@ export function TaskListView(props: { list: List; counts: OpenTaskCounts; proces
                   className={cn("flex items-center gap-1.5 whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm sm:px-3", current ? "bg-white font-medium text-slate-900 shadow-sm" : "text-slate-600 hover:text-slate-900")}
                 >
                   {t(`views.${v}`)}
-                  {n ? <span className={cn("rounded-full px-1.5 text-xs tabular-nums", current ? "bg-brand-600 text-white" : "bg-slate-200 text-slate-700")}>{n}</span> : null}
+                  {v === "mine" || v === "group" ? <ViewCountBadge counts={props.counts} view={v} current={current} /> : null}
                 </Link>
               </li>
             );
@@ -273,7 +273,7 @@ export function TaskListView(props: { list: List; counts: OpenTaskCounts; proces
 
       <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 text-sm text-slate-600">
         <div className="flex items-center gap-3">
-          <span data-testid="task-total">{list.totalCapped ? t("list.totalCapped", { count: list.total }) : tc("total", { count: list.total })}</span>
+          <TaskTotalLabel total={props.total} />
           <label className="inline-flex items-center gap-1">
             <span className="whitespace-nowrap">{t("list.pageSize")}</span>
             <Select className="h-8 w-20" value={query.size} onChange={(e) => table.setPageSize(Number(e.target.value))}>
@@ -282,9 +282,9 @@ export function TaskListView(props: { list: List; counts: OpenTaskCounts; proces
           </label>
         </div>
         <div className="flex items-center gap-2">
-          <Button variant="secondary" size="sm" disabled={!table.getCanPreviousPage()} onClick={() => table.previousPage()}>{tc("previous")}</Button>
-          <span className="whitespace-nowrap tabular-nums">{tc("pageOf", { page: query.page, pages: list.pages })}</span>
-          <Button variant="secondary" size="sm" disabled={!table.getCanNextPage()} onClick={() => table.nextPage()}>{tc("next")}</Button>
+          <Button variant="secondary" size="sm" disabled={query.page <= 1} onClick={() => table.previousPage()}>{tc("previous")}</Button>
+          <TaskPageLabel page={query.page} total={props.total} />
+          <Button variant="secondary" size="sm" disabled={!list.hasNext} onClick={() => go({ page: query.page + 1 })} data-testid="next-page">{tc("next")}</Button>
         </div>
       </div>
     </div>

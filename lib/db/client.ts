@@ -3,6 +3,7 @@ import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "./generated/client";
 import { openAdapter } from "./adapter";
 import { readDbConfig, type DbConfig } from "./config";
+import { registerFastReads } from "./fast-read";
 import { applyMigrations } from "./migrate";
 
 /** Secret columns never leave the data layer unless a query asks for them by name. */
@@ -32,7 +33,8 @@ export async function openDb(config: DbConfig = readDbConfig()): Promise<OpenDb>
   const handle = await openAdapter(config);
   try {
     const appliedMigrations = await applyMigrations(handle.factory);
-    const db = buildClient(handle.factory);
+    const db = buildClient(handle.clientFactory);
+    if (handle.pool) registerFastReads(db, handle.pool);
     return {
       db,
       config,

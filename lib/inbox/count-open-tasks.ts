@@ -2,7 +2,8 @@ import "server-only";
 import type { Actor } from "../auth/actor";
 import type { Db } from "../db/client";
 import { now } from "../workflow/clock";
-import { COUNT_CAP, taskScope } from "./list-tasks";
+import { COUNT_CAP } from "./count-tasks";
+import { taskScope } from "./list-tasks";
 
 export type OpenTaskCounts = { mine: number; group: number; overdue: number };
 

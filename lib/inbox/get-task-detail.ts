@@ -15,7 +15,7 @@ import { describeVariables } from "./describe-variables";
 import { instanceHistory } from "./instance-history";
 import { listInstanceFiles } from "./list-instance-files";
 import { listInstanceComments } from "./list-task-comments";
-import { dueStateOf } from "./list-tasks";
+import { dueStateOf } from "./due-state";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { COUNT_CAP, countWindow, pagerOf } from "./list-tasks";
+import { COUNT_CAP, countWindow, pagerOf } from "./count-tasks";
 
 describe("the inbox pager's capped count", () => {
   it("counts exactly below the cap", () => {

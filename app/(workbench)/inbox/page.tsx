@@ -9,6 +9,7 @@ import { countOpenTasks } from "@/lib/inbox/count-open-tasks";
 import { listProcessOptions } from "@/lib/inbox/list-process-options";
 import { listSavedFilters } from "@/lib/inbox/list-saved-filters";
 import { listTasks } from "@/lib/inbox/list-tasks";
+import { countTasks } from "@/lib/inbox/count-tasks";
 import { getWorkbenchProfile } from "@/lib/org/get-workbench-profile";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -17,10 +18,14 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
   const actor = await employeeOrRedirect();
   const db = await getDb();
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const [t, list, counts, processes, savedFilters, profile] = await Promise.all([
+  // Not awaited: the page renders with its tasks; the pager's total and the tab badges stream in after.
+  const total = countTasks(db, actor, raw);
+  const counts = countOpenTasks(db, actor);
+  // Should the page fail before rendering them, their failure is not an unhandled rejection.
+  for (const p of [total, counts]) p.catch(() => {});
+  const [t, list, processes, savedFilters, profile] = await Promise.all([
     getTranslations(),
     listTasks(db, actor, raw),
-    countOpenTasks(db, actor),
     listProcessOptions(db),
     listSavedFilters(db, actor),
     getWorkbenchProfile(actor),
@@ -30,7 +35,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
       <PageHeader title={t("nav.inbox")}>
         <Link href="/inbox/start" className={buttonVariants({ size: "sm" })}>{t("inbox.tabs.start")}</Link>
       </PageHeader>
-      <TaskListView list={list} counts={counts} processes={processes} savedFilters={savedFilters} groups={profile.groups} />
+      <TaskListView list={list} total={total} counts={counts} processes={processes} savedFilters={savedFilters} groups={profile.groups} />
     </div>
   );
 }

@@ -2,17 +2,23 @@ import { apiActor } from "@/lib/auth/api-actor";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { errorResponse } from "@/lib/errors/http-error-response";
+import { countTasks } from "@/lib/inbox/count-tasks";
 import { listTasks } from "@/lib/inbox/list-tasks";
 
 export const dynamic = "force-dynamic";
 
-/** GET ?view=mine|group|started|done&q=&process=&due=&sort=&dir=&page=&size= : the caller's inbox. */
+/**
+ * GET ?view=mine|group|started|done&q=&process=&due=&sort=&dir=&page=&size= : the caller's inbox,
+ * one page (`items`, `hasNext`) with the pager's figures (`total`, `totalCapped`, `pages`).
+ */
 export async function GET(req: Request) {
   try {
     const actor = await apiActor(req);
     if (!actor || actor.realm === "system") throw new AppError("unauthenticated");
     const params = Object.fromEntries(new URL(req.url).searchParams);
-    return Response.json(await listTasks(await getDb(), actor, params));
+    const db = await getDb();
+    const [list, count] = await Promise.all([listTasks(db, actor, params), countTasks(db, actor, params)]);
+    return Response.json({ ...list, ...count });
   } catch (e) {
     return errorResponse(e, "list tasks failed");
   }
