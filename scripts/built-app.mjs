@@ -13,56 +13,18 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { alive, mirrorTree } from "./mirror-tree.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
-const SKIP = new Set(["node_modules", ".next", ".data", ".git", "test-results", "playwright-report", "bench/out"]);
+// next-env.d.ts is written by each `next build`: the copy's own, or every run would see a change and rebuild.
+const SKIP = new Set(["node_modules", ".next", ".data", ".git", "test-results", "playwright-report", "bench/out", "next-env.d.ts"]);
 const skipped = (rel) => SKIP.has(rel) || rel.endsWith("/node_modules") || rel.endsWith(".tsbuildinfo");
 // Not part of the app: left out of the copy (and removed from it), so that
 // editing tests, benches or docs does not cost a rebuild.
 const NOT_APP = new Set(["e2e", "test", "bench", "docs", "playwright.config.ts", "vitest.config.ts"]);
 const notApp = (rel) => NOT_APP.has(rel) || /\.test\.tsx?$/.test(rel) || /\.md$/i.test(rel);
-
-/** Makes dst mirror src; returns how many files were copied or removed. */
-function sync(src, dst, rel = "") {
-  let changed = 0;
-  fs.mkdirSync(dst, { recursive: true });
-  const relOf = (name) => (rel ? `${rel}/${name}` : name);
-  const entries = fs.readdirSync(src, { withFileTypes: true }).filter((e) => !skipped(relOf(e.name)) && !notApp(relOf(e.name)));
-  const wanted = new Set(entries.map((e) => e.name));
-  for (const old of fs.readdirSync(dst)) {
-    if (skipped(relOf(old)) || wanted.has(old)) continue;
-    fs.rmSync(path.join(dst, old), { recursive: true, force: true });
-    changed++;
-  }
-  for (const e of entries) {
-    const from = path.join(src, e.name);
-    const to = path.join(dst, e.name);
-    if (e.isDirectory()) {
-      changed += sync(from, to, relOf(e.name));
-    } else if (e.isFile()) {
-      const a = fs.statSync(from);
-      const b = fs.statSync(to, { throwIfNoEntry: false });
-      // Within a millisecond: a Date round-trip rounds sub-millisecond times.
-      if (b?.isFile() && b.size === a.size && Math.abs(b.mtimeMs - a.mtimeMs) < 1) continue;
-      if (b && !b.isFile()) fs.rmSync(to, { recursive: true, force: true });
-      fs.copyFileSync(from, to);
-      fs.utimesSync(to, a.atimeMs / 1000, a.mtimeMs / 1000);
-      changed++;
-    }
-  }
-  return changed;
-}
-
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** A lock folder holding the owner's pid; a lock whose owner died is taken over. */
 async function withLock(lockDir, fn) {
@@ -99,7 +61,8 @@ export async function ensureBuiltApp(dir = process.env.TEST_APP_DIR || path.join
   if (app === root) throw new Error("TEST_APP_DIR must not be the repository itself");
   fs.mkdirSync(path.dirname(app), { recursive: true });
   return withLock(`${app}.lock`, async () => {
-    const changed = sync(root, app);
+    // The copy keeps its own node_modules link, build and data; tests, benches and docs are left out (and removed).
+    const changed = mirrorTree(root, app, { copy: (rel) => !skipped(rel) && !notApp(rel), keep: skipped });
     const modules = path.join(app, "node_modules");
     if (!fs.existsSync(modules)) fs.symlinkSync(path.join(root, "node_modules"), modules, "dir");
     // Written only after a build succeeded: a failed or interrupted build is redone.

@@ -14,21 +14,13 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { alive, mirrorTree } from "../../scripts/mirror-tree.mjs";
 
 const root = process.cwd();
 for (const name of ["E2E_APP_BASE", "E2E_RUN_DIR", "PORT"]) {
   if (!process.env[name]) throw new Error(`${name} is not set (playwright.config.ts sets it)`);
 }
 const port = process.env.PORT;
-
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return e.code === "EPERM";
-  }
-}
 
 /** The first copy no live run holds; the lock file names the holder. */
 function claimCopy() {
@@ -57,40 +49,11 @@ fs.writeFileSync(path.join(process.env.E2E_RUN_DIR, "app-dir"), app);
 const nextBin = path.join(app, "node_modules", "next", "dist", "bin", "next");
 
 // The copy's own: its node_modules (hard links), build, data and marker.
-const KEEP = new Set(["node_modules", ".next", ".data", ".e2e-node-modules"]);
+// next-env.d.ts is written by each `next build`; removing it would make every run rebuild.
+const KEEP = new Set(["node_modules", ".next", ".data", ".e2e-node-modules", "next-env.d.ts"]);
 // Not part of the app: editing the tests must not cost a rebuild.
 const SKIP = new Set([...KEEP, ".git", "e2e", "playwright.config.ts", "test-results", "playwright-report", "bench/out"]);
 const skipped = (rel) => SKIP.has(rel) || rel.endsWith("/node_modules") || rel.endsWith(".tsbuildinfo");
-
-/** Makes dst mirror src; returns how many files were copied or removed. */
-function sync(src, dst, rel = "") {
-  let changed = 0;
-  fs.mkdirSync(dst, { recursive: true });
-  const relOf = (name) => (rel ? `${rel}/${name}` : name);
-  const entries = fs.readdirSync(src, { withFileTypes: true }).filter((e) => !skipped(relOf(e.name)));
-  const wanted = new Set(entries.map((e) => e.name));
-  for (const old of fs.readdirSync(dst)) {
-    if (KEEP.has(relOf(old)) || wanted.has(old)) continue;
-    fs.rmSync(path.join(dst, old), { recursive: true, force: true });
-    changed++;
-  }
-  for (const e of entries) {
-    const from = path.join(src, e.name);
-    const to = path.join(dst, e.name);
-    if (e.isDirectory()) {
-      changed += sync(from, to, relOf(e.name));
-    } else if (e.isFile()) {
-      const a = fs.statSync(from);
-      const b = fs.statSync(to, { throwIfNoEntry: false });
-      if (b?.isFile() && b.size === a.size && Math.trunc(b.mtimeMs) === Math.trunc(a.mtimeMs)) continue;
-      if (b && !b.isFile()) fs.rmSync(to, { recursive: true, force: true });
-      fs.copyFileSync(from, to);
-      fs.utimesSync(to, a.atime, a.mtime);
-      changed++;
-    }
-  }
-  return changed;
-}
 
 /** Hard links of node_modules (copies across file systems), renewed after an npm install. */
 function linkModules() {
@@ -113,7 +76,7 @@ function linkModules() {
 
 if (app === root || app.startsWith(root + path.sep)) throw new Error("E2E_APP_BASE must be outside the repository (Turbopack would take the repository as its root)");
 const t0 = Date.now();
-let changed = sync(root, app);
+let changed = mirrorTree(root, app, { copy: (rel) => !skipped(rel), keep: (rel) => KEEP.has(rel) });
 changed += linkModules();
 
 // Written only after a build succeeded: a failed or interrupted build is redone.
