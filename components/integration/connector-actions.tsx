@@ -8,7 +8,7 @@ import { syncNowAction } from "@/app/(workbench)/integration/actions";
 import { useAction } from "@/components/admin/use-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { TestConnectionButton, TestConnectionResult, useConnectionTest } from "./test-connection-button";
+import { TestConnectionButton, TestConnectionResult, useConnectionTest, type ConnectionTest } from "./test-connection-button";
 
 type Count = { read: number; written: number };
 type SyncResult = { skipped: boolean; masterData: Count; products: Count; suppliers: Count; customers: Count; orders: { seen: number; created: number } };
@@ -23,18 +23,28 @@ export function ConnectorActions() {
   const sync = useAction(syncNowAction);
   const [synced, setSynced] = useState<SyncResult | null>(null);
   const busy = test.pending || sync.pending;
+  // Only the latest action's outcome is shown: each clears the other's.
   const runSync = (full: boolean) => {
+    test.clear();
     setSynced(null);
     sync.run({ full }, (r) => {
       setSynced(r);
       router.refresh();
     });
   };
+  const testOnly: ConnectionTest = {
+    ...test,
+    run: () => {
+      setSynced(null);
+      sync.reset();
+      test.run();
+    },
+  };
 
   return (
     <div className="mt-4 space-y-2 border-t border-slate-100 pt-3">
       <div className="flex flex-wrap gap-2">
-        <TestConnectionButton test={test} disabled={busy} size="sm" testId="test-connection" />
+        <TestConnectionButton test={testOnly} disabled={busy} size="sm" testId="test-connection" />
         <Button
           size="sm"
           disabled={busy}

@@ -31,7 +31,10 @@ export function useConnectionTest() {
         router.refresh();
       });
     },
-    clear: () => setResult(null),
+    clear: () => {
+      setResult(null);
+      action.reset();
+    },
   };
 }
 

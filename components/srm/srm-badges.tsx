@@ -20,3 +20,20 @@ export function SrmStatusBadge({ kind, status }: { kind: "order" | "plan"; statu
     </Badge>
   );
 }
+
+const SUPPLIER_TONE: Record<string, string> = {
+  registered: "bg-slate-100 text-slate-700",
+  potential: "bg-amber-50 text-amber-800",
+  active: "bg-green-50 text-green-700",
+  suspended: "bg-red-50 text-red-700",
+};
+
+/** A supplier's status in its life cycle: registered, potential, approved, suspended. */
+export function SupplierStatusBadge({ status }: { status: string }) {
+  const t = useTranslations("srm.supplierStatus");
+  return (
+    <Badge className={cn("whitespace-nowrap", SUPPLIER_TONE[status])} data-status={status}>
+      {t(status)}
+    </Badge>
+  );
+}

@@ -12,15 +12,19 @@ const NEWEST_FIRST = [{ createdAt: "desc" as const }, { id: "asc" as const }];
 
 const supplierMatch = (q: string): Prisma.SupplierWhereInput => ({ OR: [{ code: { contains: q, mode: "insensitive" } }, { name: { contains: q, mode: "insensitive" } }] });
 
+/** Narrows a list to one supplier (the supplier archive) and sets its page size. */
+export type ListScope = { supplierId?: string; pageSize?: number };
+
 /** Purchase orders, newest first: number, supplier, status, dates, confirmed against ordered quantities, deliveries. */
-export async function listPurchaseOrders(db: Db, who: Actor, q: SrmListQuery) {
+export async function listPurchaseOrders(db: Db, who: Actor, q: SrmListQuery, scope: ListScope = {}) {
   requirePermission(who, "srm.view");
   const where: Prisma.PurchaseOrderWhereInput = {
+    ...(scope.supplierId ? { supplierId: scope.supplierId } : {}),
     ...(q.status !== "all" ? { status: q.status as OrderStatus } : {}),
     ...(q.q ? { OR: [{ number: { contains: q.q, mode: "insensitive" } }, { supplier: supplierMatch(q.q) }] } : {}),
   };
   const total = await db.purchaseOrder.count({ where });
-  const { page, pageCount, skip, take } = pageWindow(total, q.page, SRM_PAGE_SIZE);
+  const { page, pageCount, skip, take } = pageWindow(total, q.page, scope.pageSize ?? SRM_PAGE_SIZE);
   const rows = await db.purchaseOrder.findMany({
     where,
     orderBy: NEWEST_FIRST,
@@ -56,14 +60,15 @@ export async function listPurchaseOrders(db: Db, who: Actor, q: SrmListQuery) {
 }
 
 /** Delivery plans, newest first: plan and order number, supplier, status, planned and shipped dates, waybill, receipts. */
-export async function listDeliveryPlans(db: Db, who: Actor, q: SrmListQuery) {
+export async function listDeliveryPlans(db: Db, who: Actor, q: SrmListQuery, scope: ListScope = {}) {
   requirePermission(who, "srm.view");
   const where: Prisma.DeliveryPlanWhereInput = {
+    ...(scope.supplierId ? { supplierId: scope.supplierId } : {}),
     ...(q.status !== "all" ? { status: q.status as PlanStatus } : {}),
     ...(q.q ? { OR: [{ number: { contains: q.q, mode: "insensitive" } }, { order: { number: { contains: q.q, mode: "insensitive" } } }, { supplier: supplierMatch(q.q) }] } : {}),
   };
   const total = await db.deliveryPlan.count({ where });
-  const { page, pageCount, skip, take } = pageWindow(total, q.page, SRM_PAGE_SIZE);
+  const { page, pageCount, skip, take } = pageWindow(total, q.page, scope.pageSize ?? SRM_PAGE_SIZE);
   const rows = await db.deliveryPlan.findMany({
     where,
     orderBy: NEWEST_FIRST,

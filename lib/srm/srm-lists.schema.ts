@@ -8,9 +8,13 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export const ORDER_STATUSES = ["open", "confirmed", "received", "cancelled"] as const;
 export const PLAN_STATUSES = ["planned", "shipped", "received", "cancelled"] as const;
-export const SRM_TABS = ["orders", "deliveries"] as const;
+export const SUPPLIER_STATUSES = ["registered", "potential", "active", "suspended"] as const;
+export const SRM_TABS = ["orders", "deliveries", "suppliers"] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
+export type SupplierStatus = (typeof SUPPLIER_STATUSES)[number];
+
+const STATUSES_OF = { orders: ORDER_STATUSES, deliveries: PLAN_STATUSES, suppliers: SUPPLIER_STATUSES } as const;
 
 const query = z.object({
   tab: z.enum(SRM_TABS).catch("orders"),
@@ -20,9 +24,9 @@ const query = z.object({
 });
 export type SrmListQuery = z.infer<typeof query>;
 
-/** tab, status, q (order, plan or supplier number/name), page; an unknown status means all. */
+/** tab, status, q (order, plan or supplier number/name), page; an unknown status (for the tab) means all. */
 export function parseSrmListQuery(params: SearchParams): SrmListQuery {
   const parsed = query.parse({ tab: one(params.tab), status: one(params.status) ?? "all", q: one(params.q) ?? "", page: one(params.page) });
-  const known: readonly string[] = parsed.tab === "orders" ? ORDER_STATUSES : PLAN_STATUSES;
+  const known: readonly string[] = STATUSES_OF[parsed.tab];
   return { ...parsed, status: known.includes(parsed.status) ? parsed.status : "all" };
 }

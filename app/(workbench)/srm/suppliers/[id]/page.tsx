@@ -1,0 +1,33 @@
+import { ArrowLeft } from "lucide-react";
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { SupplierArchiveView } from "@/components/srm/supplier-archive-view";
+import { PageHeader } from "@/components/ui/card";
+import { employeeWithPermission } from "@/lib/auth/guards";
+import { getDb } from "@/lib/db/client";
+import { isAppError } from "@/lib/errors/app-error";
+import { getSupplierArchive } from "@/lib/srm/get-supplier-archive";
+
+/** A supplier's archive (SRM-5): master data, accounts, orders, deliveries, processes, tasks, documents, history. */
+export default async function SupplierArchivePage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await employeeWithPermission("srm.view");
+  const { id } = await params;
+  const [t, archive] = await Promise.all([
+    getTranslations("srm.archive"),
+    getSupplierArchive(await getDb(), actor, id).catch((e) => {
+      if (isAppError(e) && e.code === "not_found") notFound();
+      throw e;
+    }),
+  ]);
+  return (
+    <div>
+      <Link href="/srm?tab=suppliers" className="mb-2 inline-flex items-center gap-1 text-sm text-brand-700 hover:underline">
+        <ArrowLeft className="h-4 w-4" aria-hidden />
+        {t("back")}
+      </Link>
+      <PageHeader title={archive.supplier.name} />
+      <SupplierArchiveView archive={archive} />
+    </div>
+  );
+}

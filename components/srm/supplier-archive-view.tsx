@@ -1,0 +1,173 @@
+import { useFormatter, useTranslations } from "next-intl";
+import Link from "next/link";
+import { useAuditLabels } from "@/components/admin/audit-entry";
+import { Badge, Card } from "@/components/ui/card";
+import { listHref } from "@/components/ui/list-href";
+import type { SupplierArchive } from "@/lib/srm/get-supplier-archive";
+import { DeliveryPlanTable } from "./delivery-plan-table";
+import { PurchaseOrderTable } from "./purchase-order-table";
+import { SupplierStatusBadge } from "./srm-badges";
+
+function Section({ title, testId, children, action }: { title: string; testId: string; children: React.ReactNode; action?: React.ReactNode }) {
+  return (
+    <section className="min-w-0 space-y-2" data-testid={testId}>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 className="text-base font-semibold text-slate-900">{title}</h2>
+        {action}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+function Empty({ children }: { children: React.ReactNode }) {
+  return <p className="rounded-lg border border-dashed border-slate-200 bg-white p-4 text-center text-sm text-slate-500">{children}</p>;
+}
+
+/** A card of one-line records, or a dashed note when there are none. */
+function ListCard<T>({ items, empty, children }: { items: T[]; empty: string; children: (item: T) => React.ReactNode }) {
+  if (items.length === 0) return <Empty>{empty}</Empty>;
+  return (
+    <Card className="p-0">
+      <ul className="divide-y divide-slate-100 text-sm">{items.map(children)}</ul>
+    </Card>
+  );
+}
+
+function Figure({ label, value, sub, testId }: { label: string; value: number; sub?: string; testId: string }) {
+  return (
+    <Card className="p-3" data-testid={testId}>
+      <div className="text-xs text-slate-500">{label}</div>
+      <div className="text-2xl font-semibold tabular-nums text-slate-900">{value}</div>
+      {sub ? <div className="text-xs text-slate-500">{sub}</div> : null}
+    </Card>
+  );
+}
+
+/** One supplier's archive: everything about it on one page (SRM-5). */
+export function SupplierArchiveView({ archive }: { archive: SupplierArchive }) {
+  const t = useTranslations("srm.archive");
+  const ts = useTranslations("srm");
+  const format = useFormatter();
+  const audit = useAuditLabels();
+  const { supplier: s } = archive;
+  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  const day = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
+  const master: [string, string | null][] = [
+    [t("taxCode"), s.taxCode],
+    [t("paymentTerm"), s.paymentTermCode],
+    [t("contact"), s.contactName],
+    [t("phone"), s.contactPhone],
+    [t("address"), s.address],
+    [t("createdAt"), day(s.createdAt)],
+    [t("updatedAt"), when(s.updatedAt)],
+  ];
+  const openPlans = (archive.plans.byStatus.planned ?? 0) + (archive.plans.byStatus.shipped ?? 0);
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+        <span className="font-mono">{s.code}</span>
+        <SupplierStatusBadge status={s.status} />
+        <span>{s.erpId ? t("erpId", { id: s.erpId }) : t("notInErp")}</span>
+      </div>
+
+      <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+        <Figure testId="figure-orders" label={t("ordersTotal")} value={archive.orders.total} sub={`${ts("orderStatus.open")} ${archive.orders.byStatus.open ?? 0}`} />
+        <Figure testId="figure-plans" label={t("plansTotal")} value={archive.plans.total} sub={`${ts("planStatus.planned")} / ${ts("planStatus.shipped")} ${openPlans}`} />
+        <Figure testId="figure-processes" label={t("instancesTotal")} value={archive.instances.total} />
+        <Figure testId="figure-tasks" label={t("openTasks")} value={archive.openTasks.length} />
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Section title={t("master")} testId="archive-master">
+          <Card>
+            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+              {master.map(([label, value]) => (
+                <div key={label} className="contents">
+                  <dt className="whitespace-nowrap text-slate-500">{label}</dt>
+                  <dd className="min-w-0 break-words text-slate-900">{value || "—"}</dd>
+                </div>
+              ))}
+            </dl>
+          </Card>
+        </Section>
+        <Section title={t("accounts")} testId="archive-accounts">
+          <ListCard items={archive.users} empty={t("accountsEmpty")}>
+            {(u) => (
+              <li key={u.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2" data-testid="archive-account">
+                <span className="font-medium text-slate-900">{u.name}</span>
+                <span className="font-mono text-xs text-slate-500">{u.username}</span>
+                {u.email ? <span className="break-all text-xs text-slate-500">{u.email}</span> : null}
+                {u.active ? null : <Badge className="bg-slate-200 text-slate-600">{t("inactive")}</Badge>}
+              </li>
+            )}
+          </ListCard>
+        </Section>
+      </div>
+
+      <Section
+        title={t("orders")}
+        testId="archive-orders"
+        action={<Link className="text-sm text-brand-700 hover:underline" href={listHref("/srm", { q: s.code })}>{t("allOrders", { count: archive.orders.total })}</Link>}
+      >
+        <PurchaseOrderTable rows={archive.orders.rows} />
+      </Section>
+      <Section
+        title={t("plans")}
+        testId="archive-plans"
+        action={<Link className="text-sm text-brand-700 hover:underline" href={listHref("/srm", { tab: "deliveries", q: s.code })}>{t("allPlans", { count: archive.plans.total })}</Link>}
+      >
+        <DeliveryPlanTable rows={archive.plans.rows} />
+      </Section>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Section title={t("tasks")} testId="archive-tasks">
+          <ListCard items={archive.openTasks} empty={t("tasksEmpty")}>
+            {(task) => (
+              <li key={task.id} className="px-4 py-2" data-testid="archive-task">
+                <div className="font-medium text-slate-900">{task.name}</div>
+                <div className="text-xs text-slate-500">
+                  <span className="font-mono">{task.businessKey ?? "—"}</span> · {task.processName} · {when(task.createdAt)}
+                  {task.dueAt ? ` · ${t("due")} ${when(task.dueAt)}` : null}
+                </div>
+              </li>
+            )}
+          </ListCard>
+        </Section>
+        <Section title={t("processes")} testId="archive-processes">
+          <ListCard items={archive.instances.rows} empty={t("processesEmpty")}>
+            {(i) => (
+              <li key={i.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2" data-testid="archive-process">
+                <span className="font-mono text-xs">{i.businessKey ?? "—"}</span>
+                <span className="text-slate-900">{i.processName}</span>
+                <Badge>{t(`instanceStatus.${i.status}`)}</Badge>
+                <span className="text-xs text-slate-500 sm:ml-auto">{when(i.startedAt)}</span>
+              </li>
+            )}
+          </ListCard>
+        </Section>
+        <Section title={t("files")} testId="archive-files">
+          <ListCard items={archive.files} empty={t("filesEmpty")}>
+            {(f) => (
+              <li key={f.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2" data-testid="archive-file">
+                <a href={`/api/files/${f.id}`} className="min-w-0 break-all text-brand-700 hover:underline">{f.name}</a>
+                <span className="text-xs text-slate-500">{format.number(Math.ceil(f.size / 1024))} KB · {day(f.createdAt)}</span>
+              </li>
+            )}
+          </ListCard>
+        </Section>
+        <Section title={t("history")} testId="archive-history">
+          <ListCard items={archive.history} empty={t("historyEmpty")}>
+            {(h) => (
+              <li key={h.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2" data-testid="archive-history-entry">
+                <time dateTime={h.at.toISOString()} className="text-xs tabular-nums text-slate-500">{when(h.at)}</time>
+                <Badge className="bg-brand-50 text-brand-700">{audit.action(h.action)}</Badge>
+                <span className="text-slate-700">{h.actorName ?? t("system")}</span>
+              </li>
+            )}
+          </ListCard>
+        </Section>
+      </div>
+    </div>
+  );
+}

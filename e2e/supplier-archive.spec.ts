@@ -1,0 +1,82 @@
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { signInEmployee, signInSupplier } from "./support/auth";
+import { SUPPLIERS } from "./support/demo";
+import { zh } from "./support/messages";
+
+/*
+ * The supplier archive (SRM-5): from the purchasing overview's tab to one
+ * supplier's page. Other journeys change the demo order of S001 in parallel,
+ * so this one checks what stays true: whose records are shown, not how far
+ * they have come.
+ */
+const SHOTS = path.join(process.cwd(), "test-results", "screenshots");
+
+async function openArchive(page: Page, code: string, company: string) {
+  await page.goto("/srm");
+  await page.getByRole("link", { name: zh("srm.tabs.suppliers") }).click();
+  await expect(page).toHaveURL(/tab=suppliers/);
+  await page.locator("#f-q").fill(code);
+  await page.getByRole("button", { name: zh("srm.filter.search") }).click();
+  await expect(page.getByTestId("supplier-row")).toHaveCount(1);
+  await page.getByRole("link", { name: zh("srm.suppliers.open", { name: company }) }).click();
+  await expect(page.getByRole("heading", { level: 1, name: company })).toBeVisible();
+}
+
+test("a buyer opens S001's archive: master data, its portal account, its orders only, history", async ({ page }) => {
+  await signInEmployee(page, "lina");
+  await openArchive(page, "S001", SUPPLIERS.supplier1.company);
+  const id = page.url().split("/").pop()!;
+  await expect(page.getByTestId("archive-master")).toContainText("NET30");
+  await expect(page.getByTestId("archive-accounts").getByTestId("archive-account")).toContainText(["supplier1"]);
+  await expect(page.getByTestId("archive-accounts")).not.toContainText("supplier2");
+  const orders = page.getByTestId("archive-orders").getByTestId("order-row");
+  await expect(orders.first()).toBeVisible();
+  for (const row of await orders.all()) await expect(row).toContainText("S001");
+  await expect(page.getByTestId("archive-history").getByTestId("archive-history-entry").first()).toBeVisible();
+  await expect(page.getByTestId("figure-orders")).toContainText(zh("srm.archive.ordersTotal"));
+
+  // "All orders" leads to the overview filtered by this supplier.
+  await page.getByTestId("archive-orders").getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/srm\?q=S001/);
+  for (const row of await page.getByTestId("order-row").all()) await expect(row).toContainText("S001");
+
+  // A malformed or unknown id is a 404 page, not an error.
+  for (const bad of ["nope", "00000000-0000-4000-8000-000000000000"]) {
+    const res = await page.goto(`/srm/suppliers/${bad}`);
+    expect(res?.status()).toBe(404);
+  }
+  // Back to the archive for the screenshots at both widths.
+  for (const [name, viewport] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 375, height: 812 }]] as const) {
+    await page.setViewportSize(viewport);
+    await page.goto(`/srm/suppliers/${id}`);
+    const size = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+    expect(size.scrollWidth).toBeLessThanOrEqual(size.innerWidth);
+    await page.screenshot({ path: path.join(SHOTS, `srm-supplier-archive-${name}.png`), fullPage: true });
+    await page.goto("/srm?tab=suppliers");
+    await page.screenshot({ path: path.join(SHOTS, `srm-suppliers-${name}.png`), fullPage: true });
+  }
+});
+
+test("the archive is refused to sales (403) and to supplier accounts (wrong realm)", async ({ browser }) => {
+  const buyer = await browser.newPage();
+  await signInEmployee(buyer, "liuyang");
+  await openArchive(buyer, "S002", SUPPLIERS.supplier2.company);
+  const url = new URL(buyer.url()).pathname;
+  await buyer.close();
+
+  const sales = await browser.newPage();
+  await signInEmployee(sales, "sunli");
+  const res = await sales.goto(url);
+  expect(res?.status()).toBe(403);
+  await expect(sales.getByTestId("forbidden")).toHaveText(zh("errors.forbiddenPage"));
+  await expect(sales.locator("body")).not.toContainText(SUPPLIERS.supplier2.company);
+  await sales.close();
+
+  const portal = await browser.newPage();
+  await signInSupplier(portal, "supplier2");
+  await portal.goto(url);
+  await expect(portal).toHaveURL((u) => u.pathname === "/login");
+  await expect(portal.locator("body")).not.toContainText(SUPPLIERS.supplier2.company);
+  await portal.close();
+});

@@ -1,0 +1,89 @@
+import "server-only";
+import { z } from "zod";
+import type { Actor } from "../auth/actor";
+import { requirePermission } from "../auth/permissions";
+import type { Db } from "../db/client";
+import { AppError } from "../errors/app-error";
+import { ownerAccessFor } from "../files/owner-access";
+import { listDeliveryPlans, listPurchaseOrders } from "./list-purchasing";
+import type { SrmListQuery } from "./srm-lists.schema";
+
+/** How many of each kind of record the archive shows; the lists behind it have the rest. */
+export const ARCHIVE_RECENT = 10;
+const HISTORY = 20;
+
+const FIRST_PAGE = (tab: SrmListQuery["tab"]): SrmListQuery => ({ tab, status: "all", q: "", page: 1 });
+
+const byStatus = (rows: { status: string; _count: { _all: number } }[]): Record<string, number> => Object.fromEntries(rows.map((r) => [r.status, r._count._all]));
+
+/**
+ * Everything about one supplier at a glance (SRM-5): master data, portal
+ * accounts, orders and deliveries with their figures, the processes that
+ * concern it, its open portal tasks, its documents (those the viewer may open)
+ * and the history of changes to it and of what its people did.
+ */
+export async function getSupplierArchive(db: Db, who: Actor, id: string) {
+  requirePermission(who, "srm.view");
+  if (!z.string().uuid().safeParse(id).success) throw new AppError("not_found");
+  const supplier = await db.supplier.findUnique({ where: { id } });
+  if (!supplier) throw new AppError("not_found");
+
+  const users = await db.supplierUser.findMany({
+    where: { supplierId: id },
+    orderBy: [{ active: "desc" }, { username: "asc" }],
+    select: { id: true, username: true, name: true, email: true, active: true, createdAt: true },
+  });
+  const [orders, plans, orderCounts, planCounts, instances, instanceCount, openTasks, files, history] = await Promise.all([
+    listPurchaseOrders(db, who, FIRST_PAGE("orders"), { supplierId: id, pageSize: ARCHIVE_RECENT }),
+    listDeliveryPlans(db, who, FIRST_PAGE("deliveries"), { supplierId: id, pageSize: ARCHIVE_RECENT }),
+    db.purchaseOrder.groupBy({ by: ["status"], where: { supplierId: id }, _count: { _all: true } }).then(byStatus),
+    db.deliveryPlan.groupBy({ by: ["status"], where: { supplierId: id }, _count: { _all: true } }).then(byStatus),
+    db.processInstance.findMany({
+      where: { supplierId: id },
+      orderBy: [{ startedAt: "desc" }, { id: "asc" }],
+      take: ARCHIVE_RECENT,
+      select: { id: true, businessKey: true, status: true, startedAt: true, endedAt: true, definition: { select: { key: true, name: true } } },
+    }),
+    db.processInstance.count({ where: { supplierId: id } }),
+    db.task.findMany({
+      where: { candidateSupplierId: id, status: "open" },
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      take: ARCHIVE_RECENT,
+      select: { id: true, name: true, createdAt: true, dueAt: true, instance: { select: { businessKey: true, definition: { select: { name: true } } } } },
+    }),
+    db.storedFile.findMany({ where: { supplierId: id }, orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: 50 }),
+    db.auditLog.findMany({
+      where: { OR: [{ entity: "Supplier", entityId: id }, { entity: "SupplierUser", entityId: { in: users.map((u) => u.id) } }, { supplierId: id }] },
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      take: HISTORY,
+      select: { id: true, at: true, action: true, entity: true, actorRealm: true, actorId: true },
+    }),
+  ]);
+
+  // Documents: only those the viewer may open, each checked against the record that owns it.
+  const readable = [];
+  for (const f of files) {
+    if (readable.length >= ARCHIVE_RECENT) break;
+    if (await ownerAccessFor(f.ownerType)?.canRead(who, f.ownerId, db)) readable.push({ id: f.id, name: f.name, size: f.size, createdAt: f.createdAt, ownerType: f.ownerType });
+  }
+
+  const actorIds = (realm: string) => [...new Set(history.filter((h) => h.actorRealm === realm && h.actorId).map((h) => h.actorId!))];
+  const [employees, portalUsers] = await Promise.all([
+    db.employee.findMany({ where: { id: { in: actorIds("employee") } }, select: { id: true, name: true } }),
+    db.supplierUser.findMany({ where: { id: { in: actorIds("supplier") } }, select: { id: true, name: true } }),
+  ]);
+  const names = new Map([...employees, ...portalUsers].map((p) => [p.id, p.name]));
+
+  return {
+    supplier,
+    users,
+    orders: { rows: orders.rows, total: orders.total, byStatus: orderCounts },
+    plans: { rows: plans.rows, total: plans.total, byStatus: planCounts },
+    instances: { rows: instances.map(({ definition, ...i }) => ({ ...i, processKey: definition.key, processName: definition.name })), total: instanceCount },
+    openTasks: openTasks.map(({ instance, ...t }) => ({ ...t, businessKey: instance.businessKey, processName: instance.definition.name })),
+    files: readable,
+    history: history.map((h) => ({ ...h, actorName: h.actorId ? (names.get(h.actorId) ?? null) : null })),
+  };
+}
+
+export type SupplierArchive = Awaited<ReturnType<typeof getSupplierArchive>>;
