@@ -80,3 +80,43 @@ test("the archive is refused to sales (403) and to supplier accounts (wrong real
   await expect(portal.locator("body")).not.toContainText(SUPPLIERS.supplier2.company);
   await portal.close();
 });
+
+test("a buyer registers a supplier: errors per field, possible duplicates while typing, then its archive", async ({ page }) => {
+  await signInEmployee(page, "lina");
+  await page.goto("/srm?tab=suppliers");
+  await page.getByTestId("register-supplier").click();
+  await expect(page.getByRole("heading", { level: 1, name: zh("srm.registration.registerTitle") })).toBeVisible();
+
+  // Nothing filled in: each required field says so, nothing is recorded.
+  await page.getByTestId("register-submit").click();
+  await expect(page.getByRole("alert").filter({ hasText: zh("validation.required") })).toHaveCount(3);
+  await expect(page.getByText(zh("validation.pick_from_list")).first()).toBeVisible();
+  await expect(page).toHaveURL(/\/srm\/suppliers\/new$/);
+
+  // Typing a name that is on file shows that supplier; registering it anyway is refused.
+  await page.locator("#reg-name").fill("苏州精密");
+  await expect(page.getByTestId("similar-suppliers")).toContainText(SUPPLIERS.supplier1.company);
+  await page.locator("#reg-name").fill(SUPPLIERS.supplier1.company);
+  await page.locator("#reg-code").fill("E2E01");
+  await page.locator("#reg-taxCode").selectOption("VAT13");
+  await page.locator("#reg-paymentTermCode").selectOption("NET30");
+  await page.locator("#reg-contactName").fill("周明");
+  await page.getByTestId("register-submit").click();
+  await expect(page.getByText(zh("validation.supplier_name_taken"))).toBeVisible();
+
+  for (const [name, viewport] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 375, height: 812 }]] as const) {
+    await page.setViewportSize(viewport);
+    const size = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+    expect(size.scrollWidth).toBeLessThanOrEqual(size.innerWidth);
+    await page.screenshot({ path: path.join(SHOTS, `srm-supplier-register-${name}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  await page.locator("#reg-name").fill("E2E 常州精工模具有限公司");
+  await page.getByTestId("register-submit").click();
+  await expect(page).toHaveURL(/\/srm\/suppliers\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1, name: "E2E 常州精工模具有限公司" })).toBeVisible();
+  await expect(page.locator("[data-status=registered]").first()).toHaveText(zh("srm.supplierStatus.registered"));
+  await expect(page.getByTestId("archive-master")).toContainText("VAT13");
+  await expect(page.getByTestId("archive-history")).toContainText(zh("admin.audit.actions.supplier_register"));
+});

@@ -1,14 +1,17 @@
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { AdminTabs } from "@/components/admin/admin-tabs";
 import { PagerLinks } from "@/components/admin/pager-links";
 import { DeliveryPlanTable } from "@/components/srm/delivery-plan-table";
 import { PurchaseOrderTable } from "@/components/srm/purchase-order-table";
 import { SupplierTable } from "@/components/srm/supplier-table";
+import { buttonVariants } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { FilterForm } from "@/components/ui/filter-form";
 import { Input, Label, Select } from "@/components/ui/input";
 import { listHref } from "@/components/ui/list-href";
 import { employeeWithPermission } from "@/lib/auth/guards";
+import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { listDeliveryPlans, listPurchaseOrders } from "@/lib/srm/list-purchasing";
 import { listSuppliers } from "@/lib/srm/list-suppliers";
@@ -38,7 +41,11 @@ export default async function SrmPage({ searchParams }: { searchParams: Promise<
   const tabs = SRM_TABS.map((tab) => ({ href: href({ tab, status: "all", q: "" }, 1), label: t(`tabs.${tab}`), exact: true, active: q.tab === tab }));
   return (
     <div className="space-y-4">
-      <PageHeader title={t("title")} />
+      <PageHeader title={t("title")}>
+        {q.tab === "suppliers" && hasPermission(actor, "supplier.manage") ? (
+          <Link href="/srm/suppliers/new" className={buttonVariants({ size: "sm" })} data-testid="register-supplier">{t("registration.register")}</Link>
+        ) : null}
+      </PageHeader>
       <p className="text-sm text-slate-600">{t("intro")}</p>
       <AdminTabs items={tabs} label={t("tabsLabel")} />
       <FilterForm className="grid-cols-1 sm:grid-cols-3" actionsClassName="sm:col-span-3" submitLabel={t("filter.search")} resetLabel={t("filter.reset")} resetHref={href({ tab: q.tab, status: "all", q: "" }, 1)}>

@@ -1,6 +1,4 @@
-import { ArrowLeft } from "lucide-react";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProcessDiagram } from "@/components/bpmn/process-diagram";
 import { InstanceFiles } from "@/components/inbox/instance-files";
@@ -11,6 +9,7 @@ import { TaskMeta, TaskStatusBadge } from "@/components/inbox/task-meta";
 import { TaskStaffActions } from "@/components/inbox/task-staff-actions";
 import { TaskWorkSection } from "@/components/inbox/task-work-section";
 import { Card } from "@/components/ui/card";
+import { BackLink } from "@/components/ui/back-link";
 import { employeeOrRedirect } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors/app-error";
@@ -44,10 +43,7 @@ export default async function TaskPage({ params }: { params: Promise<{ taskId: s
 
   return (
     <div className="space-y-4">
-      <Link href="/inbox" className="inline-flex items-center gap-1 text-sm text-slate-600 hover:text-slate-900">
-        <ArrowLeft className="h-4 w-4" aria-hidden />
-        {t("task.back")}
-      </Link>
+      <BackLink href="/inbox">{t("task.back")}</BackLink>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="min-w-0 break-words text-xl font-semibold text-slate-900" data-testid="task-title">{task.name}</h1>
         <TaskStatusBadge status={task.status} />

@@ -1,9 +1,8 @@
-import { ArrowLeft } from "lucide-react";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SupplierArchiveView } from "@/components/srm/supplier-archive-view";
 import { PageHeader } from "@/components/ui/card";
+import { BackLink } from "@/components/ui/back-link";
 import { employeeWithPermission } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors/app-error";
@@ -22,10 +21,7 @@ export default async function SupplierArchivePage({ params }: { params: Promise<
   ]);
   return (
     <div>
-      <Link href="/srm?tab=suppliers" className="mb-2 inline-flex items-center gap-1 text-sm text-brand-700 hover:underline">
-        <ArrowLeft className="h-4 w-4" aria-hidden />
-        {t("back")}
-      </Link>
+      <BackLink href="/srm?tab=suppliers" className="mb-2">{t("back")}</BackLink>
       <PageHeader title={archive.supplier.name} />
       <SupplierArchiveView archive={archive} />
     </div>

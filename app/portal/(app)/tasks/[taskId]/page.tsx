@@ -1,12 +1,11 @@
-import { ArrowLeft } from "lucide-react";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { InstanceFiles } from "@/components/inbox/instance-files";
 import { RecordContext } from "@/components/inbox/record-context";
 import { TaskMeta, TaskStatusBadge } from "@/components/inbox/task-meta";
 import { TaskWorkSection } from "@/components/inbox/task-work-section";
 import { Card } from "@/components/ui/card";
+import { BackLink } from "@/components/ui/back-link";
 import { supplierOrRedirect } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors/app-error";
@@ -26,10 +25,7 @@ export default async function PortalTaskPage({ params }: { params: Promise<{ tas
   const t = await getTranslations("inbox");
   return (
     <div className="space-y-4">
-      <Link href="/portal/tasks" className="inline-flex items-center gap-1 text-sm text-slate-600 hover:text-slate-900">
-        <ArrowLeft className="h-4 w-4" aria-hidden />
-        {t("portal.back")}
-      </Link>
+      <BackLink href="/portal/tasks">{t("portal.back")}</BackLink>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="min-w-0 break-words text-xl font-semibold text-slate-900" data-testid="task-title">{task.name}</h1>
         <TaskStatusBadge status={task.status} />

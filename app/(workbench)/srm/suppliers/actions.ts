@@ -1,0 +1,16 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { employeeAction } from "@/lib/auth/action-client";
+import { registerSupplier } from "@/lib/srm/register-supplier";
+import { findSimilarSuppliers } from "@/lib/srm/similar-suppliers";
+
+// registerSupplier validates its input itself (field errors for codes not in the lists, a name on file).
+export const registerSupplierAction = employeeAction("supplier.manage", z.record(z.string(), z.unknown()), async (input, { actor, db }) => {
+  const s = await registerSupplier(db, actor, input);
+  revalidatePath("/srm");
+  return { id: s.id };
+});
+
+export const similarSuppliersAction = employeeAction("srm.view", z.object({ name: z.string().max(200) }), async ({ name }, { actor, db }) => findSimilarSuppliers(db, actor, name));

@@ -1,0 +1,59 @@
+import "server-only";
+import { z } from "zod";
+import type { Actor } from "../auth/actor";
+import { requirePermission } from "../auth/permissions";
+import { writeAudit } from "../audit/write-audit";
+import type { Db } from "../db/client";
+import { AppError, isUniqueViolation } from "../errors/app-error";
+
+const text = (max: number) => z.string().trim().max(max, "validation.too_big");
+const optional = (max: number) => text(max).nullish().transform((v) => v || null);
+
+/** What the registration screen sends (SRM-1): the tax and payment-term codes are picked from the ERP's lists. */
+export const supplierRegistration = z.object({
+  code: text(40).min(1, "validation.required").regex(/^[A-Za-z0-9_-]+$/, "validation.code_format").transform((v) => v.toUpperCase()),
+  name: text(200).min(1, "validation.required"),
+  taxCode: text(40).min(1, "validation.pick_from_list"),
+  paymentTermCode: text(40).min(1, "validation.pick_from_list"),
+  contactName: text(100).min(1, "validation.required"),
+  contactPhone: optional(40),
+  address: optional(300),
+});
+export type SupplierRegistration = z.input<typeof supplierRegistration>;
+
+/**
+ * Records a new supplier with status "registered". The codes must be active
+ * entries of the master data (read from the ERP, or kept in the app with the
+ * built-in connector); a name already on file is refused, so the same company
+ * is not registered twice. One transaction with its audit row.
+ */
+export async function registerSupplier(db: Db, who: Actor, raw: unknown) {
+  const actor = requirePermission(who, "supplier.manage");
+  const parsed = supplierRegistration.safeParse(raw);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "_")] ??= issue.message.startsWith("validation.") ? issue.message : "validation.invalid_value";
+    throw new AppError("validation", { fieldErrors });
+  }
+  const input = parsed.data;
+  const [tax, term, sameName] = await Promise.all([
+    db.masterData.findFirst({ where: { kind: "tax", code: input.taxCode, active: true }, select: { id: true } }),
+    db.masterData.findFirst({ where: { kind: "paymentTerm", code: input.paymentTermCode, active: true }, select: { id: true } }),
+    db.supplier.findFirst({ where: { name: { equals: input.name, mode: "insensitive" } }, select: { id: true } }),
+  ]);
+  const fieldErrors: Record<string, string> = {};
+  if (!tax) fieldErrors.taxCode = "validation.pick_from_list";
+  if (!term) fieldErrors.paymentTermCode = "validation.pick_from_list";
+  if (sameName) fieldErrors.name = "validation.supplier_name_taken";
+  if (Object.keys(fieldErrors).length) throw new AppError("validation", { fieldErrors });
+  try {
+    return await db.$transaction(async (tx) => {
+      const s = await tx.supplier.create({ data: { ...input, status: "registered" } });
+      await writeAudit(tx, actor, { action: "supplier.register", entity: "Supplier", entityId: s.id, after: s });
+      return s;
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new AppError("validation", { fieldErrors: { code: "validation.taken" } });
+    throw e;
+  }
+}
