@@ -1,6 +1,6 @@
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { signInEmployee, signInSupplier } from "./support/auth";
+import { signInEmployee, signInSupplier, signOut } from "./support/auth";
 import { SUPPLIERS } from "./support/demo";
 import { zh } from "./support/messages";
 
@@ -81,7 +81,7 @@ test("the archive is refused to sales (403) and to supplier accounts (wrong real
   await portal.close();
 });
 
-test("a buyer registers a supplier: errors per field, possible duplicates while typing, then its archive", async ({ page }) => {
+test("a buyer registers a supplier (errors per field, possible duplicates while typing); purchasing approves its initial review and it becomes potential", async ({ page }) => {
   await signInEmployee(page, "lina");
   await page.goto("/srm?tab=suppliers");
   await page.getByTestId("register-supplier").click();
@@ -119,4 +119,66 @@ test("a buyer registers a supplier: errors per field, possible duplicates while 
   await expect(page.locator("[data-status=registered]").first()).toHaveText(zh("srm.supplierStatus.registered"));
   await expect(page.getByTestId("archive-master")).toContainText("VAT13");
   await expect(page.getByTestId("archive-history")).toContainText(zh("admin.audit.actions.supplier_register"));
+  // Its initial review (SRM-2) started with the registration.
+  await expect(page.getByTestId("archive-processes").getByTestId("archive-process")).toContainText("供应商初审");
+  const archive = page.url();
+
+  // Purchasing reviews it with the registration in front of them, and approves.
+  await signOut(page, "employee");
+  await signInEmployee(page, "liuyang");
+  await page.goto("/inbox?view=group&q=E2E01");
+  const row = page.getByTestId("task-row").filter({ hasText: "E2E01" });
+  await expect(row).toContainText("供应商初审");
+  await row.getByTestId("task-link").click();
+  await expect(page.getByTestId("task-title")).toHaveText("供应商初审");
+  await expect(page.getByTestId("context-supplierName")).toContainText("E2E 常州精工模具有限公司");
+  await expect(page.getByTestId("context-taxCode")).toContainText("VAT13");
+  await expect(page.getByTestId("context-contactName")).toContainText("周明");
+  await page.screenshot({ path: path.join(SHOTS, "srm-initial-review-desktop.png"), fullPage: true });
+  await page.getByRole("radio", { name: "同意" }).check();
+  await page.getByTestId("task-complete").click();
+  await expect(page.getByTestId("task-done")).toHaveText(zh("inbox.task.completed"));
+
+  // The status changes in a service task the job worker runs after the completion's commit.
+  await expect(async () => {
+    await page.goto(archive);
+    await expect(page.locator("[data-status=potential]").first()).toHaveText(zh("srm.supplierStatus.potential"), { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(page.getByTestId("archive-history")).toContainText(zh("admin.audit.actions.supplier_potential"));
+});
+
+test("a rejected initial review can be sent again, and the new round shows the earlier decision", async ({ page }) => {
+  await signInEmployee(page, "liuyang");
+  await page.goto("/srm/suppliers/new");
+  await page.locator("#reg-code").fill("E2E02");
+  await page.locator("#reg-name").fill("E2E 无锡标准件厂");
+  await page.locator("#reg-taxCode").selectOption("VAT6");
+  await page.locator("#reg-paymentTermCode").selectOption("NET60");
+  await page.locator("#reg-contactName").fill("王芳");
+  await page.getByTestId("register-submit").click();
+  await expect(page).toHaveURL(/\/srm\/suppliers\/[0-9a-f-]{36}$/);
+  const archive = page.url();
+  await expect(page.getByTestId("review-running")).toBeVisible();
+  await expect(page.getByTestId("resubmit-review")).toHaveCount(0);
+
+  const review = async () => {
+    await page.goto("/inbox?view=group&q=E2E02");
+    await page.getByTestId("task-row").filter({ hasText: "E2E02" }).getByTestId("task-link").click();
+    await expect(page.getByTestId("task-title")).toHaveText("供应商初审");
+  };
+  await review();
+  await page.getByRole("radio", { name: "驳回" }).check();
+  await page.locator("textarea").first().fill("缺少营业执照");
+  await page.getByTestId("task-complete").click();
+  await expect(page.getByTestId("task-done")).toHaveText(zh("inbox.task.completed"));
+
+  await page.goto(archive);
+  await expect(page.locator("[data-status=registered]").first()).toBeVisible();
+  await page.getByTestId("resubmit-review-button").click();
+  await expect(page.getByTestId("review-running")).toBeVisible();
+  await expect(page.getByTestId("resubmit-review")).toHaveCount(0);
+  await expect(page.getByTestId("archive-history")).toContainText(zh("admin.audit.actions.supplier_review_requested"));
+
+  await review();
+  await expect(page.getByTestId("context-earlierReviews")).toContainText("未通过 / rejected: 缺少营业执照");
 });

@@ -6,6 +6,7 @@ import { listHref } from "@/components/ui/list-href";
 import type { SupplierArchive } from "@/lib/srm/get-supplier-archive";
 import { DeliveryPlanTable } from "./delivery-plan-table";
 import { PurchaseOrderTable } from "./purchase-order-table";
+import { ResubmitReviewButton } from "./resubmit-review-button";
 import { SupplierStatusBadge } from "./srm-badges";
 
 function Section({ title, testId, children, action }: { title: string; testId: string; children: React.ReactNode; action?: React.ReactNode }) {
@@ -45,7 +46,7 @@ function Figure({ label, value, sub, testId }: { label: string; value: number; s
 }
 
 /** One supplier's archive: everything about it on one page (SRM-5). */
-export function SupplierArchiveView({ archive }: { archive: SupplierArchive }) {
+export function SupplierArchiveView({ archive, canManage }: { archive: SupplierArchive; canManage: boolean }) {
   const t = useTranslations("srm.archive");
   const ts = useTranslations("srm");
   const format = useFormatter();
@@ -69,7 +70,9 @@ export function SupplierArchiveView({ archive }: { archive: SupplierArchive }) {
         <span className="font-mono">{s.code}</span>
         <SupplierStatusBadge status={s.status} />
         <span>{s.erpId ? t("erpId", { id: s.erpId }) : t("notInErp")}</span>
+        {archive.reviewRunning ? <span className="text-brand-700" data-testid="review-running">{t("reviewRunning")}</span> : null}
       </div>
+      {canManage && s.status === "registered" && !archive.reviewRunning ? <ResubmitReviewButton supplierId={s.id} /> : null}
 
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
         <Figure testId="figure-orders" label={t("ordersTotal")} value={archive.orders.total} sub={`${ts("orderStatus.open")} ${archive.orders.byStatus.open ?? 0}`} />

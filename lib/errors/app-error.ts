@@ -27,6 +27,7 @@ export const APP_ERROR_CODES = [
   "supplier_already_active",
   "supplier_not_active",
   "purchase_order_from_erp",
+  "supplier_review_not_possible",
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];

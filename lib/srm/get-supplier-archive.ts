@@ -6,6 +6,7 @@ import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { ownerAccessFor } from "../files/owner-access";
 import { listDeliveryPlans, listPurchaseOrders } from "./list-purchasing";
+import { initialReviewRunning } from "./resubmit-initial-review";
 import type { SrmListQuery } from "./srm-lists.schema";
 
 /** How many of each kind of record the archive shows; the lists behind it have the rest. */
@@ -28,23 +29,25 @@ export async function getSupplierArchive(db: Db, who: Actor, id: string) {
   const supplier = await db.supplier.findUnique({ where: { id } });
   if (!supplier) throw new AppError("not_found");
 
+  // Processes of its records (orders, deliveries, quality issues) and about the supplier itself (its reviews).
+  const concerns = { OR: [{ supplierId: id }, { recordType: "Supplier", recordId: id }] };
   const users = await db.supplierUser.findMany({
     where: { supplierId: id },
     orderBy: [{ active: "desc" }, { username: "asc" }],
     select: { id: true, username: true, name: true, email: true, active: true, createdAt: true },
   });
-  const [orders, plans, orderCounts, planCounts, instances, instanceCount, openTasks, files, history] = await Promise.all([
+  const [orders, plans, orderCounts, planCounts, instances, instanceCount, openTasks, files, history, reviewRunning] = await Promise.all([
     listPurchaseOrders(db, who, FIRST_PAGE("orders"), { supplierId: id, pageSize: ARCHIVE_RECENT }),
     listDeliveryPlans(db, who, FIRST_PAGE("deliveries"), { supplierId: id, pageSize: ARCHIVE_RECENT }),
     db.purchaseOrder.groupBy({ by: ["status"], where: { supplierId: id }, _count: { _all: true } }).then(byStatus),
     db.deliveryPlan.groupBy({ by: ["status"], where: { supplierId: id }, _count: { _all: true } }).then(byStatus),
     db.processInstance.findMany({
-      where: { supplierId: id },
+      where: concerns,
       orderBy: [{ startedAt: "desc" }, { id: "asc" }],
       take: ARCHIVE_RECENT,
       select: { id: true, businessKey: true, status: true, startedAt: true, endedAt: true, definition: { select: { key: true, name: true } } },
     }),
-    db.processInstance.count({ where: { supplierId: id } }),
+    db.processInstance.count({ where: concerns }),
     db.task.findMany({
       where: { candidateSupplierId: id, status: "open" },
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
@@ -58,6 +61,7 @@ export async function getSupplierArchive(db: Db, who: Actor, id: string) {
       take: HISTORY,
       select: { id: true, at: true, action: true, entity: true, actorRealm: true, actorId: true },
     }),
+    initialReviewRunning(db, id),
   ]);
 
   // Documents: only those the viewer may open, each checked against the record that owns it.
@@ -76,6 +80,7 @@ export async function getSupplierArchive(db: Db, who: Actor, id: string) {
 
   return {
     supplier,
+    reviewRunning,
     users,
     orders: { rows: orders.rows, total: orders.total, byStatus: orderCounts },
     plans: { rows: plans.rows, total: plans.total, byStatus: planCounts },

@@ -4,7 +4,10 @@ import type { Actor } from "../auth/actor";
 import { requirePermission } from "../auth/permissions";
 import { writeAudit } from "../audit/write-audit";
 import type { Db } from "../db/client";
+import { runJobNow } from "../erp/run-job-now";
 import { AppError, isUniqueViolation } from "../errors/app-error";
+import { logger } from "../log/logger";
+import { queueInitialReview } from "./initial-review";
 
 const text = (max: number) => z.string().trim().max(max, "validation.too_big");
 const optional = (max: number) => text(max).nullish().transform((v) => v || null);
@@ -25,7 +28,8 @@ export type SupplierRegistration = z.input<typeof supplierRegistration>;
  * Records a new supplier with status "registered". The codes must be active
  * entries of the master data (read from the ERP, or kept in the app with the
  * built-in connector); a name already on file is refused, so the same company
- * is not registered twice. One transaction with its audit row.
+ * is not registered twice. One transaction with its audit row and the job that
+ * starts its initial review (processes/supplier-initial-review.bpmn).
  */
 export async function registerSupplier(db: Db, who: Actor, raw: unknown) {
   const actor = requirePermission(who, "supplier.manage");
@@ -46,14 +50,19 @@ export async function registerSupplier(db: Db, who: Actor, raw: unknown) {
   if (!term) fieldErrors.paymentTermCode = "validation.pick_from_list";
   if (sameName) fieldErrors.name = "validation.supplier_name_taken";
   if (Object.keys(fieldErrors).length) throw new AppError("validation", { fieldErrors });
+  let created;
   try {
-    return await db.$transaction(async (tx) => {
+    created = await db.$transaction(async (tx) => {
       const s = await tx.supplier.create({ data: { ...input, status: "registered" } });
       await writeAudit(tx, actor, { action: "supplier.register", entity: "Supplier", entityId: s.id, after: s });
-      return s;
+      // The initial review (SRM-2) starts with the registration: queued in the same transaction.
+      return { supplier: s, reviewJob: await queueInitialReview(tx, s.id, actor.id) };
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw new AppError("validation", { fieldErrors: { code: "validation.taken" } });
     throw e;
   }
+  // Started right away; should this fail, the job worker starts it.
+  await runJobNow(db, created.reviewJob).catch((e) => logger.warn({ err: e, supplierId: created.supplier.id }, "initial review not started now; the job worker will"));
+  return created.supplier;
 }

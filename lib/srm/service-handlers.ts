@@ -1,10 +1,13 @@
 import "server-only";
 import { RECEIPT_LOCATION } from "../erp/erp-forms";
 import { registerForm } from "../workflow/forms";
+import { registerJobKind } from "../workflow/jobs/job-kinds";
 import { registerServiceHandler } from "../workflow/service-registry";
+import { markPotentialStep, runStartInitialReview, START_INITIAL_REVIEW_JOB } from "./initial-review";
 import { recordShipmentStep } from "./record-shipment";
 
-// Supplier management's BPMN service tasks and forms (processes/supplier-delivery.bpmn).
+// Supplier management's BPMN service tasks, jobs and forms (processes/supplier-delivery.bpmn,
+// processes/supplier-initial-review.bpmn).
 // Loaded by lib/workflow/handlers.ts.
 registerServiceHandler({
   name: "srm.recordShipment",
@@ -50,5 +53,44 @@ registerForm({
     { name: "planNumber", type: "text", labelZh: "交货计划号", labelEn: "Delivery plan" },
     { name: "plannedDate", type: "date", labelZh: "计划交货日期", labelEn: "Planned delivery date" },
     { name: "planLines", type: "textarea", labelZh: "交货行", labelEn: "Delivery lines" },
+  ],
+});
+
+// The supplier's initial review (processes/supplier-initial-review.bpmn, SRM-2): started
+// by a job queued when the supplier is registered; an approval makes it a potential supplier.
+registerJobKind({ kind: START_INITIAL_REVIEW_JOB, run: (db, job) => runStartInitialReview(db, job) });
+
+registerServiceHandler({
+  name: "srm.markPotential",
+  labelZh: "转为潜在供应商",
+  labelEn: "Make the supplier a potential supplier",
+  run: (ctx) => markPotentialStep(ctx),
+});
+
+registerForm({
+  key: "supplier_initial_review",
+  titleZh: "供应商初审",
+  titleEn: "Supplier initial review",
+  fields: [
+    { name: "decision", type: "decision", labelZh: "初审结论", labelEn: "Decision", required: true },
+    { name: "comment", type: "textarea", labelZh: "初审意见", labelEn: "Comment" },
+  ],
+});
+
+// The registration as the review carries it (set by lib/srm/initial-review.ts). No step
+// fills this form; it labels the record on the task page.
+registerForm({
+  key: "supplier_record",
+  titleZh: "供应商登记信息",
+  titleEn: "Supplier registration",
+  fields: [
+    { name: "supplierCode", type: "text", labelZh: "供应商编码", labelEn: "Supplier code" },
+    { name: "supplierName", type: "text", labelZh: "供应商名称", labelEn: "Supplier name" },
+    { name: "taxCode", type: "text", labelZh: "税码", labelEn: "Tax code" },
+    { name: "paymentTerm", type: "text", labelZh: "付款条件", labelEn: "Payment terms" },
+    { name: "contactName", type: "text", labelZh: "联系人", labelEn: "Contact" },
+    { name: "contactPhone", type: "text", labelZh: "联系电话", labelEn: "Phone" },
+    { name: "address", type: "text", labelZh: "地址", labelEn: "Address" },
+    { name: "earlierReviews", type: "textarea", labelZh: "以往初审记录", labelEn: "Earlier reviews" },
   ],
 });

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { employeeAction } from "@/lib/auth/action-client";
 import { registerSupplier } from "@/lib/srm/register-supplier";
+import { resubmitInitialReview } from "@/lib/srm/resubmit-initial-review";
 import { findSimilarSuppliers } from "@/lib/srm/similar-suppliers";
 
 // registerSupplier validates its input itself (field errors for codes not in the lists, a name on file).
@@ -14,3 +15,9 @@ export const registerSupplierAction = employeeAction("supplier.manage", z.record
 });
 
 export const similarSuppliersAction = employeeAction("srm.view", z.object({ name: z.string().max(200) }), async ({ name }, { actor, db }) => findSimilarSuppliers(db, actor, name));
+
+export const resubmitInitialReviewAction = employeeAction("supplier.manage", z.object({ supplierId: z.string().uuid() }), async ({ supplierId }, { actor, db }) => {
+  await resubmitInitialReview(db, actor, supplierId);
+  revalidatePath(`/srm/suppliers/${supplierId}`);
+  return { supplierId };
+});

@@ -4,6 +4,7 @@ import { SupplierArchiveView } from "@/components/srm/supplier-archive-view";
 import { PageHeader } from "@/components/ui/card";
 import { BackLink } from "@/components/ui/back-link";
 import { employeeWithPermission } from "@/lib/auth/guards";
+import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors/app-error";
 import { getSupplierArchive } from "@/lib/srm/get-supplier-archive";
@@ -23,7 +24,7 @@ export default async function SupplierArchivePage({ params }: { params: Promise<
     <div>
       <BackLink href="/srm?tab=suppliers" className="mb-2">{t("back")}</BackLink>
       <PageHeader title={archive.supplier.name} />
-      <SupplierArchiveView archive={archive} />
+      <SupplierArchiveView archive={archive} canManage={hasPermission(actor, "supplier.manage")} />
     </div>
   );
 }
