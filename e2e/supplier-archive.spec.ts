@@ -1,6 +1,6 @@
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { signInEmployee, signInSupplier, signOut } from "./support/auth";
+import { signInEmployee, signInError, signInSupplier, signOut, submitSignIn } from "./support/auth";
 import { SUPPLIERS } from "./support/demo";
 import { zh } from "./support/messages";
 
@@ -11,6 +11,19 @@ import { zh } from "./support/messages";
  * they have come.
  */
 const SHOTS = path.join(process.cwd(), "test-results", "screenshots");
+
+/** Registers a supplier through the form and waits for its archive page; returns its address. */
+async function register(page: Page, s: { code: string; name: string; tax: string; term: string; contact: string }) {
+  await page.goto("/srm/suppliers/new");
+  await page.locator("#reg-code").fill(s.code);
+  await page.locator("#reg-name").fill(s.name);
+  await page.locator("#reg-taxCode").selectOption(s.tax);
+  await page.locator("#reg-paymentTermCode").selectOption(s.term);
+  await page.locator("#reg-contactName").fill(s.contact);
+  await page.getByTestId("register-submit").click();
+  await expect(page).toHaveURL(/\/srm\/suppliers\/[0-9a-f-]{36}$/);
+  return page.url();
+}
 
 async function openArchive(page: Page, code: string, company: string) {
   await page.goto("/srm");
@@ -149,15 +162,7 @@ test("a buyer registers a supplier (errors per field, possible duplicates while 
 
 test("a rejected initial review can be sent again, and the new round shows the earlier decision", async ({ page }) => {
   await signInEmployee(page, "liuyang");
-  await page.goto("/srm/suppliers/new");
-  await page.locator("#reg-code").fill("E2E02");
-  await page.locator("#reg-name").fill("E2E 无锡标准件厂");
-  await page.locator("#reg-taxCode").selectOption("VAT6");
-  await page.locator("#reg-paymentTermCode").selectOption("NET60");
-  await page.locator("#reg-contactName").fill("王芳");
-  await page.getByTestId("register-submit").click();
-  await expect(page).toHaveURL(/\/srm\/suppliers\/[0-9a-f-]{36}$/);
-  const archive = page.url();
+  const archive = await register(page, { code: "E2E02", name: "E2E 无锡标准件厂", tax: "VAT6", term: "NET60", contact: "王芳" });
   await expect(page.getByTestId("review-running")).toBeVisible();
   await expect(page.getByTestId("resubmit-review")).toHaveCount(0);
 
@@ -181,4 +186,65 @@ test("a rejected initial review can be sent again, and the new round shows the e
 
   await review();
   await expect(page.getByTestId("context-earlierReviews")).toContainText("未通过 / rejected: 缺少营业执照");
+});
+
+test("re-review: documents first, then a closed account with an initial password; quality approves and the supplier signs in", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const page = await browser.newPage();
+  await signInEmployee(page, "liuyang");
+  const archive = await register(page, { code: "E2E03", name: "E2E 扬州包装材料厂", tax: "VAT13", term: "NET30", contact: "赵敏" });
+  // liuyang is in purchasing: he passes its initial review himself.
+  await page.goto("/inbox?view=group&q=E2E03");
+  await page.getByTestId("task-row").filter({ hasText: "E2E03" }).getByTestId("task-link").click();
+  await page.getByRole("radio", { name: "同意" }).check();
+  await page.getByTestId("task-complete").click();
+  await expect(page.getByTestId("task-done")).toBeVisible();
+  await expect(async () => {
+    await page.goto(archive);
+    await expect(page.getByTestId("start-re-review")).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+
+  // Without documents the re-review is refused; after the upload it starts and shows the initial password once.
+  await page.getByTestId("start-re-review-button").click();
+  await expect(page.getByTestId("start-re-review").getByText(zh("errors.supplier_documents_missing"))).toBeVisible();
+  const pdf = Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+  await page.getByTestId("archive-files").getByTestId("file-input").setInputFiles({ name: "营业执照.pdf", mimeType: "application/pdf", buffer: pdf });
+  await expect(page.getByTestId("archive-files").getByTestId("file")).toContainText("营业执照.pdf");
+  await page.getByTestId("start-re-review-button").click();
+  const password = (await page.getByTestId("initial-password").textContent())!.trim();
+  expect(password).toMatch(/^[A-Za-z2-9]{12}$/);
+  await page.screenshot({ path: path.join(SHOTS, "srm-re-review-started-desktop.png"), fullPage: true });
+  await page.getByTestId("re-review-password-noted").click();
+  await expect(page.getByTestId("re-review-running")).toBeVisible();
+  await expect(page.getByTestId("archive-accounts")).toContainText(zh("srm.archive.pendingOpen"));
+  await expect(page.getByTestId("initial-password")).toHaveCount(0);
+  await page.close();
+
+  // Closed until the re-review approves.
+  const portal = await browser.newPage();
+  await portal.goto("/portal/login");
+  await submitSignIn(portal, "supplier", "e2e03", password);
+  await expect(signInError(portal)).toHaveText(zh("errors.account_inactive"));
+
+  const quality = await browser.newPage();
+  await signInEmployee(quality, "chenjing");
+  await quality.goto("/inbox?view=group&q=E2E03");
+  await quality.getByTestId("task-row").filter({ hasText: "E2E03" }).getByTestId("task-link").click();
+  await expect(quality.getByTestId("task-title")).toHaveText("供应商复核");
+  await expect(quality.getByTestId("context-documents")).toContainText("营业执照.pdf");
+  await expect(quality.getByTestId("context-portalUsername")).toContainText("e2e03");
+  await quality.getByRole("radio", { name: "同意" }).check();
+  await quality.getByTestId("task-complete").click();
+  await expect(quality.getByTestId("task-done")).toBeVisible();
+  await quality.close();
+
+  // The account opens with the approval (a service task after the commit).
+  await expect(async () => {
+    await portal.goto("/portal/login");
+    await submitSignIn(portal, "supplier", "e2e03", password);
+    await portal.waitForURL((url) => url.pathname === "/portal", { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(portal.getByTestId("portal-welcome")).toBeVisible();
+  await expect(portal.locator("body")).toContainText("E2E 扬州包装材料厂");
+  await portal.close();
 });

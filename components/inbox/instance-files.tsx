@@ -17,10 +17,11 @@ function size(bytes: number): string {
 }
 
 /**
- * Attachments of a process instance: download links and an upload through
- * POST /api/files, which checks the ProcessInstance owner rules again.
+ * Attachments of a process instance (or of a supplier: its proof documents):
+ * download links and an upload through POST /api/files, which checks the
+ * owner's rules again.
  */
-export function InstanceFiles({ instanceId, files, canUpload }: { instanceId: string; files: InstanceFile[]; canUpload: boolean }) {
+export function InstanceFiles({ ownerType = "ProcessInstance", ownerId, files, canUpload }: { ownerType?: "ProcessInstance" | "Supplier"; ownerId: string; files: InstanceFile[]; canUpload: boolean }) {
   const t = useTranslations("inbox.files");
   const tErrors = useTranslations("errors");
   const router = useRouter();
@@ -34,8 +35,8 @@ export function InstanceFiles({ instanceId, files, canUpload }: { instanceId: st
     setMessage(null);
     try {
       const body = new FormData();
-      body.set("ownerType", "ProcessInstance");
-      body.set("ownerId", instanceId);
+      body.set("ownerType", ownerType);
+      body.set("ownerId", ownerId);
       body.set("file", file);
       const res = await fetch("/api/files", { method: "POST", body });
       const json = (await res.json().catch(() => null)) as { file?: { name: string }; error?: { message?: string } } | null;

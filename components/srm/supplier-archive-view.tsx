@@ -1,12 +1,14 @@
 import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useAuditLabels } from "@/components/admin/audit-entry";
+import { InstanceFiles } from "@/components/inbox/instance-files";
 import { Badge, Card } from "@/components/ui/card";
 import { listHref } from "@/components/ui/list-href";
 import type { SupplierArchive } from "@/lib/srm/get-supplier-archive";
 import { DeliveryPlanTable } from "./delivery-plan-table";
 import { PurchaseOrderTable } from "./purchase-order-table";
 import { ResubmitReviewButton } from "./resubmit-review-button";
+import { StartReReviewForm } from "./start-re-review-form";
 import { SupplierStatusBadge } from "./srm-badges";
 
 function Section({ title, testId, children, action }: { title: string; testId: string; children: React.ReactNode; action?: React.ReactNode }) {
@@ -46,7 +48,8 @@ function Figure({ label, value, sub, testId }: { label: string; value: number; s
 }
 
 /** One supplier's archive: everything about it on one page (SRM-5). */
-export function SupplierArchiveView({ archive, canManage }: { archive: SupplierArchive; canManage: boolean }) {
+export function SupplierArchiveView({ archive, canManage, canManageAccounts }: { archive: SupplierArchive; canManage: boolean; canManageAccounts: boolean }) {
+  const tr = useTranslations("srm.reReview");
   const t = useTranslations("srm.archive");
   const ts = useTranslations("srm");
   const format = useFormatter();
@@ -71,8 +74,12 @@ export function SupplierArchiveView({ archive, canManage }: { archive: SupplierA
         <SupplierStatusBadge status={s.status} />
         <span>{s.erpId ? t("erpId", { id: s.erpId }) : t("notInErp")}</span>
         {archive.reviewRunning ? <span className="text-brand-700" data-testid="review-running">{t("reviewRunning")}</span> : null}
+        {archive.reReviewRunning ? <span className="text-brand-700" data-testid="re-review-running">{tr("running")}</span> : null}
       </div>
       {canManage && s.status === "registered" && !archive.reviewRunning ? <ResubmitReviewButton supplierId={s.id} /> : null}
+      {canManageAccounts && s.status === "potential" && !archive.reReviewRunning ? (
+        <StartReReviewForm supplierId={s.id} defaults={{ username: s.code.toLowerCase(), name: s.contactName ?? "" }} />
+      ) : null}
 
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
         <Figure testId="figure-orders" label={t("ordersTotal")} value={archive.orders.total} sub={`${ts("orderStatus.open")} ${archive.orders.byStatus.open ?? 0}`} />
@@ -101,7 +108,7 @@ export function SupplierArchiveView({ archive, canManage }: { archive: SupplierA
                 <span className="font-medium text-slate-900">{u.name}</span>
                 <span className="font-mono text-xs text-slate-500">{u.username}</span>
                 {u.email ? <span className="break-all text-xs text-slate-500">{u.email}</span> : null}
-                {u.active ? null : <Badge className="bg-slate-200 text-slate-600">{t("inactive")}</Badge>}
+                {u.active ? null : <Badge className="bg-slate-200 text-slate-600">{s.status === "active" ? t("inactive") : t("pendingOpen")}</Badge>}
               </li>
             )}
           </ListCard>
@@ -150,14 +157,10 @@ export function SupplierArchiveView({ archive, canManage }: { archive: SupplierA
           </ListCard>
         </Section>
         <Section title={t("files")} testId="archive-files">
-          <ListCard items={archive.files} empty={t("filesEmpty")}>
-            {(f) => (
-              <li key={f.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2" data-testid="archive-file">
-                <a href={`/api/files/${f.id}`} className="min-w-0 break-all text-brand-700 hover:underline">{f.name}</a>
-                <span className="text-xs text-slate-500">{format.number(Math.ceil(f.size / 1024))} KB · {day(f.createdAt)}</span>
-              </li>
-            )}
-          </ListCard>
+          {/* Proof documents are uploaded to the supplier itself; the list also has its processes' files the viewer may open. */}
+          <Card>
+            <InstanceFiles ownerType="Supplier" ownerId={s.id} files={archive.files} canUpload />
+          </Card>
         </Section>
         <Section title={t("history")} testId="archive-history">
           <ListCard items={archive.history} empty={t("historyEmpty")}>

@@ -28,6 +28,8 @@ export const APP_ERROR_CODES = [
   "supplier_not_active",
   "purchase_order_from_erp",
   "supplier_review_not_possible",
+  "supplier_re_review_not_possible",
+  "supplier_documents_missing",
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];

@@ -6,6 +6,7 @@ import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { ownerAccessFor } from "../files/owner-access";
 import { listDeliveryPlans, listPurchaseOrders } from "./list-purchasing";
+import { RE_REVIEW_KEY } from "./re-review";
 import { initialReviewRunning } from "./resubmit-initial-review";
 import type { SrmListQuery } from "./srm-lists.schema";
 
@@ -36,7 +37,7 @@ export async function getSupplierArchive(db: Db, who: Actor, id: string) {
     orderBy: [{ active: "desc" }, { username: "asc" }],
     select: { id: true, username: true, name: true, email: true, active: true, createdAt: true },
   });
-  const [orders, plans, orderCounts, planCounts, instances, instanceCount, openTasks, files, history, reviewRunning] = await Promise.all([
+  const [orders, plans, orderCounts, planCounts, instances, instanceCount, openTasks, files, history, reviewRunning, reReviewRunning] = await Promise.all([
     listPurchaseOrders(db, who, FIRST_PAGE("orders"), { supplierId: id, pageSize: ARCHIVE_RECENT }),
     listDeliveryPlans(db, who, FIRST_PAGE("deliveries"), { supplierId: id, pageSize: ARCHIVE_RECENT }),
     db.purchaseOrder.groupBy({ by: ["status"], where: { supplierId: id }, _count: { _all: true } }).then(byStatus),
@@ -62,13 +63,14 @@ export async function getSupplierArchive(db: Db, who: Actor, id: string) {
       select: { id: true, at: true, action: true, entity: true, actorRealm: true, actorId: true },
     }),
     initialReviewRunning(db, id),
+    db.processInstance.count({ where: { recordType: "Supplier", recordId: id, status: "running", definition: { key: RE_REVIEW_KEY } } }).then((n) => n > 0),
   ]);
 
-  // Documents: only those the viewer may open, each checked against the record that owns it.
+  // Documents (up to ARCHIVE_RECENT): only those the viewer may open, each checked against the record that owns it.
   const readable = [];
   for (const f of files) {
     if (readable.length >= ARCHIVE_RECENT) break;
-    if (await ownerAccessFor(f.ownerType)?.canRead(who, f.ownerId, db)) readable.push({ id: f.id, name: f.name, size: f.size, createdAt: f.createdAt, ownerType: f.ownerType });
+    if (await ownerAccessFor(f.ownerType)?.canRead(who, f.ownerId, db)) readable.push({ id: f.id, name: f.name, contentType: f.contentType, size: f.size, createdAt: f.createdAt });
   }
 
   const actorIds = (realm: string) => [...new Set(history.filter((h) => h.actorRealm === realm && h.actorId).map((h) => h.actorId!))];
@@ -81,6 +83,7 @@ export async function getSupplierArchive(db: Db, who: Actor, id: string) {
   return {
     supplier,
     reviewRunning,
+    reReviewRunning,
     users,
     orders: { rows: orders.rows, total: orders.total, byStatus: orderCounts },
     plans: { rows: plans.rows, total: plans.total, byStatus: planCounts },

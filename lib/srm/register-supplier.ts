@@ -6,6 +6,7 @@ import { writeAudit } from "../audit/write-audit";
 import type { Db } from "../db/client";
 import { runJobNow } from "../erp/run-job-now";
 import { AppError, isUniqueViolation } from "../errors/app-error";
+import { parseInput } from "../errors/parse-input";
 import { logger } from "../log/logger";
 import { queueInitialReview } from "./initial-review";
 
@@ -33,13 +34,7 @@ export type SupplierRegistration = z.input<typeof supplierRegistration>;
  */
 export async function registerSupplier(db: Db, who: Actor, raw: unknown) {
   const actor = requirePermission(who, "supplier.manage");
-  const parsed = supplierRegistration.safeParse(raw);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "_")] ??= issue.message.startsWith("validation.") ? issue.message : "validation.invalid_value";
-    throw new AppError("validation", { fieldErrors });
-  }
-  const input = parsed.data;
+  const input = parseInput(supplierRegistration, raw);
   const [tax, term, sameName] = await Promise.all([
     db.masterData.findFirst({ where: { kind: "tax", code: input.taxCode, active: true }, select: { id: true } }),
     db.masterData.findFirst({ where: { kind: "paymentTerm", code: input.paymentTermCode, active: true }, select: { id: true } }),

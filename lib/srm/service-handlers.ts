@@ -4,6 +4,7 @@ import { registerForm } from "../workflow/forms";
 import { registerJobKind } from "../workflow/jobs/job-kinds";
 import { registerServiceHandler } from "../workflow/service-registry";
 import { markPotentialStep, runStartInitialReview, START_INITIAL_REVIEW_JOB } from "./initial-review";
+import { openSupplierAccountStep, runStartReReview, START_RE_REVIEW_JOB } from "./re-review";
 import { recordShipmentStep } from "./record-shipment";
 
 // Supplier management's BPMN service tasks, jobs and forms (processes/supplier-delivery.bpmn,
@@ -77,6 +78,27 @@ registerForm({
   ],
 });
 
+// The re-review (processes/supplier-re-review.bpmn, SRM-3): started from a potential
+// supplier's archive with its documents on file; an approval opens the supplier and its account.
+registerJobKind({ kind: START_RE_REVIEW_JOB, run: (db, job) => runStartReReview(db, job) });
+
+registerServiceHandler({
+  name: "srm.openSupplierAccount",
+  labelZh: "开通供应商及门户账号",
+  labelEn: "Open the supplier and its portal account",
+  run: (ctx) => openSupplierAccountStep(ctx),
+});
+
+registerForm({
+  key: "supplier_re_review",
+  titleZh: "供应商复核",
+  titleEn: "Supplier re-review",
+  fields: [
+    { name: "decision", type: "decision", labelZh: "复核结论", labelEn: "Decision", required: true },
+    { name: "comment", type: "textarea", labelZh: "复核意见", labelEn: "Comment" },
+  ],
+});
+
 // The registration as the review carries it (set by lib/srm/initial-review.ts). No step
 // fills this form; it labels the record on the task page.
 registerForm({
@@ -92,5 +114,7 @@ registerForm({
     { name: "contactPhone", type: "text", labelZh: "联系电话", labelEn: "Phone" },
     { name: "address", type: "text", labelZh: "地址", labelEn: "Address" },
     { name: "earlierReviews", type: "textarea", labelZh: "以往初审记录", labelEn: "Earlier reviews" },
+    { name: "portalUsername", type: "text", labelZh: "门户账号", labelEn: "Portal account" },
+    { name: "documents", type: "textarea", labelZh: "证明文件", labelEn: "Proof documents" },
   ],
 });

@@ -83,7 +83,7 @@ export default async function TaskPage({ params }: { params: Promise<{ taskId: s
         <div className="min-w-0 space-y-4">
           {detail.files ? (
             <Section title={t("files.title")}>
-              <InstanceFiles instanceId={instance.id} files={detail.files.files} canUpload={detail.files.canUpload} />
+              <InstanceFiles ownerId={instance.id} files={detail.files.files} canUpload={detail.files.canUpload} />
             </Section>
           ) : null}
           <Section title={t("comments.title")}>

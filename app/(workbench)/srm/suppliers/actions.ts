@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { employeeAction } from "@/lib/auth/action-client";
 import { registerSupplier } from "@/lib/srm/register-supplier";
+import { startReReview } from "@/lib/srm/re-review";
 import { resubmitInitialReview } from "@/lib/srm/resubmit-initial-review";
 import { findSimilarSuppliers } from "@/lib/srm/similar-suppliers";
 
@@ -21,3 +22,7 @@ export const resubmitInitialReviewAction = employeeAction("supplier.manage", z.o
   revalidatePath(`/srm/suppliers/${supplierId}`);
   return { supplierId };
 });
+
+// startReReview validates its input itself; the initial password comes back once, for the buyer to hand over.
+// No revalidation here: the refreshed page would replace the form that shows the password; the form refreshes when it is closed.
+export const startReReviewAction = employeeAction("supplier_account.manage", z.record(z.string(), z.unknown()), async (input, { actor, db }) => startReReview(db, actor, input));

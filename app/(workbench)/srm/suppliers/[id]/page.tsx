@@ -24,7 +24,7 @@ export default async function SupplierArchivePage({ params }: { params: Promise<
     <div>
       <BackLink href="/srm?tab=suppliers" className="mb-2">{t("back")}</BackLink>
       <PageHeader title={archive.supplier.name} />
-      <SupplierArchiveView archive={archive} canManage={hasPermission(actor, "supplier.manage")} />
+      <SupplierArchiveView archive={archive} canManage={hasPermission(actor, "supplier.manage")} canManageAccounts={hasPermission(actor, "supplier_account.manage")} />
     </div>
   );
 }

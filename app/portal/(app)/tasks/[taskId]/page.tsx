@@ -47,7 +47,7 @@ export default async function PortalTaskPage({ params }: { params: Promise<{ tas
         {detail.files ? (
           <Card className="min-w-0">
             <h2 className="mb-3 text-base font-semibold">{t("files.title")}</h2>
-            <InstanceFiles instanceId={instance.id} files={detail.files.files} canUpload={detail.files.canUpload} />
+            <InstanceFiles ownerId={instance.id} files={detail.files.files} canUpload={detail.files.canUpload} />
           </Card>
         ) : null}
       </div>

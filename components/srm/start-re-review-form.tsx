@@ -1,0 +1,64 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { startReReviewAction } from "@/app/(workbench)/srm/suppliers/actions";
+import { useAction } from "@/components/admin/use-action";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+
+/**
+ * SRM-3, for a potential supplier: its portal account (created closed) and the
+ * start of the re-review. The initial password is shown here once.
+ */
+export function StartReReviewForm({ supplierId, defaults }: { supplierId: string; defaults: { username: string; name: string } }) {
+  const t = useTranslations("srm.reReview");
+  const router = useRouter();
+  const start = useAction(startReReviewAction);
+  const err = start.fieldError;
+  const [created, setCreated] = useState<{ username: string; password: string } | null>(null);
+  if (created) {
+    return (
+      <Alert tone="success">
+        <span className="block">{t("started", { username: created.username })}</span>
+        <span className="mt-1 block">
+          {t("password")} <code className="rounded bg-white px-1.5 py-0.5 font-mono text-base text-slate-900" data-testid="initial-password">{created.password}</code>
+        </span>
+        <span className="mt-1 block text-xs">{t("passwordOnce")}</span>
+        <Button size="sm" variant="secondary" className="mt-2" onClick={() => router.refresh()} data-testid="re-review-password-noted">{t("noted")}</Button>
+      </Alert>
+    );
+  }
+  return (
+    <Card data-testid="start-re-review">
+      <h2 className="text-base font-semibold text-slate-900">{t("title")}</h2>
+      <p className="mb-3 text-sm text-slate-600">{t("intro")}</p>
+      <form
+        className="grid gap-3 sm:grid-cols-3"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          start.run({ ...Object.fromEntries(new FormData(e.currentTarget)), supplierId }, setCreated);
+        }}
+      >
+        <Field id="rr-username" label={t("username")} error={err("username")}>
+          <Input id="rr-username" name="username" defaultValue={defaults.username} maxLength={60} autoComplete="off" aria-invalid={!!err("username")} />
+        </Field>
+        <Field id="rr-name" label={t("name")} error={err("name")}>
+          <Input id="rr-name" name="name" defaultValue={defaults.name} maxLength={100} aria-invalid={!!err("name")} />
+        </Field>
+        <Field id="rr-email" label={t("email")} error={err("email")}>
+          <Input id="rr-email" name="email" type="email" maxLength={200} aria-invalid={!!err("email")} />
+        </Field>
+        {start.error ? <div className="sm:col-span-3"><Alert>{start.error.message}</Alert></div> : null}
+        <div className="sm:col-span-3">
+          <Button type="submit" size="sm" disabled={start.pending} data-testid="start-re-review-button">{t("submit")}</Button>
+        </div>
+      </form>
+    </Card>
+  );
+}

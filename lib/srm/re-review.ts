@@ -1,0 +1,120 @@
+import "server-only";
+import { randomInt } from "node:crypto";
+import { z } from "zod";
+import { SYSTEM, type Actor } from "../auth/actor";
+import { loadEmployeeActor } from "../auth/load-actor";
+import { hashPassword } from "../auth/password";
+import { requirePermission } from "../auth/permissions";
+import { writeAudit } from "../audit/write-audit";
+import type { Db } from "../db/client";
+import { runJobNow } from "../erp/run-job-now";
+import { AppError, isUniqueViolation } from "../errors/app-error";
+import { parseInput } from "../errors/parse-input";
+import type { ClaimedJob } from "../workflow/jobs/claim-jobs";
+import type { ServiceContext } from "../workflow/service-registry";
+import { startInstance } from "../workflow/start-instance";
+import { activateSupplier } from "./approve-supplier";
+
+/** The re-review's flow (processes/supplier-re-review.bpmn), SRM-3. */
+export const RE_REVIEW_KEY = "supplier_re_review";
+export const START_RE_REVIEW_JOB = "srm.startReReview";
+const SUPPLIER_DOCS = { ownerType: "Supplier" } as const;
+
+export const reReviewInput = z.object({
+  supplierId: z.string().uuid("validation.invalid_value"),
+  username: z.string().trim().toLowerCase().min(2, "validation.too_small").max(60, "validation.too_big").regex(/^[a-z0-9._-]+$/, "validation.username_format"),
+  name: z.string().trim().min(1, "validation.required").max(100, "validation.too_big"),
+  email: z.string().trim().email("validation.invalid_format").max(200).nullish().or(z.literal("")).transform((v) => v || null),
+});
+
+// No look-alikes (0/O, 1/l/I): the buyer reads it out or types it into a letter.
+const ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+/** A 12-character initial password with a digit and both cases (the portal asks for a change of it in no other way than the supplier's own care). */
+export function initialPassword(): string {
+  for (;;) {
+    const p = Array.from({ length: 12 }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
+    if (/\d/.test(p) && /[a-z]/.test(p) && /[A-Z]/.test(p)) return p;
+  }
+}
+
+/**
+ * Starts a potential supplier's re-review: its proof documents must be on file;
+ * its portal account is created now, closed, with an initial password that is
+ * returned once (to hand to the supplier) and stored only as a hash. The
+ * account opens when the re-review approves. One transaction with the audit
+ * rows and the job that starts the flow.
+ */
+export async function startReReview(db: Db, who: Actor, raw: unknown) {
+  const actor = requirePermission(who, "supplier_account.manage");
+  // A malformed supplier id is a supplier that does not exist.
+  if (!z.string().uuid().safeParse((raw as { supplierId?: unknown } | null)?.supplierId).success) throw new AppError("not_found");
+  const input = parseInput(reReviewInput, raw);
+  const password = initialPassword();
+  const passwordHash = await hashPassword(password);
+  let job: string;
+  try {
+    job = await db.$transaction(async (tx) => {
+      const s = await tx.supplier.findUnique({ where: { id: input.supplierId }, select: { id: true, status: true } });
+      if (!s) throw new AppError("not_found");
+      // The row lock keeps two clicks from starting two re-reviews.
+      await tx.$executeRaw`SELECT 1 FROM "Supplier" WHERE "id" = ${s.id} FOR UPDATE`;
+      const running = await tx.processInstance.count({ where: { recordType: "Supplier", recordId: s.id, status: "running", definition: { key: RE_REVIEW_KEY } } });
+      if (s.status !== "potential" || running) throw new AppError("supplier_re_review_not_possible");
+      if (!(await tx.storedFile.count({ where: { ...SUPPLIER_DOCS, ownerId: s.id } }))) throw new AppError("supplier_documents_missing");
+      const u = await tx.supplierUser.create({ data: { supplierId: s.id, username: input.username, name: input.name, email: input.email, passwordHash, active: false } });
+      await writeAudit(tx, actor, { action: "supplier_user.create", entity: "SupplierUser", entityId: u.id, after: { id: u.id, supplierId: s.id, username: u.username, name: u.name, email: u.email, active: false } });
+      const round = (await tx.job.count({ where: { kind: START_RE_REVIEW_JOB, payload: { path: ["supplierId"], equals: s.id } } })) + 1;
+      const idempotencyKey = `${START_RE_REVIEW_JOB}:${s.id}:${round}`;
+      await tx.job.create({ data: { kind: START_RE_REVIEW_JOB, idempotencyKey, payload: { supplierId: s.id, accountId: u.id, startedBy: actor.id } } });
+      await writeAudit(tx, actor, { action: "supplier.re_review_requested", entity: "Supplier", entityId: s.id, after: { account: u.username } });
+      return idempotencyKey;
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new AppError("validation", { fieldErrors: { username: "validation.taken" } });
+    throw e;
+  }
+  await runJobNow(db, job);
+  return { username: input.username, password };
+}
+
+/** Job srm.startReReview: the flow, with the documents and the account for the reviewer to see. */
+export async function runStartReReview(db: Db, job: ClaimedJob) {
+  const supplierId = String(job.payload.supplierId);
+  const [s, account, docs] = await Promise.all([
+    db.supplier.findUnique({ where: { id: supplierId } }),
+    db.supplierUser.findUnique({ where: { id: String(job.payload.accountId) }, select: { username: true } }),
+    db.storedFile.findMany({ where: { ...SUPPLIER_DOCS, ownerId: supplierId }, orderBy: { createdAt: "asc" }, select: { name: true } }),
+  ]);
+  if (!s || s.status !== "potential" || !account) return;
+  if (await db.processInstance.count({ where: { recordType: "Supplier", recordId: s.id, status: "running", definition: { key: RE_REVIEW_KEY } } })) return;
+  const startedBy = typeof job.payload.startedBy === "string" ? await loadEmployeeActor(job.payload.startedBy, db) : null;
+  await startInstance(db, startedBy ?? SYSTEM, {
+    key: RE_REVIEW_KEY,
+    businessKey: s.code,
+    recordType: "Supplier",
+    recordId: s.id,
+    variables: { supplierCode: s.code, supplierName: s.name, portalUsername: account.username, documents: docs.map((d) => d.name).join("\n") },
+  });
+}
+
+/**
+ * Service task srm.openSupplierAccount: an approved re-review makes the supplier
+ * active (written to the ERP through the outbox) and opens the portal account
+ * the re-review created. Idempotent: a supplier already active changes nothing.
+ */
+export async function openSupplierAccountStep(ctx: ServiceContext) {
+  const instance = await ctx.db.processInstance.findUnique({ where: { id: ctx.instanceId }, select: { recordType: true, recordId: true } });
+  if (instance?.recordType !== "Supplier" || !instance.recordId) throw new Error(`instance ${ctx.instanceId} is not about a supplier`);
+  const supplierId = instance.recordId;
+  const username = String(ctx.variables.portalUsername ?? "");
+  await ctx.db.$transaction(async (tx) => {
+    const s = await tx.supplier.findUnique({ where: { id: supplierId } });
+    if (!s || s.status !== "potential") return;
+    await activateSupplier(tx, SYSTEM, s);
+    const account = await tx.supplierUser.findFirst({ where: { supplierId, username, active: false } });
+    if (!account) return;
+    await tx.supplierUser.update({ where: { id: account.id }, data: { active: true } });
+    await writeAudit(tx, SYSTEM, { action: "supplier_user.activate", entity: "SupplierUser", entityId: account.id, before: { active: false }, after: { active: true, instanceId: ctx.instanceId } });
+  });
+  return { supplierStatus: "active" };
+}
