@@ -52,6 +52,7 @@ test("a buyer opens S001's archive: master data, its portal account, its orders 
   // "All orders" leads to the overview filtered by this supplier.
   await page.getByTestId("archive-orders").getByRole("link").first().click();
   await expect(page).toHaveURL(/\/srm\?q=S001/);
+  await expect(page.getByTestId("order-row").first()).toBeVisible();
   for (const row of await page.getByTestId("order-row").all()) await expect(row).toContainText("S001");
 
   // A malformed or unknown id is a 404 page, not an error.

@@ -42,7 +42,7 @@ const helper = createColumnHelper<typeof features, TaskRow>();
 const PAGE_SIZES = [10, 20, 50, 100];
 
 /** The inbox list. `total` (the pager's count) and `counts` (the tab badges) stream in after the page (see listTasks). */
-export function TaskListView(props: { list: List; total: Promise<TaskTotal>; counts: Promise<OpenTaskCounts>; processes: ProcessOption[]; savedFilters: SavedFilterRow[]; groups: GroupOption[] }) {
+export function TaskListView(props: { list: List; total: Promise<TaskTotal | null>; counts: Promise<OpenTaskCounts | null>; processes: ProcessOption[]; savedFilters: SavedFilterRow[]; groups: GroupOption[] }) {
   const { list } = props;
   const t = useTranslations("inbox");
   const tc = useTranslations("common");

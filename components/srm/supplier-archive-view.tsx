@@ -159,7 +159,7 @@ export function SupplierArchiveView({ archive, canManage, canManageAccounts }: {
         <Section title={t("files")} testId="archive-files">
           {/* Proof documents are uploaded to the supplier itself; the list also has its processes' files the viewer may open. */}
           <Card>
-            <InstanceFiles ownerType="Supplier" ownerId={s.id} files={archive.files} canUpload />
+            <InstanceFiles ownerType="Supplier" ownerId={s.id} files={archive.files} canUpload={canManage} />
           </Card>
         </Section>
         <Section title={t("history")} testId="archive-history">

@@ -5,20 +5,24 @@ import type { Db, Tx } from "../db/client";
 import type { OwnerAccess } from "./owner-access";
 
 /**
- * Supplier documents (licences, certificates): purchasing-side employees with
- * srm.view, and the supplier's own portal users. The portal user's tenant is the
- * one in the session actor; the ownerId from the request only has to match it.
+ * Supplier documents (licences, certificates): employees with srm.view read them,
+ * those who maintain suppliers (supplier.manage) add them (they gate the
+ * re-review), and the supplier's own portal users do both. The portal user's
+ * tenant is the one in the session actor; the ownerId from the request only has
+ * to match it.
  */
-async function mayAccess(actor: Actor, supplierId: string, db: Db | Tx): Promise<boolean> {
-  if (actor.realm === "supplier") return actor.supplierId === supplierId;
-  if (actor.realm === "employee" && hasPermission(actor, "srm.view")) {
-    return (await db.supplier.count({ where: { id: supplierId } })) === 1;
-  }
-  return false;
+function mayAccess(permission: "srm.view" | "supplier.manage") {
+  return async (actor: Actor, supplierId: string, db: Db | Tx): Promise<boolean> => {
+    if (actor.realm === "supplier") return actor.supplierId === supplierId;
+    if (actor.realm === "employee" && hasPermission(actor, permission)) {
+      return (await db.supplier.count({ where: { id: supplierId } })) === 1;
+    }
+    return false;
+  };
 }
 
 export const supplierOwnerAccess: OwnerAccess = {
-  canRead: mayAccess,
-  canWrite: mayAccess,
+  canRead: mayAccess("srm.view"),
+  canWrite: mayAccess("supplier.manage"),
   supplierIdOf: async (ownerId) => ownerId,
 };

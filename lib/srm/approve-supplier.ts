@@ -22,10 +22,10 @@ export async function approveSupplier(db: Db, who: Actor, supplierId: string) {
   });
 }
 
-/** In the caller's transaction: the supplier becomes active, its ERP write is queued, and audited (also by the re-review flow). */
-export async function activateSupplier(tx: Tx, actor: AuditActor, s: Supplier) {
+/** In the caller's transaction: the supplier becomes active, its ERP write is queued, and audited (also by the re-review flow, which notes its approver). */
+export async function activateSupplier(tx: Tx, actor: AuditActor, s: Supplier, note: Record<string, unknown> = {}) {
   const updated = await tx.supplier.update({ where: { id: s.id }, data: { status: "active" } });
   await enqueueErpWrite(tx, supplierPartyWrite(updated, `supplier:${s.id}:approve:${updated.updatedAt.toISOString()}`));
-  await writeAudit(tx, actor, { action: "supplier.approve", entity: "Supplier", entityId: s.id, before: { status: s.status }, after: { status: "active" } });
+  await writeAudit(tx, actor, { action: "supplier.approve", entity: "Supplier", entityId: s.id, before: { status: s.status }, after: { status: "active", ...note } });
   return updated;
 }

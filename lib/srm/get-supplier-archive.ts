@@ -6,6 +6,7 @@ import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { ownerAccessFor } from "../files/owner-access";
 import { listDeliveryPlans, listPurchaseOrders } from "./list-purchasing";
+import { reviewOf } from "./initial-review";
 import { RE_REVIEW_KEY } from "./re-review";
 import { initialReviewRunning } from "./resubmit-initial-review";
 import type { SrmListQuery } from "./srm-lists.schema";
@@ -63,7 +64,7 @@ export async function getSupplierArchive(db: Db, who: Actor, id: string) {
       select: { id: true, at: true, action: true, entity: true, actorRealm: true, actorId: true },
     }),
     initialReviewRunning(db, id),
-    db.processInstance.count({ where: { recordType: "Supplier", recordId: id, status: "running", definition: { key: RE_REVIEW_KEY } } }).then((n) => n > 0),
+    db.processInstance.count({ where: reviewOf(RE_REVIEW_KEY, id) }).then((n) => n > 0),
   ]);
 
   // Documents (up to ARCHIVE_RECENT): only those the viewer may open, each checked against the record that owns it.

@@ -13,7 +13,13 @@ export const START_INITIAL_REVIEW_JOB = "srm.startInitialReview";
 const startKey = (supplierId: string, round: number) => `${START_INITIAL_REVIEW_JOB}:${supplierId}:${round}`;
 
 /** A supplier's initial reviews that are still running (at most one). */
-export const runningReviewOf = (supplierId: string) => ({ recordType: "Supplier", recordId: supplierId, status: "running" as const, definition: { key: INITIAL_REVIEW_KEY } });
+export const runningReviewOf = (supplierId: string) => reviewOf(INITIAL_REVIEW_KEY, supplierId);
+
+/** A supplier's reviews of one kind that are not over: running, or stopped at an incident an operator can still retry. */
+export const reviewOf = (key: string, supplierId: string) => ({ recordType: "Supplier", recordId: supplierId, status: { in: ["running" as const, "incident" as const] }, definition: { key } });
+
+/** The start jobs of one kind queued for a supplier (each review round has one). */
+export const startJobsOf = (kind: string, supplierId: string) => ({ kind, payload: { path: ["supplierId"], equals: supplierId } });
 
 /**
  * Queues the start of a supplier's initial review, in the transaction that
@@ -21,11 +27,15 @@ export const runningReviewOf = (supplierId: string) => ({ recordType: "Supplier"
  * supplier sent to review again gets its next round.
  */
 export async function queueInitialReview(tx: Tx, supplierId: string, startedBy: string | null): Promise<string> {
-  const round = (await tx.processInstance.count({ where: { recordType: "Supplier", recordId: supplierId, definition: { key: INITIAL_REVIEW_KEY } } })) + 1;
+  // Rounds are counted by their start jobs: a job that failed for good has no process but keeps its key.
+  const round = (await tx.job.count({ where: startJobsOf(START_INITIAL_REVIEW_JOB, supplierId) })) + 1;
   const idempotencyKey = startKey(supplierId, round);
   await tx.job.create({ data: { kind: START_INITIAL_REVIEW_JOB, idempotencyKey, payload: { supplierId, startedBy } } });
   return idempotencyKey;
 }
+
+/** The calendar day in the company's time zone (the app shows Asia/Shanghai everywhere), as 2026-11-28. */
+const companyDay = (at: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(at);
 
 const codeName = async (db: Db, kind: "tax" | "paymentTerm", code: string | null) => {
   if (!code) return "";
@@ -48,7 +58,7 @@ async function earlierReviews(db: Db, supplierId: string) {
       const v = t.instance.variables as Record<string, unknown>;
       const comment = typeof v.comment === "string" && v.comment.trim() ? `: ${v.comment.trim()}` : "";
       const outcome = t.outcome === "reject" ? "未通过 / rejected" : "通过 / approved";
-      return `${t.completedAt?.toISOString().slice(0, 10) ?? ""} ${outcome}${comment}`;
+      return `${t.completedAt ? companyDay(t.completedAt) : ""} ${outcome}${comment}`;
     })
     .join("\n");
 }

@@ -5,7 +5,9 @@ import { completeTask } from "@/lib/workflow/complete-task";
 import { dbKinds } from "@/test/db";
 import { erpTestDb } from "@/test/erp/erp-db";
 import { drainJobs } from "@/test/erp/erp-test-kit";
-import { RE_REVIEW_KEY, initialPassword, startReReview } from "./re-review";
+import { supplierOwnerAccess } from "@/lib/files/supplier-owner-access";
+import { approveSupplier } from "./approve-supplier";
+import { RE_REVIEW_KEY, START_RE_REVIEW_JOB, initialPassword, startReReview } from "./re-review";
 
 const kinds = await dbKinds();
 
@@ -64,6 +66,28 @@ describe.each(kinds)("the supplier's re-review on %s", (kind) => {
     expect(await t.db.job.count({ where: { kind: "erp.write", idempotencyKey: { contains: supplierId } } })).toBe(1);
     const audit = await t.db.auditLog.findMany({ where: { entity: "Supplier", entityId: supplierId }, orderBy: { at: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["supplier.re_review_requested", "supplier.approve", "erp.write_recorded"]);
+    // The approval names its approver, though the step runs as the system.
+    expect(audit[1].after).toMatchObject({ status: "active", approvedBy: (await t.actor("chenjing")).id });
+  });
+
+  it("refuses a second start while the first is still queued; a supplier approved by hand meanwhile still gets its account opened", async () => {
+    const lead = await t.actor("liuyang");
+    const s = await t.db.supplier.create({ data: { code: "S301", name: "泰州五金", status: "potential" } });
+    await t.db.storedFile.create({ data: { storageKey: randomUUID(), name: "证书.pdf", contentType: "application/pdf", size: 1, sha256: "x", ownerType: "Supplier", ownerId: s.id, supplierId: s.id, uploadedBy: lead.id, uploadRealm: "employee" } });
+    // Only those who maintain suppliers add documents; srm.view alone reads them.
+    const warehouse = await t.actor("zhaoqiang");
+    expect([await supplierOwnerAccess.canRead(warehouse, s.id, t.db), await supplierOwnerAccess.canWrite(warehouse, s.id, t.db), await supplierOwnerAccess.canWrite(lead, s.id, t.db)]).toEqual([true, false, true]);
+
+    const queued = await t.db.job.create({ data: { kind: START_RE_REVIEW_JOB, idempotencyKey: `test:${s.id}`, payload: { supplierId: s.id, accountId: randomUUID() } } });
+    await expect(startReReview(t.db, lead, { ...input, supplierId: s.id, username: "s301" })).rejects.toMatchObject({ code: "supplier_re_review_not_possible" });
+    await t.db.job.delete({ where: { id: queued.id } });
+    const { password } = await startReReview(t.db, lead, { ...input, supplierId: s.id, username: "s301" });
+    await approveSupplier(t.db, lead, s.id);
+    const task = await t.db.task.findFirstOrThrow({ where: { elementId: "re_review", status: "open", instance: { recordId: s.id } } });
+    await completeTask(t.db, await t.actor("chenjing"), { taskId: task.id, data: { decision: "approve" } });
+    await drainJobs(t.db);
+    expect((await t.db.supplierUser.findUniqueOrThrow({ where: { username: "s301" } })).active).toBe(true);
+    expect(await signIn(t.db, { realm: "supplier", username: "s301", password, ip: "10.0.1.1" })).toMatchObject({ id: expect.any(String) });
   });
 
   it("initial passwords mix cases and digits and do not repeat", () => {

@@ -10,10 +10,12 @@ import type { Db } from "../db/client";
 import { runJobNow } from "../erp/run-job-now";
 import { AppError, isUniqueViolation } from "../errors/app-error";
 import { parseInput } from "../errors/parse-input";
+import { logger } from "../log/logger";
 import type { ClaimedJob } from "../workflow/jobs/claim-jobs";
 import type { ServiceContext } from "../workflow/service-registry";
 import { startInstance } from "../workflow/start-instance";
 import { activateSupplier } from "./approve-supplier";
+import { reviewOf, startJobsOf } from "./initial-review";
 
 /** The re-review's flow (processes/supplier-re-review.bpmn), SRM-3. */
 export const RE_REVIEW_KEY = "supplier_re_review";
@@ -58,12 +60,14 @@ export async function startReReview(db: Db, who: Actor, raw: unknown) {
       if (!s) throw new AppError("not_found");
       // The row lock keeps two clicks from starting two re-reviews.
       await tx.$executeRaw`SELECT 1 FROM "Supplier" WHERE "id" = ${s.id} FOR UPDATE`;
-      const running = await tx.processInstance.count({ where: { recordType: "Supplier", recordId: s.id, status: "running", definition: { key: RE_REVIEW_KEY } } });
-      if (s.status !== "potential" || running) throw new AppError("supplier_re_review_not_possible");
+      // Not while one is under way: its flow running (or at an incident), or its start job still queued.
+      const running = await tx.processInstance.count({ where: reviewOf(RE_REVIEW_KEY, s.id) });
+      const queued = await tx.job.count({ where: { ...startJobsOf(START_RE_REVIEW_JOB, s.id), status: { in: ["pending", "running"] } } });
+      if (s.status !== "potential" || running || queued) throw new AppError("supplier_re_review_not_possible");
       if (!(await tx.storedFile.count({ where: { ...SUPPLIER_DOCS, ownerId: s.id } }))) throw new AppError("supplier_documents_missing");
       const u = await tx.supplierUser.create({ data: { supplierId: s.id, username: input.username, name: input.name, email: input.email, passwordHash, active: false } });
       await writeAudit(tx, actor, { action: "supplier_user.create", entity: "SupplierUser", entityId: u.id, after: { id: u.id, supplierId: s.id, username: u.username, name: u.name, email: u.email, active: false } });
-      const round = (await tx.job.count({ where: { kind: START_RE_REVIEW_JOB, payload: { path: ["supplierId"], equals: s.id } } })) + 1;
+      const round = (await tx.job.count({ where: startJobsOf(START_RE_REVIEW_JOB, s.id) })) + 1;
       const idempotencyKey = `${START_RE_REVIEW_JOB}:${s.id}:${round}`;
       await tx.job.create({ data: { kind: START_RE_REVIEW_JOB, idempotencyKey, payload: { supplierId: s.id, accountId: u.id, startedBy: actor.id } } });
       await writeAudit(tx, actor, { action: "supplier.re_review_requested", entity: "Supplier", entityId: s.id, after: { account: u.username } });
@@ -73,7 +77,8 @@ export async function startReReview(db: Db, who: Actor, raw: unknown) {
     if (isUniqueViolation(e)) throw new AppError("validation", { fieldErrors: { username: "validation.taken" } });
     throw e;
   }
-  await runJobNow(db, job);
+  // Started right away; should this fail, the job worker starts it. The password is returned either way: it exists nowhere else.
+  await runJobNow(db, job).catch((e) => logger.warn({ err: e, supplierId: input.supplierId }, "re-review not started now; the job worker will"));
   return { username: input.username, password };
 }
 
@@ -86,7 +91,7 @@ export async function runStartReReview(db: Db, job: ClaimedJob) {
     db.storedFile.findMany({ where: { ...SUPPLIER_DOCS, ownerId: supplierId }, orderBy: { createdAt: "asc" }, select: { name: true } }),
   ]);
   if (!s || s.status !== "potential" || !account) return;
-  if (await db.processInstance.count({ where: { recordType: "Supplier", recordId: s.id, status: "running", definition: { key: RE_REVIEW_KEY } } })) return;
+  if (await db.processInstance.count({ where: reviewOf(RE_REVIEW_KEY, s.id) })) return;
   const startedBy = typeof job.payload.startedBy === "string" ? await loadEmployeeActor(job.payload.startedBy, db) : null;
   await startInstance(db, startedBy ?? SYSTEM, {
     key: RE_REVIEW_KEY,
@@ -98,23 +103,30 @@ export async function runStartReReview(db: Db, job: ClaimedJob) {
 }
 
 /**
- * Service task srm.openSupplierAccount: an approved re-review makes the supplier
- * active (written to the ERP through the outbox) and opens the portal account
- * the re-review created. Idempotent: a supplier already active changes nothing.
+ * Service task srm.openSupplierAccount: an approved re-review makes a potential
+ * supplier active (written to the ERP through the outbox) and, once the supplier
+ * is active, opens the portal account the re-review created (user names are
+ * unique). The audit rows name the approver. Idempotent; a supplier suspended
+ * meanwhile stays as it is, and so does its account.
  */
 export async function openSupplierAccountStep(ctx: ServiceContext) {
   const instance = await ctx.db.processInstance.findUnique({ where: { id: ctx.instanceId }, select: { recordType: true, recordId: true } });
   if (instance?.recordType !== "Supplier" || !instance.recordId) throw new Error(`instance ${ctx.instanceId} is not about a supplier`);
   const supplierId = instance.recordId;
   const username = String(ctx.variables.portalUsername ?? "");
-  await ctx.db.$transaction(async (tx) => {
-    const s = await tx.supplier.findUnique({ where: { id: supplierId } });
-    if (!s || s.status !== "potential") return;
-    await activateSupplier(tx, SYSTEM, s);
+  const approval = await ctx.db.task.findFirst({ where: { instanceId: ctx.instanceId, elementId: "re_review", status: "completed" }, orderBy: { completedAt: "desc" }, select: { completedById: true } });
+  const approvedBy = approval?.completedById ?? null;
+  const status = await ctx.db.$transaction(async (tx) => {
+    let s = await tx.supplier.findUnique({ where: { id: supplierId } });
+    if (!s) throw new Error(`supplier ${supplierId} not found`);
+    if (s.status === "potential") s = await activateSupplier(tx, SYSTEM, s, { approvedBy, instanceId: ctx.instanceId });
+    if (s.status !== "active") return s.status;
     const account = await tx.supplierUser.findFirst({ where: { supplierId, username, active: false } });
-    if (!account) return;
-    await tx.supplierUser.update({ where: { id: account.id }, data: { active: true } });
-    await writeAudit(tx, SYSTEM, { action: "supplier_user.activate", entity: "SupplierUser", entityId: account.id, before: { active: false }, after: { active: true, instanceId: ctx.instanceId } });
+    if (account) {
+      await tx.supplierUser.update({ where: { id: account.id }, data: { active: true } });
+      await writeAudit(tx, SYSTEM, { action: "supplier_user.activate", entity: "SupplierUser", entityId: account.id, before: { active: false }, after: { active: true, approvedBy, instanceId: ctx.instanceId } });
+    }
+    return s.status;
   });
-  return { supplierStatus: "active" };
+  return { supplierStatus: status };
 }

@@ -6,7 +6,8 @@ import { writeAudit } from "../audit/write-audit";
 import type { Db } from "../db/client";
 import { runJobNow } from "../erp/run-job-now";
 import { AppError } from "../errors/app-error";
-import { queueInitialReview, runningReviewOf, START_INITIAL_REVIEW_JOB } from "./initial-review";
+import { logger } from "../log/logger";
+import { queueInitialReview, runningReviewOf, START_INITIAL_REVIEW_JOB, startJobsOf } from "./initial-review";
 
 /** Whether a supplier waits in a running initial review. */
 export async function initialReviewRunning(db: Db, supplierId: string) {
@@ -27,11 +28,12 @@ export async function resubmitInitialReview(db: Db, who: Actor, supplierId: stri
     // The row lock keeps two clicks from queueing two rounds.
     await tx.$executeRaw`SELECT 1 FROM "Supplier" WHERE "id" = ${s.id} FOR UPDATE`;
     const running = await tx.processInstance.count({ where: runningReviewOf(s.id) });
-    const queued = await tx.job.count({ where: { kind: START_INITIAL_REVIEW_JOB, status: { in: ["pending", "running"] }, payload: { path: ["supplierId"], equals: s.id } } });
+    const queued = await tx.job.count({ where: { ...startJobsOf(START_INITIAL_REVIEW_JOB, s.id), status: { in: ["pending", "running"] } } });
     if (s.status !== "registered" || running || queued) throw new AppError("supplier_review_not_possible");
     const key = await queueInitialReview(tx, s.id, actor.id);
     await writeAudit(tx, actor, { action: "supplier.review_requested", entity: "Supplier", entityId: s.id, after: { job: key } });
     return key;
   });
-  await runJobNow(db, job);
+  // Started right away; should this fail, the job worker starts it.
+  await runJobNow(db, job).catch((e) => logger.warn({ err: e, supplierId }, "initial review not started now; the job worker will"));
 }

@@ -10,6 +10,7 @@ import { listProcessOptions } from "@/lib/inbox/list-process-options";
 import { listSavedFilters } from "@/lib/inbox/list-saved-filters";
 import { listTasks } from "@/lib/inbox/list-tasks";
 import { countTasks } from "@/lib/inbox/count-tasks";
+import { logger } from "@/lib/log/logger";
 import { getWorkbenchProfile } from "@/lib/org/get-workbench-profile";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -18,11 +19,11 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
   const actor = await employeeOrRedirect();
   const db = await getDb();
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  // Not awaited: the page renders with its tasks; the pager's total and the tab badges stream in after.
-  const total = countTasks(db, actor, raw);
-  const counts = countOpenTasks(db, actor);
-  // Should the page fail before rendering them, their failure is not an unhandled rejection.
-  for (const p of [total, counts]) p.catch(() => {});
+  // Not awaited: the page renders with its tasks; the pager's total and the tab badges stream in
+  // after. A count that fails is logged and left out: it does not take the page down with it.
+  const orNull = <T,>(p: Promise<T>, what: string) => p.catch((e: unknown) => (logger.error({ err: e }, `inbox ${what} failed`), null));
+  const total = orNull(countTasks(db, actor, raw), "total");
+  const counts = orNull(countOpenTasks(db, actor), "tab counts");
   const [t, list, processes, savedFilters, profile] = await Promise.all([
     getTranslations(),
     listTasks(db, actor, raw),
