@@ -17,3 +17,34 @@ export function Th({ className, ...props }: ThHTMLAttributes<HTMLTableCellElemen
 export function Td({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
   return <td className={cn("border-b border-slate-100 px-3 py-2 align-middle", className)} {...props} />;
 }
+
+export type ListColumn = { label: string; className?: string };
+
+/**
+ * A server-rendered list as a table: the header row from `columns`, then the
+ * rows (children), or one row saying `empty` when there are none.
+ */
+export function ListTable({ testId, columns, empty, isEmpty, children }: { testId: string; columns: ListColumn[]; empty: string; isEmpty: boolean; children: React.ReactNode }) {
+  return (
+    <TableContainer>
+      <Table data-testid={testId}>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <Th key={c.label} className={c.className}>{c.label}</Th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {isEmpty ? (
+            <tr>
+              <Td colSpan={columns.length} className="text-center text-slate-500">{empty}</Td>
+            </tr>
+          ) : (
+            children
+          )}
+        </tbody>
+      </Table>
+    </TableContainer>
+  );
+}

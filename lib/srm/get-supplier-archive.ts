@@ -6,9 +6,9 @@ import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { ownerAccessFor } from "../files/owner-access";
 import { listDeliveryPlans, listPurchaseOrders } from "./list-purchasing";
-import { reviewOf } from "./initial-review";
-import { RE_REVIEW_KEY } from "./re-review";
-import { initialReviewRunning } from "./resubmit-initial-review";
+import { INITIAL_REVIEW } from "./initial-review";
+import { RE_REVIEW } from "./re-review";
+import { reviewUnderWay } from "./review-rounds";
 import type { SrmListQuery } from "./srm-lists.schema";
 
 /** How many of each kind of record the archive shows; the lists behind it have the rest. */
@@ -63,15 +63,22 @@ export async function getSupplierArchive(db: Db, who: Actor, id: string) {
       take: HISTORY,
       select: { id: true, at: true, action: true, entity: true, actorRealm: true, actorId: true },
     }),
-    initialReviewRunning(db, id),
-    db.processInstance.count({ where: reviewOf(RE_REVIEW_KEY, id) }).then((n) => n > 0),
+    reviewUnderWay(db, INITIAL_REVIEW, id),
+    reviewUnderWay(db, RE_REVIEW, id),
   ]);
 
   // Documents (up to ARCHIVE_RECENT): only those the viewer may open, each checked against the record that owns it.
+  // Each owner is checked once: most files belong to the supplier itself or to a few of its processes.
+  const mayRead = new Map<string, Promise<boolean>>();
+  const canRead = (ownerType: string, ownerId: string) => {
+    const key = `${ownerType}:${ownerId}`;
+    if (!mayRead.has(key)) mayRead.set(key, ownerAccessFor(ownerType)?.canRead(who, ownerId, db) ?? Promise.resolve(false));
+    return mayRead.get(key)!;
+  };
   const readable = [];
   for (const f of files) {
     if (readable.length >= ARCHIVE_RECENT) break;
-    if (await ownerAccessFor(f.ownerType)?.canRead(who, f.ownerId, db)) readable.push({ id: f.id, name: f.name, contentType: f.contentType, size: f.size, createdAt: f.createdAt });
+    if (await canRead(f.ownerType, f.ownerId)) readable.push({ id: f.id, name: f.name, contentType: f.contentType, size: f.size, createdAt: f.createdAt });
   }
 
   const actorIds = (realm: string) => [...new Set(history.filter((h) => h.actorRealm === realm && h.actorId).map((h) => h.actorId!))];

@@ -6,9 +6,10 @@ import { dbKinds } from "@/test/db";
 import { erpTestDb } from "@/test/erp/erp-db";
 import { drainJobs } from "@/test/erp/erp-test-kit";
 import { getSupplierArchive } from "./get-supplier-archive";
-import { INITIAL_REVIEW_KEY } from "./initial-review";
+import { INITIAL_REVIEW } from "./initial-review";
 import { registerSupplier } from "./register-supplier";
-import { initialReviewRunning, resubmitInitialReview } from "./resubmit-initial-review";
+import { resubmitInitialReview } from "./resubmit-initial-review";
+import { reviewUnderWay } from "./review-rounds";
 
 const kinds = await dbKinds();
 const form = (code: string, name: string) => ({ code, name, taxCode: "VAT6", paymentTermCode: "NET60", contactName: "周明", contactPhone: "0519-1234 5678", address: "常州市武进区 1 号" });
@@ -23,7 +24,7 @@ describe.each(kinds)("the supplier's initial review on %s", (kind) => {
   });
 
   const reviewTask = async (code: string) =>
-    t.db.task.findFirstOrThrow({ where: { elementId: "initial_review", status: "open", instance: { businessKey: code, definition: { key: INITIAL_REVIEW_KEY } } } });
+    t.db.task.findFirstOrThrow({ where: { elementId: "initial_review", status: "open", instance: { businessKey: code, definition: { key: INITIAL_REVIEW.key } } } });
 
   it("starts with the registration, shows its data to purchasing, and an approval makes the supplier potential", async () => {
     const lina = await t.actor("lina");
@@ -48,7 +49,7 @@ describe.each(kinds)("the supplier's initial review on %s", (kind) => {
     expect(audit.map((a) => a.action)).toEqual(["supplier.register", "supplier.potential"]);
     // The archive lists the review among the supplier's processes.
     const archive = await getSupplierArchive(t.db, lina, s.id);
-    expect(archive.instances.rows.map((i) => i.processKey)).toEqual([INITIAL_REVIEW_KEY]);
+    expect(archive.instances.rows.map((i) => i.processKey)).toEqual([INITIAL_REVIEW.key]);
     expect(archive.supplier.status).toBe("potential");
   });
 
@@ -61,10 +62,10 @@ describe.each(kinds)("the supplier's initial review on %s", (kind) => {
     expect((await t.db.supplier.findUniqueOrThrow({ where: { id: s.id } })).status).toBe("registered");
 
     // Sent to review again: the reviewer sees what the first round decided.
-    expect(await initialReviewRunning(t.db, s.id)).toBe(false);
+    expect(await reviewUnderWay(t.db, INITIAL_REVIEW, s.id)).toBe(false);
     await expect(resubmitInitialReview(t.db, await t.actor("zhaoqiang"), s.id)).rejects.toMatchObject({ code: "forbidden" });
     await resubmitInitialReview(t.db, lina, s.id);
-    expect(await initialReviewRunning(t.db, s.id)).toBe(true);
+    expect(await reviewUnderWay(t.db, INITIAL_REVIEW, s.id)).toBe(true);
     // Not while a review runs, and not for a supplier that passed; an unknown id is not found.
     await expect(resubmitInitialReview(t.db, lina, s.id)).rejects.toMatchObject({ code: "supplier_review_not_possible" });
     const s1 = await t.db.supplier.findUniqueOrThrow({ where: { code: "S001" } });

@@ -7,7 +7,7 @@ import { erpTestDb } from "@/test/erp/erp-db";
 import { drainJobs } from "@/test/erp/erp-test-kit";
 import { supplierOwnerAccess } from "@/lib/files/supplier-owner-access";
 import { approveSupplier } from "./approve-supplier";
-import { RE_REVIEW_KEY, START_RE_REVIEW_JOB, initialPassword, startReReview } from "./re-review";
+import { RE_REVIEW, initialPassword, startReReview } from "./re-review";
 
 const kinds = await dbKinds();
 
@@ -52,7 +52,7 @@ describe.each(kinds)("the supplier's re-review on %s", (kind) => {
     // A second start while this one runs is refused.
     await expect(startReReview(t.db, lead, { ...input, supplierId, username: "s300b" })).rejects.toMatchObject({ code: "supplier_re_review_not_possible" });
 
-    const task = await t.db.task.findFirstOrThrow({ where: { elementId: "re_review", status: "open", instance: { recordId: supplierId, definition: { key: RE_REVIEW_KEY } } } });
+    const task = await t.db.task.findFirstOrThrow({ where: { elementId: "re_review", status: "open", instance: { recordId: supplierId, definition: { key: RE_REVIEW.key } } } });
     expect(task.candidateGroups).toEqual(["quality"]);
     const vars = (await t.db.processInstance.findUniqueOrThrow({ where: { id: task.instanceId } })).variables as Record<string, unknown>;
     expect(vars).toMatchObject({ supplierName: "扬州包装材料厂", portalUsername: "s300", documents: "营业执照.pdf" });
@@ -78,7 +78,7 @@ describe.each(kinds)("the supplier's re-review on %s", (kind) => {
     const warehouse = await t.actor("zhaoqiang");
     expect([await supplierOwnerAccess.canRead(warehouse, s.id, t.db), await supplierOwnerAccess.canWrite(warehouse, s.id, t.db), await supplierOwnerAccess.canWrite(lead, s.id, t.db)]).toEqual([true, false, true]);
 
-    const queued = await t.db.job.create({ data: { kind: START_RE_REVIEW_JOB, idempotencyKey: `test:${s.id}`, payload: { supplierId: s.id, accountId: randomUUID() } } });
+    const queued = await t.db.job.create({ data: { kind: RE_REVIEW.job, idempotencyKey: `test:${s.id}`, payload: { supplierId: s.id, accountId: randomUUID() } } });
     await expect(startReReview(t.db, lead, { ...input, supplierId: s.id, username: "s301" })).rejects.toMatchObject({ code: "supplier_re_review_not_possible" });
     await t.db.job.delete({ where: { id: queued.id } });
     const { password } = await startReReview(t.db, lead, { ...input, supplierId: s.id, username: "s301" });

@@ -2,24 +2,19 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import { z } from "zod";
 import { SYSTEM, type Actor } from "../auth/actor";
-import { loadEmployeeActor } from "../auth/load-actor";
 import { hashPassword } from "../auth/password";
 import { requirePermission } from "../auth/permissions";
 import { writeAudit } from "../audit/write-audit";
 import type { Db } from "../db/client";
-import { runJobNow } from "../erp/run-job-now";
 import { AppError, isUniqueViolation } from "../errors/app-error";
 import { parseInput } from "../errors/parse-input";
-import { logger } from "../log/logger";
 import type { ClaimedJob } from "../workflow/jobs/claim-jobs";
 import type { ServiceContext } from "../workflow/service-registry";
-import { startInstance } from "../workflow/start-instance";
 import { activateSupplier } from "./approve-supplier";
-import { reviewOf, startJobsOf } from "./initial-review";
+import { queueReviewRound, reviewedSupplierId, reviewUnderWay, startReviewFlow, startRoundNow, type ReviewKind } from "./review-rounds";
 
-/** The re-review's flow (processes/supplier-re-review.bpmn), SRM-3. */
-export const RE_REVIEW_KEY = "supplier_re_review";
-export const START_RE_REVIEW_JOB = "srm.startReReview";
+/** The re-review (processes/supplier-re-review.bpmn), SRM-3. */
+export const RE_REVIEW: ReviewKind = { key: "supplier_re_review", job: "srm.startReReview" };
 const SUPPLIER_DOCS = { ownerType: "Supplier" } as const;
 
 export const reReviewInput = z.object({
@@ -60,45 +55,33 @@ export async function startReReview(db: Db, who: Actor, raw: unknown) {
       if (!s) throw new AppError("not_found");
       // The row lock keeps two clicks from starting two re-reviews.
       await tx.$executeRaw`SELECT 1 FROM "Supplier" WHERE "id" = ${s.id} FOR UPDATE`;
-      // Not while one is under way: its flow running (or at an incident), or its start job still queued.
-      const running = await tx.processInstance.count({ where: reviewOf(RE_REVIEW_KEY, s.id) });
-      const queued = await tx.job.count({ where: { ...startJobsOf(START_RE_REVIEW_JOB, s.id), status: { in: ["pending", "running"] } } });
-      if (s.status !== "potential" || running || queued) throw new AppError("supplier_re_review_not_possible");
+      if (s.status !== "potential" || (await reviewUnderWay(tx, RE_REVIEW, s.id))) throw new AppError("supplier_re_review_not_possible");
       if (!(await tx.storedFile.count({ where: { ...SUPPLIER_DOCS, ownerId: s.id } }))) throw new AppError("supplier_documents_missing");
       const u = await tx.supplierUser.create({ data: { supplierId: s.id, username: input.username, name: input.name, email: input.email, passwordHash, active: false } });
       await writeAudit(tx, actor, { action: "supplier_user.create", entity: "SupplierUser", entityId: u.id, after: { id: u.id, supplierId: s.id, username: u.username, name: u.name, email: u.email, active: false } });
-      const round = (await tx.job.count({ where: startJobsOf(START_RE_REVIEW_JOB, s.id) })) + 1;
-      const idempotencyKey = `${START_RE_REVIEW_JOB}:${s.id}:${round}`;
-      await tx.job.create({ data: { kind: START_RE_REVIEW_JOB, idempotencyKey, payload: { supplierId: s.id, accountId: u.id, startedBy: actor.id } } });
+      const key = await queueReviewRound(tx, RE_REVIEW, s.id, { accountId: u.id, startedBy: actor.id });
       await writeAudit(tx, actor, { action: "supplier.re_review_requested", entity: "Supplier", entityId: s.id, after: { account: u.username } });
-      return idempotencyKey;
+      return key;
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw new AppError("validation", { fieldErrors: { username: "validation.taken" } });
     throw e;
   }
-  // Started right away; should this fail, the job worker starts it. The password is returned either way: it exists nowhere else.
-  await runJobNow(db, job).catch((e) => logger.warn({ err: e, supplierId: input.supplierId }, "re-review not started now; the job worker will"));
+  // The password is returned even if the start has to wait for the job worker: it exists nowhere else.
+  await startRoundNow(db, job, input.supplierId);
   return { username: input.username, password };
 }
 
 /** Job srm.startReReview: the flow, with the documents and the account for the reviewer to see. */
-export async function runStartReReview(db: Db, job: ClaimedJob) {
-  const supplierId = String(job.payload.supplierId);
-  const [s, account, docs] = await Promise.all([
-    db.supplier.findUnique({ where: { id: supplierId } }),
-    db.supplierUser.findUnique({ where: { id: String(job.payload.accountId) }, select: { username: true } }),
-    db.storedFile.findMany({ where: { ...SUPPLIER_DOCS, ownerId: supplierId }, orderBy: { createdAt: "asc" }, select: { name: true } }),
-  ]);
-  if (!s || s.status !== "potential" || !account) return;
-  if (await db.processInstance.count({ where: reviewOf(RE_REVIEW_KEY, s.id) })) return;
-  const startedBy = typeof job.payload.startedBy === "string" ? await loadEmployeeActor(job.payload.startedBy, db) : null;
-  await startInstance(db, startedBy ?? SYSTEM, {
-    key: RE_REVIEW_KEY,
-    businessKey: s.code,
-    recordType: "Supplier",
-    recordId: s.id,
-    variables: { supplierCode: s.code, supplierName: s.name, portalUsername: account.username, documents: docs.map((d) => d.name).join("\n") },
+export function runStartReReview(db: Db, job: ClaimedJob) {
+  return startReviewFlow(db, job, RE_REVIEW, async (supplierId) => {
+    const [s, account, docs] = await Promise.all([
+      db.supplier.findUnique({ where: { id: supplierId } }),
+      db.supplierUser.findUnique({ where: { id: String(job.payload.accountId) }, select: { username: true } }),
+      db.storedFile.findMany({ where: { ...SUPPLIER_DOCS, ownerId: supplierId }, orderBy: { createdAt: "asc" }, select: { name: true } }),
+    ]);
+    if (!s || s.status !== "potential" || !account) return null;
+    return { businessKey: s.code, variables: { supplierCode: s.code, supplierName: s.name, portalUsername: account.username, documents: docs.map((d) => d.name).join("\n") } };
   });
 }
 
@@ -110,9 +93,7 @@ export async function runStartReReview(db: Db, job: ClaimedJob) {
  * meanwhile stays as it is, and so does its account.
  */
 export async function openSupplierAccountStep(ctx: ServiceContext) {
-  const instance = await ctx.db.processInstance.findUnique({ where: { id: ctx.instanceId }, select: { recordType: true, recordId: true } });
-  if (instance?.recordType !== "Supplier" || !instance.recordId) throw new Error(`instance ${ctx.instanceId} is not about a supplier`);
-  const supplierId = instance.recordId;
+  const supplierId = await reviewedSupplierId(ctx.db, ctx.instanceId);
   const username = String(ctx.variables.portalUsername ?? "");
   const approval = await ctx.db.task.findFirst({ where: { instanceId: ctx.instanceId, elementId: "re_review", status: "completed" }, orderBy: { completedAt: "desc" }, select: { completedById: true } });
   const approvedBy = approval?.completedById ?? null;

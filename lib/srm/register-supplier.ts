@@ -4,11 +4,10 @@ import type { Actor } from "../auth/actor";
 import { requirePermission } from "../auth/permissions";
 import { writeAudit } from "../audit/write-audit";
 import type { Db } from "../db/client";
-import { runJobNow } from "../erp/run-job-now";
 import { AppError, isUniqueViolation } from "../errors/app-error";
 import { parseInput } from "../errors/parse-input";
-import { logger } from "../log/logger";
 import { queueInitialReview } from "./initial-review";
+import { startRoundNow } from "./review-rounds";
 
 const text = (max: number) => z.string().trim().max(max, "validation.too_big");
 const optional = (max: number) => text(max).nullish().transform((v) => v || null);
@@ -57,7 +56,6 @@ export async function registerSupplier(db: Db, who: Actor, raw: unknown) {
     if (isUniqueViolation(e)) throw new AppError("validation", { fieldErrors: { code: "validation.taken" } });
     throw e;
   }
-  // Started right away; should this fail, the job worker starts it.
-  await runJobNow(db, created.reviewJob).catch((e) => logger.warn({ err: e, supplierId: created.supplier.id }, "initial review not started now; the job worker will"));
+  await startRoundNow(db, created.reviewJob, created.supplier.id);
   return created.supplier;
 }

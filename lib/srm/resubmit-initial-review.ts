@@ -4,15 +4,9 @@ import type { Actor } from "../auth/actor";
 import { requirePermission } from "../auth/permissions";
 import { writeAudit } from "../audit/write-audit";
 import type { Db } from "../db/client";
-import { runJobNow } from "../erp/run-job-now";
 import { AppError } from "../errors/app-error";
-import { logger } from "../log/logger";
-import { queueInitialReview, runningReviewOf, START_INITIAL_REVIEW_JOB, startJobsOf } from "./initial-review";
-
-/** Whether a supplier waits in a running initial review. */
-export async function initialReviewRunning(db: Db, supplierId: string) {
-  return (await db.processInstance.count({ where: runningReviewOf(supplierId) })) > 0;
-}
+import { INITIAL_REVIEW, queueInitialReview } from "./initial-review";
+import { reviewUnderWay, startRoundNow } from "./review-rounds";
 
 /**
  * Sends a registered supplier whose initial review was not approved to review
@@ -27,13 +21,10 @@ export async function resubmitInitialReview(db: Db, who: Actor, supplierId: stri
     if (!s) throw new AppError("not_found");
     // The row lock keeps two clicks from queueing two rounds.
     await tx.$executeRaw`SELECT 1 FROM "Supplier" WHERE "id" = ${s.id} FOR UPDATE`;
-    const running = await tx.processInstance.count({ where: runningReviewOf(s.id) });
-    const queued = await tx.job.count({ where: { ...startJobsOf(START_INITIAL_REVIEW_JOB, s.id), status: { in: ["pending", "running"] } } });
-    if (s.status !== "registered" || running || queued) throw new AppError("supplier_review_not_possible");
+    if (s.status !== "registered" || (await reviewUnderWay(tx, INITIAL_REVIEW, s.id))) throw new AppError("supplier_review_not_possible");
     const key = await queueInitialReview(tx, s.id, actor.id);
     await writeAudit(tx, actor, { action: "supplier.review_requested", entity: "Supplier", entityId: s.id, after: { job: key } });
     return key;
   });
-  // Started right away; should this fail, the job worker starts it.
-  await runJobNow(db, job).catch((e) => logger.warn({ err: e, supplierId }, "initial review not started now; the job worker will"));
+  await startRoundNow(db, job, supplierId);
 }

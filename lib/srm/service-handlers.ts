@@ -3,8 +3,8 @@ import { RECEIPT_LOCATION } from "../erp/erp-forms";
 import { registerForm } from "../workflow/forms";
 import { registerJobKind } from "../workflow/jobs/job-kinds";
 import { registerServiceHandler } from "../workflow/service-registry";
-import { markPotentialStep, runStartInitialReview, START_INITIAL_REVIEW_JOB } from "./initial-review";
-import { openSupplierAccountStep, runStartReReview, START_RE_REVIEW_JOB } from "./re-review";
+import { INITIAL_REVIEW, markPotentialStep, runStartInitialReview } from "./initial-review";
+import { openSupplierAccountStep, RE_REVIEW, runStartReReview } from "./re-review";
 import { recordShipmentStep } from "./record-shipment";
 
 // Supplier management's BPMN service tasks, jobs and forms (processes/supplier-delivery.bpmn,
@@ -59,7 +59,7 @@ registerForm({
 
 // The supplier's initial review (processes/supplier-initial-review.bpmn, SRM-2): started
 // by a job queued when the supplier is registered; an approval makes it a potential supplier.
-registerJobKind({ kind: START_INITIAL_REVIEW_JOB, run: (db, job) => runStartInitialReview(db, job) });
+registerJobKind({ kind: INITIAL_REVIEW.job, run: (db, job) => runStartInitialReview(db, job) });
 
 registerServiceHandler({
   name: "srm.markPotential",
@@ -80,7 +80,7 @@ registerForm({
 
 // The re-review (processes/supplier-re-review.bpmn, SRM-3): started from a potential
 // supplier's archive with its documents on file; an approval opens the supplier and its account.
-registerJobKind({ kind: START_RE_REVIEW_JOB, run: (db, job) => runStartReReview(db, job) });
+registerJobKind({ kind: RE_REVIEW.job, run: (db, job) => runStartReReview(db, job) });
 
 registerServiceHandler({
   name: "srm.openSupplierAccount",
