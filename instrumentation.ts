@@ -2,6 +2,6 @@
 // database is migrated (and, for the demo, seeded) inside the process that owns it.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { bootServer } = await import("./lib/db/boot");
+  const { bootServer } = await import("./lib/server/boot");
   await bootServer();
 }

@@ -19,10 +19,13 @@ import { randomUUID } from "node:crypto";
 import os from "node:os";
 import pg from "pg";
 import { loadEmployeeActor } from "../lib/auth/load-actor";
+import { installDomainModules } from "../lib/server/domain-modules";
 import { openDb } from "../lib/db/client";
 import { COUNT_CAP, countTasks } from "../lib/inbox/count-tasks";
 import { listTasks } from "../lib/inbox/list-tasks";
 import { machine, percentile } from "./support.mjs";
+
+installDomainModules();
 
 process.env.LOG_LEVEL ??= "warn";
 const TASKS = Number(process.env.BENCH_TASKS ?? 1_000_000);

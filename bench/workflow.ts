@@ -19,14 +19,17 @@ import pg from "pg";
 import type { EmployeeActor } from "../lib/auth/actor";
 import { SYSTEM } from "../lib/auth/actor";
 import { loadEmployeeActor } from "../lib/auth/load-actor";
+import { installDomainModules } from "../lib/server/domain-modules";
 import { openDb, type Db, type OpenDb } from "../lib/db/client";
-import { seedDemo } from "../lib/db/seed";
+import { seedDemo } from "../lib/demo/seed";
 import { completeTask } from "../lib/workflow/complete-task";
 import { loadContext, runStep } from "../lib/workflow/engine-host";
 import { publishDefinition } from "../lib/workflow/publish-definition";
 import { startInstance } from "../lib/workflow/start-instance";
 import { machine, percentile } from "./support.mjs";
 import { BENCH_XML } from "./workflow-flow";
+
+installDomainModules();
 
 process.env.LOG_LEVEL ??= "warn";
 const N = Number(process.env.BENCH_INSTANCES ?? 500);

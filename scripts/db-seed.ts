@@ -1,8 +1,10 @@
 // `npm run db:seed`: migrates and seeds the configured database (DATABASE_URL or
 // the PGlite folder). Run it while the app is stopped when using PGlite.
 import { openDb } from "../lib/db/client";
-import { seedDemo } from "../lib/db/seed";
+import { seedDemo } from "../lib/demo/seed";
+import { installDomainModules } from "../lib/server/domain-modules";
 
+installDomainModules();
 const t0 = Date.now();
 const opened = await openDb();
 try {

@@ -1,4 +1,4 @@
-// `npm test`: typecheck, lint, Vitest (unit + integration on PGlite and, when it
+// `npm test`: typecheck, lint, dependency rules (.dependency-cruiser.cjs), Vitest (unit + integration on PGlite and, when it
 // answers, PostgreSQL), then Playwright in Debian's Chromium. Stops at the first
 // failing stage; prints one closing line "tests: N passed, N failed, N skipped".
 import { spawnSync } from "node:child_process";
@@ -64,6 +64,7 @@ stage("system packages", "bash", ["scripts/ensure-system-deps.sh"]);
 stage("postgresql", "bash", ["scripts/ensure-postgres.sh"]);
 stage("typecheck", "npx", ["tsc", "--noEmit"]);
 stage("lint", "npx", ["eslint", ".", "--max-warnings=0"]);
+stage("dependency rules", "npm", ["run", "--silent", "deps:check"]);
 stage("vitest", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"], startTryton());
 stage("playwright", "npx", ["playwright", "test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: "test-results/playwright.json" });
 summary();

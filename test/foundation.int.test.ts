@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn } from "@/lib/auth/sign-in";
 import { loadEmployeeActor } from "@/lib/auth/load-actor";
 import { applyMigrations } from "@/lib/db/migrate";
-import { DEMO_PASSWORD, seedDemo } from "@/lib/db/seed";
+import { DEMO_PASSWORD, seedDemo } from "@/lib/demo/seed";
 import { setEmployeeActive } from "@/lib/org/save-employee";
 import { openAdapter } from "@/lib/db/adapter";
 import { dbKinds, freshDb } from "./db";

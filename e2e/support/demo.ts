@@ -1,5 +1,5 @@
 /**
- * Demo data made by lib/db/seed.ts at server start. Each spec signs in with
+ * Demo data made by lib/demo/seed.ts at server start. Each spec signs in with
  * its own accounts where state could leak (the login throttle and the saved
  * language live in the database for the whole run).
  */

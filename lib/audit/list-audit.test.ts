@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEmployeeActor } from "@/lib/auth/load-actor";
 import type { EmployeeActor } from "@/lib/auth/actor";
-import { seedDemo } from "@/lib/db/seed";
+import { seedDemo } from "@/lib/demo/seed";
 import { setEmployeeActive } from "@/lib/org/save-employee";
 import { dbKinds, freshDb } from "@/test/db";
 import { listAudit, parseAuditQuery } from "./list-audit";

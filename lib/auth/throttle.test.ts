@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDb } from "@/test/db";
-import { DEMO_PASSWORD, seedDemo } from "../db/seed";
+import { DEMO_PASSWORD, seedDemo } from "../demo/seed";
 import { signIn } from "./sign-in";
 import { THROTTLE } from "./throttle";
 

@@ -1,7 +1,9 @@
 import "server-only";
 import pg from "pg";
-import type { Db } from "./client";
-import type { Prisma } from "./generated/client";
+import type { Prisma, PrismaClient } from "./generated/client";
+
+/** The client as far as hot reads need it (lib/db/client.ts builds it). */
+type Reader = Pick<PrismaClient, "$queryRaw">;
 
 /**
  * Hot reads (the inbox's first page) run their SQL on the PostgreSQL pool
@@ -15,10 +17,10 @@ import type { Prisma } from "./generated/client";
  * text[] string[], jsonb parsed. Cast counts to int: int8 would come back as a
  * string here and as a bigint through Prisma.
  */
-const pools = new WeakMap<Db, pg.Pool>();
+const pools = new WeakMap<Reader, pg.Pool>();
 
 /** Called by openDb for a PostgreSQL client: its hot reads use this pool. */
-export function registerFastReads(db: Db, pool: pg.Pool) {
+export function registerFastReads(db: Reader, pool: pg.Pool) {
   pools.set(db, pool);
 }
 
@@ -34,7 +36,7 @@ const types = {
 const param = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
 
 /** Runs a read-only statement and returns its rows, on the pool when there is one. */
-export async function fastRead<T>(db: Db, query: Prisma.Sql): Promise<T[]> {
+export async function fastRead<T>(db: Reader, query: Prisma.Sql): Promise<T[]> {
   const pool = pools.get(db);
   if (!pool) return db.$queryRaw<T[]>(query);
   const result = await pool.query({ text: query.text, values: query.values.map(param), types });

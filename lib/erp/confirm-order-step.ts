@@ -2,7 +2,7 @@ import "server-only";
 import { SYSTEM } from "../auth/actor";
 import { writeAudit } from "../audit/write-audit";
 import { now } from "../workflow/clock";
-import type { ServiceContext } from "../workflow/service-registry";
+import type { ServiceContext } from "../workflow/service-handler";
 import type { PurchaseConfirmationInput } from "./connector";
 import { faultAfterSend } from "./fault";
 import { getConnector } from "./get-connector";

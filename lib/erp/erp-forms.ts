@@ -1,12 +1,12 @@
 import "server-only";
-import { registerForm, type FormField } from "../workflow/forms";
+import type { FormDefinition, FormField } from "../workflow/forms";
 
 // Forms of the purchase-order confirmation flow (processes/purchase-order-confirmation.bpmn)
 // and of the receipt in the delivery flow (processes/supplier-delivery.bpmn). The supplier
 // confirms a quantity per order line (the rows come from the instance's orderLineItems,
 // set by start-order-flow.ts) and one delivery date; the warehouse enters the delivery's
 // received totals (spread over its lines in order, see post-receipt-step.ts).
-registerForm({
+export const PO_CONFIRMATION_FORM: FormDefinition = {
   key: "po_confirmation",
   titleZh: "确认采购订单",
   titleEn: "Confirm purchase order",
@@ -16,7 +16,7 @@ registerForm({
     { name: "supplierRef", type: "text", labelZh: "供应商订单号", labelEn: "Supplier reference" },
     { name: "comment", type: "textarea", labelZh: "备注", labelEn: "Comment" },
   ],
-});
+};
 
 /** Where received goods go: the app's locations (mapped to the ERP's in post-receipt-step.ts). */
 export const RECEIPT_LOCATION: FormField = {
@@ -31,7 +31,7 @@ export const RECEIPT_LOCATION: FormField = {
   ],
 };
 
-registerForm({
+export const GOODS_RECEIPT_FORM: FormDefinition = {
   key: "goods_receipt",
   titleZh: "收货",
   titleEn: "Goods receipt",
@@ -41,12 +41,12 @@ registerForm({
     RECEIPT_LOCATION,
     { name: "comment", type: "textarea", labelZh: "备注", labelEn: "Comment" },
   ],
-});
+};
 
 // The order as the flow carries it (set by start-order-flow.ts; the supplier shows from the instance's supplier). No step fills this form;
-// registering it gives the record's fields their labels on task pages, where the
+// listing it gives the record's fields their labels on task pages, where the
 // portal shows labelled fields only, so the supplier sees what it confirms.
-registerForm({
+export const PO_RECORD_FORM: FormDefinition = {
   key: "po_record",
   titleZh: "采购订单信息",
   titleEn: "Purchase order",
@@ -54,4 +54,4 @@ registerForm({
     { name: "orderNumber", type: "text", labelZh: "订单号", labelEn: "Order number" },
     { name: "orderLines", type: "textarea", labelZh: "订单行", labelEn: "Order lines" },
   ],
-});
+};

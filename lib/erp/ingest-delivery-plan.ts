@@ -6,7 +6,7 @@ import { isUniqueViolation } from "../errors/app-error";
 import type { ErpConnector, ErpDeliveryPlan } from "./connector";
 import { ingestPurchaseOrder } from "./ingest-purchase-order";
 import { queueDeliveryFlowStart } from "./flow-start-jobs";
-import { runJobNow } from "./run-job-now";
+import { runJobNow } from "../workflow/jobs/run-job-now";
 import { withdrawFlow } from "./withdraw-flow";
 import { now } from "../workflow/clock";
 

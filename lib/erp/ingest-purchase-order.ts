@@ -6,7 +6,7 @@ import { isUniqueViolation } from "../errors/app-error";
 import type { ErpPurchaseOrder } from "./connector";
 import { queueOrderFlowStart } from "./flow-start-jobs";
 import { orderLineData } from "./order-line-data";
-import { runJobNow } from "./run-job-now";
+import { runJobNow } from "../workflow/jobs/run-job-now";
 import { updatePurchaseOrder } from "./update-purchase-order";
 import { now } from "../workflow/clock";
 

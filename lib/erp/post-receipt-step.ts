@@ -4,7 +4,7 @@ import { writeAudit } from "../audit/write-audit";
 import type { Db } from "../db/client";
 import { nextBusinessKey } from "../workflow/business-key";
 import { now } from "../workflow/clock";
-import type { ServiceContext } from "../workflow/service-registry";
+import type { ServiceContext } from "../workflow/service-handler";
 import type { GoodsReceiptInput } from "./connector";
 import { faultAfterSend } from "./fault";
 import { getConnector } from "./get-connector";

@@ -5,7 +5,7 @@ import type { Db } from "../db/client";
 import type { ErpPurchaseOrder } from "./connector";
 import { queueOrderFlowStart } from "./flow-start-jobs";
 import { orderLineData } from "./order-line-data";
-import { runJobNow } from "./run-job-now";
+import { runJobNow } from "../workflow/jobs/run-job-now";
 import { withdrawFlow } from "./withdraw-flow";
 
 type KnownOrder = {

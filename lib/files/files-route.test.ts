@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { loadEmployeeActor, loadSupplierActor } from "@/lib/auth/load-actor";
-import { seedDemo } from "@/lib/db/seed";
+import { seedDemo } from "@/lib/demo/seed";
 import { freshDb } from "@/test/db";
 import { EXE_HEAD, PDF_SMALL, PNG_1X1 } from "./test-fixtures";
 

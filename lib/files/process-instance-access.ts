@@ -3,7 +3,7 @@ import type { Actor } from "../auth/actor";
 import { hasPermission } from "../auth/permissions";
 import type { Db, Tx } from "../db/client";
 import { canSee } from "../workflow/task-access";
-import type { OwnerAccess } from "./owner-access";
+import type { OwnerAccess } from "./owner-access-rules";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

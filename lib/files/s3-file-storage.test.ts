@@ -7,7 +7,7 @@ import { Readable } from "node:stream";
 import type { S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEmployeeActor } from "@/lib/auth/load-actor";
-import { seedDemo } from "@/lib/db/seed";
+import { seedDemo } from "@/lib/demo/seed";
 import { freshDb } from "@/test/db";
 import { openFileDownload } from "./open-file-download";
 import { S3_PART_BYTES, buildS3Client, createS3FileStorage, type S3StorageConfig } from "./s3-file-storage";

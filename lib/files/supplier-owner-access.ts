@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/actor";
 import { hasPermission } from "../auth/permissions";
 import type { Db, Tx } from "../db/client";
-import type { OwnerAccess } from "./owner-access";
+import type { OwnerAccess } from "./owner-access-rules";
 
 /**
  * Supplier documents (licences, certificates): employees with srm.view read them,

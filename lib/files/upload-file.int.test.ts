@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmployeeActor, SupplierActor } from "@/lib/auth/actor";
 import { loadEmployeeActor, loadSupplierActor } from "@/lib/auth/load-actor";
 import type { Db } from "@/lib/db/client";
-import { seedDemo } from "@/lib/db/seed";
+import { seedDemo } from "@/lib/demo/seed";
 import { dbKinds, freshDb } from "@/test/db";
 import { createLocalFileStorage } from "./local-file-storage";
 import { openFileDownload } from "./open-file-download";

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "../db/client";
-import { decisionOptions, lineRows, listForms, type FormDefinition, type FormField } from "../workflow/forms";
+import { decisionOptions, lineRows, type FormDefinition, type FormField } from "../workflow/forms";
+import { listForms } from "../workflow/registry";
 
 export type ContextItem = { name: string; labelZh: string; labelEn: string; valueZh: string; valueEn: string };
 

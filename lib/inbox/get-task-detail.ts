@@ -3,11 +3,9 @@ import type { Actor } from "../auth/actor";
 import { hasPermission } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { AppError, isAppError } from "../errors/app-error";
-// Forms and handlers registered in code (also lib/erp's) must be known wherever a form is looked up,
-// not only in processes that happen to run the job worker.
-import "../workflow/handlers";
 import { now } from "../workflow/clock";
-import { formDefinition, type FormDefinition } from "../workflow/forms";
+import { type FormDefinition } from "../workflow/forms";
+import { formDefinition } from "../workflow/registry";
 import { startForm } from "../workflow/start-form";
 import { canSee, canWorkOn } from "../workflow/task-access";
 import { clientForm } from "./client-form";

@@ -4,7 +4,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { seedDemo } from "@/lib/db/seed";
+import { seedDemo } from "@/lib/demo/seed";
 import { createLocalFileStorage } from "@/lib/files/local-file-storage";
 import { openFileDownload } from "@/lib/files/open-file-download";
 import { ownerAccessFor } from "@/lib/files/owner-access";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "../db/client";
-import { listForms } from "../workflow/forms";
+import { listForms } from "../workflow/registry";
 
 export type HistoryEntry = {
   id: string;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "@/lib/db/seed";
+import { seedDemo } from "@/lib/demo/seed";
 import { completeTask } from "@/lib/workflow/complete-task";
 import { syncShippedProcesses } from "@/lib/workflow/sync-shipped-processes";
 import { claimTask } from "@/lib/workflow/task-actions";

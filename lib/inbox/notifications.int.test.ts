@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "@/lib/db/seed";
+import { seedDemo } from "@/lib/demo/seed";
 import { syncShippedProcesses } from "@/lib/workflow/sync-shipped-processes";
 import { freshDb } from "@/test/db";
 import { employee, supplierUser } from "@/test/workflow-fixtures";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM } from "@/lib/auth/actor";
-import { seedDemo } from "@/lib/db/seed";
+import { seedDemo } from "@/lib/demo/seed";
 import { advanceClock, resetClock } from "@/lib/workflow/clock";
 import { completeTask } from "@/lib/workflow/complete-task";
 import { publishDefinition } from "@/lib/workflow/publish-definition";

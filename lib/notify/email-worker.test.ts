@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SMTPServer } from "smtp-server";
 import { SYSTEM } from "@/lib/auth/actor";
-import { seedDemo } from "@/lib/db/seed";
+import { seedDemo } from "@/lib/demo/seed";
 import { publishDefinition } from "@/lib/workflow/publish-definition";
 import { startInstance } from "@/lib/workflow/start-instance";
 import { freshDb } from "@/test/db";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEmployeeActor } from "@/lib/auth/load-actor";
 import type { EmployeeActor } from "@/lib/auth/actor";
-import { DEMO_PASSWORD, seedDemo } from "@/lib/db/seed";
+import { DEMO_PASSWORD, seedDemo } from "@/lib/demo/seed";
 import { dbKinds, freshDb } from "@/test/db";
 import { employeeInput, employeeUpdate } from "./org.schema";
 import { listEmployeeChoices } from "./list-employee-choices";

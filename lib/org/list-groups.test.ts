@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEmployeeActor } from "@/lib/auth/load-actor";
 import type { EmployeeActor } from "@/lib/auth/actor";
-import { seedDemo } from "@/lib/db/seed";
+import { seedDemo } from "@/lib/demo/seed";
 import { dbKinds, freshDb } from "@/test/db";
 import { listGroups } from "./list-groups";
 import { createGroup, setGroupActive, setGroupMembers, updateGroup } from "./save-group";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEmployeeActor } from "@/lib/auth/load-actor";
 import { PERMISSIONS } from "@/lib/auth/permissions";
-import { seedDemo } from "@/lib/db/seed";
+import { seedDemo } from "@/lib/demo/seed";
 import { dbKinds, freshDb } from "@/test/db";
 import { listRoleMatrix } from "./list-roles";
 

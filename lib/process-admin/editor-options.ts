@@ -1,10 +1,9 @@
 import "server-only";
-import "../workflow/handlers";
 import type { EmployeeActor } from "../auth/actor";
 import { requirePermission } from "../auth/permissions";
 import type { Db } from "../db/client";
-import { listForms } from "../workflow/forms";
-import { listServiceHandlers } from "../workflow/service-registry";
+import { listForms } from "../workflow/registry";
+import { listServiceHandlers } from "../workflow/registry";
 
 export type Choice = { value: string; labelZh: string; labelEn: string };
 export type EditorOptions = {

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM } from "@/lib/auth/actor";
-import { seedDemo } from "@/lib/db/seed";
+import { seedDemo } from "@/lib/demo/seed";
 import { dbKinds, freshDb } from "@/test/db";
 import { employee, openTasks } from "@/test/workflow-fixtures";
 import { cancelInstance } from "../workflow/cancel-instance";

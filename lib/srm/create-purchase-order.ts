@@ -6,7 +6,7 @@ import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { loadConnection } from "../erp/connection";
 import { queueOrderFlowStart } from "../erp/flow-start-jobs";
-import { runJobNow } from "../erp/run-job-now";
+import { runJobNow } from "../workflow/jobs/run-job-now";
 import { nextBusinessKey } from "../workflow/business-key";
 import { purchaseOrderInput, type PurchaseOrderInput } from "./purchase-order.schema";
 

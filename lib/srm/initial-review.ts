@@ -3,7 +3,7 @@ import { SYSTEM } from "../auth/actor";
 import { writeAudit } from "../audit/write-audit";
 import type { Db, Tx } from "../db/client";
 import type { ClaimedJob } from "../workflow/jobs/claim-jobs";
-import type { ServiceContext } from "../workflow/service-registry";
+import type { ServiceContext } from "../workflow/service-handler";
 import { queueReviewRound, reviewedSupplierId, startReviewFlow, type ReviewKind } from "./review-rounds";
 
 /** The initial review (processes/supplier-initial-review.bpmn), SRM-2. */

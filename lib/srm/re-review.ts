@@ -9,7 +9,7 @@ import type { Db } from "../db/client";
 import { AppError, isUniqueViolation } from "../errors/app-error";
 import { parseInput } from "../errors/parse-input";
 import type { ClaimedJob } from "../workflow/jobs/claim-jobs";
-import type { ServiceContext } from "../workflow/service-registry";
+import type { ServiceContext } from "../workflow/service-handler";
 import { activateSupplier } from "./approve-supplier";
 import { queueReviewRound, reviewedSupplierId, reviewUnderWay, startReviewFlow, startRoundNow, type ReviewKind } from "./review-rounds";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { SYSTEM } from "../auth/actor";
 import { writeAudit } from "../audit/write-audit";
-import type { ServiceContext } from "../workflow/service-registry";
+import type { ServiceContext } from "../workflow/service-handler";
 
 const text = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim().slice(0, 100) : null);
 

@@ -2,7 +2,7 @@ import "server-only";
 import { SYSTEM, type Actor } from "../auth/actor";
 import { loadEmployeeActor } from "../auth/load-actor";
 import type { Db, Tx } from "../db/client";
-import { runJobNow } from "../erp/run-job-now";
+import { runJobNow } from "../workflow/jobs/run-job-now";
 import { logger } from "../log/logger";
 import type { ClaimedJob } from "../workflow/jobs/claim-jobs";
 import { startInstance } from "../workflow/start-instance";

@@ -3,12 +3,9 @@ import type { Actor } from "../auth/actor";
 import type { Db, Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { applyOutcome } from "./apply-outcome";
-// Forms and handlers registered in code (also lib/erp's) must be known wherever a form is looked up,
-// not only in processes that happen to run the job worker.
-import "./handlers";
 import { now } from "./clock";
 import { runStep } from "./engine-host";
-import { formDefinition } from "./forms";
+import { formDefinition } from "./registry";
 import { validateFormData } from "./form-data";
 import { instanceContext, TX_OPTIONS } from "./load-definition";
 import { closeTask, loadTaskForCompletion } from "./step-sql";

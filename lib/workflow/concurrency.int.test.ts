@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM } from "@/lib/auth/actor";
 import { openDb } from "@/lib/db/client";
-import { seedDemo } from "@/lib/db/seed";
+import { seedDemo } from "@/lib/demo/seed";
 import { freshDb, postgresAvailable } from "@/test/db";
 import { bpmn, employee, openTasks } from "@/test/workflow-fixtures";
 import { completeTask } from "./complete-task";

@@ -1,24 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM } from "@/lib/auth/actor";
-import { seedDemo } from "@/lib/db/seed";
+import { seedDemo } from "@/lib/demo/seed";
 import { dbKinds, freshDb } from "@/test/db";
 import { bpmn, employee, openTasks } from "@/test/workflow-fixtures";
 import { completeTask } from "./complete-task";
 import { validateFormData } from "./form-data";
-import { formDefinition, registerForm } from "./forms";
+import { formDefinition, installModules } from "./registry";
 import { publishDefinition } from "./publish-definition";
 import { startByKey } from "./start-by-key";
 import { startInstance } from "./start-instance";
 
-registerForm({
-  key: "test_numbers",
-  titleZh: "数量",
-  titleEn: "Quantities",
-  fields: [
-    { name: "qty", type: "number", labelZh: "数量", labelEn: "Quantity", required: true, min: 0 },
-    { name: "discount", type: "number", labelZh: "折扣", labelEn: "Discount" },
-  ],
-});
+installModules([
+  {
+    name: "test-numbers",
+    forms: [
+      {
+      key: "test_numbers",
+      titleZh: "数量",
+      titleEn: "Quantities",
+      fields: [
+        { name: "qty", type: "number", labelZh: "数量", labelEn: "Quantity", required: true, min: 0 },
+        { name: "discount", type: "number", labelZh: "折扣", labelEn: "Discount" },
+      ],
+      },
+    ],
+  },
+]);
 
 const FLOW = bpmn(
   "numbers",

@@ -25,23 +25,10 @@ export type FormField = {
 
 export type FormDefinition = { key: string; titleZh: string; titleEn: string; fields: FormField[] };
 
-const DECISIONS = [
+export const DECISIONS = [
   { value: "approve", labelZh: "同意", labelEn: "Approve" },
   { value: "reject", labelZh: "驳回", labelEn: "Reject" },
 ];
-
-const g = globalThis as { __ffForms?: Map<string, FormDefinition> };
-const forms = (g.__ffForms ??= new Map());
-
-export function registerForm(f: FormDefinition) {
-  forms.set(f.key, f);
-}
-export function formDefinition(key: string | null | undefined): FormDefinition | undefined {
-  return key ? forms.get(key) : undefined;
-}
-export function listForms(): FormDefinition[] {
-  return [...forms.values()];
-}
 
 const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
 
@@ -123,49 +110,3 @@ export function lineRows(f: FormField, variables: Record<string, unknown>): Line
 export function decisionOptions(f: FormField) {
   return f.options ?? DECISIONS;
 }
-
-// The product's generic approval form: decision plus comment; a rejection needs a reason.
-registerForm({
-  key: "approval",
-  titleZh: "审批",
-  titleEn: "Approval",
-  fields: [
-    { name: "decision", type: "decision", labelZh: "审批意见", labelEn: "Decision", required: true },
-    { name: "comment", type: "textarea", labelZh: "说明", labelEn: "Comment" },
-  ],
-});
-
-registerForm({
-  key: "purchase_requisition_start",
-  titleZh: "采购申请",
-  titleEn: "Purchase requisition",
-  fields: [
-    { name: "title", type: "text", labelZh: "采购事项", labelEn: "Subject", required: true },
-    { name: "amount", type: "number", labelZh: "预计金额（元）", labelEn: "Estimated amount (CNY)", required: true, min: 0, max: 1e10 },
-    { name: "neededBy", type: "date", labelZh: "需求日期", labelEn: "Needed by" },
-    { name: "reason", type: "textarea", labelZh: "申请理由", labelEn: "Reason" },
-  ],
-});
-
-registerForm({
-  key: "quality_issue_start",
-  titleZh: "来料质量异常",
-  titleEn: "Incoming quality issue",
-  fields: [
-    { name: "supplierId", type: "supplier", labelZh: "供应商", labelEn: "Supplier", required: true },
-    { name: "title", type: "text", labelZh: "异常摘要", labelEn: "Summary", required: true },
-    { name: "lotNo", type: "text", labelZh: "批次号", labelEn: "Lot number" },
-    { name: "description", type: "textarea", labelZh: "异常描述", labelEn: "Description", required: true },
-  ],
-});
-
-registerForm({
-  key: "supplier_corrective_action",
-  titleZh: "纠正措施",
-  titleEn: "Corrective action",
-  fields: [
-    { name: "rootCause", type: "textarea", labelZh: "原因分析", labelEn: "Root cause", required: true },
-    { name: "correctiveAction", type: "textarea", labelZh: "纠正措施", labelEn: "Corrective action", required: true },
-    { name: "effectiveFrom", type: "date", labelZh: "措施生效日期", labelEn: "Effective from", required: true },
-  ],
-});

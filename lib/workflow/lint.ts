@@ -1,9 +1,8 @@
 import "server-only";
-import "./handlers";
 import { validateExpression } from "./expressions";
-import { formDefinition } from "./forms";
+import { formDefinition } from "./registry";
 import type { ModdleContext, ModdleElement } from "./moddle";
-import { serviceHandler } from "./service-registry";
+import { serviceHandler } from "./registry";
 
 /** A problem found before publishing; `code` has a translation under workflow.lint.<code>. */
 export type LintProblem = { code: string; elementId?: string; params?: Record<string, string> };

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM } from "@/lib/auth/actor";
-import { seedDemo } from "@/lib/db/seed";
+import { seedDemo } from "@/lib/demo/seed";
 import { dbKinds, freshDb } from "@/test/db";
 import { bpmn, employee, openTasks } from "@/test/workflow-fixtures";
-import "./handlers";
 import { cancelInstance } from "./cancel-instance";
 import { completeTask } from "./complete-task";
 import { activeElementIds } from "./migrate-instances";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM } from "@/lib/auth/actor";
 import { hasPermission, PERMISSIONS } from "@/lib/auth/permissions";
-import { seedDemo } from "@/lib/db/seed";
+import { seedDemo } from "@/lib/demo/seed";
 import { dbKinds, freshDb } from "@/test/db";
 import { bpmn, employee, openTasks, supplierUser } from "@/test/workflow-fixtures";
 import { advanceClock, resetClock } from "./clock";
@@ -10,7 +10,7 @@ import { deliverMessage } from "./deliver-message";
 import { runDueJobs } from "./jobs/worker";
 import { retryFailedJob } from "./jobs/retry-job";
 import { publishDefinition } from "./publish-definition";
-import { registerServiceHandler } from "./service-registry";
+import { installModules } from "./registry";
 import { startInstance } from "./start-instance";
 
 const GATEWAY = bpmn(
@@ -61,17 +61,24 @@ const SERVICE = bpmn(
 
 let flakyFailuresLeft = 0;
 let flakyCalls = 0;
-registerServiceHandler({
-  name: "test.flaky",
-  labelZh: "测试",
-  labelEn: "Test",
-  maxAttempts: 3,
-  async run() {
-    flakyCalls++;
-    if (flakyFailuresLeft-- > 0) throw new Error("ERP unavailable");
-    return { erpRef: "PO-1" };
+installModules([
+  {
+    name: "test-runtime",
+    serviceHandlers: [
+      {
+      name: "test.flaky",
+      labelZh: "测试",
+      labelEn: "Test",
+      maxAttempts: 3,
+      async run() {
+        flakyCalls++;
+        if (flakyFailuresLeft-- > 0) throw new Error("ERP unavailable");
+        return { erpRef: "PO-1" };
+      },
+      },
+    ],
   },
-});
+]);
 
 const kinds = await dbKinds();
 

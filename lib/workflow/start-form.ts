@@ -1,8 +1,6 @@
 import "server-only";
-import { formDefinition, type FormDefinition } from "./forms";
-// Forms and handlers registered in code (also lib/erp's) must be known wherever a form is looked up,
-// not only in processes that happen to run the job worker.
-import "./handlers";
+import { type FormDefinition } from "./forms";
+import { formDefinition } from "./registry";
 
 type ContextActivity = { id: string; type: string; parent?: { id?: string; type?: string }; behaviour?: Record<string, unknown> };
 type StoredContext = { processes?: { id: string }[]; activities?: ContextActivity[] };

@@ -1,7 +1,6 @@
 import { loadEmployeeActor } from "@/lib/auth/load-actor";
-import { seedDemo } from "@/lib/db/seed";
+import { seedDemo } from "@/lib/demo/seed";
 import { syncShippedProcesses } from "@/lib/workflow/sync-shipped-processes";
-import "@/lib/workflow/handlers";
 import { freshDb, type TestDbKind } from "../db";
 
 /** A fresh database with the shipped flows and the demo company (admin, buyers, warehouse, S001/S002). */

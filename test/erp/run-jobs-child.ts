@@ -4,9 +4,10 @@
 //   CHILD_DB_URL=postgresql://... ERP_FAULT_AFTER_SEND=postGoodsReceipt \
 //     node --import tsx --conditions=react-server test/erp/run-jobs-child.ts
 import { openDb } from "../../lib/db/client";
-import "../../lib/workflow/handlers";
+import { installDomainModules } from "../../lib/server/domain-modules";
 import { runDueJobs } from "../../lib/workflow/jobs/worker";
 
+installDomainModules();
 const url = process.env.CHILD_DB_URL;
 if (!url) throw new Error("CHILD_DB_URL is not set");
 const opened = await openDb({ mode: "postgresql", url });

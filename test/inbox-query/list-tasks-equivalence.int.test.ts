@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { seedDemo } from "@/lib/db/seed";
+import { seedDemo } from "@/lib/demo/seed";
 import { taskQuery, type TaskQuery } from "@/lib/inbox/inbox.schema";
 import { COUNT_CAP, countTasks } from "@/lib/inbox/count-tasks";
 import { DUE_SOON_MS, dueStateOf } from "@/lib/inbox/due-state";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "@/lib/db/seed";
+import { seedDemo } from "@/lib/demo/seed";
 import { retryFailedJob } from "@/lib/workflow/jobs/retry-job";
 import { dbKinds, freshDb } from "@/test/db";
 import { employee, supplierUser } from "@/test/workflow-fixtures";

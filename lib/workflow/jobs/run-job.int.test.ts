@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM } from "@/lib/auth/actor";
-import { seedDemo } from "@/lib/db/seed";
+import { seedDemo } from "@/lib/demo/seed";
 import { dbKinds, freshDb } from "@/test/db";
 import { bpmn, employee } from "@/test/workflow-fixtures";
 import { cancelInstance } from "../cancel-instance";
 import { publishDefinition } from "../publish-definition";
-import { registerServiceHandler } from "../service-registry";
+import { installModules } from "../registry";
 import { startInstance } from "../start-instance";
 import { runDueJobs } from "./worker";
 
@@ -17,16 +17,23 @@ const FLOW = bpmn(
 );
 
 // The instance is cancelled by an operator while its service call runs, then the call fails for good.
-registerServiceHandler({
-  name: "test.cancelled_meanwhile",
-  labelZh: "测试",
-  labelEn: "Test",
-  maxAttempts: 1,
-  async run({ db, instanceId }) {
-    await cancelInstance(db, await employee(db, "admin"), { id: instanceId, reason: "withdrawn" });
-    throw new Error("ERP unavailable");
+installModules([
+  {
+    name: "test-run-job",
+    serviceHandlers: [
+      {
+      name: "test.cancelled_meanwhile",
+      labelZh: "测试",
+      labelEn: "Test",
+      maxAttempts: 1,
+      async run({ db, instanceId }) {
+        await cancelInstance(db, await employee(db, "admin"), { id: instanceId, reason: "withdrawn" });
+        throw new Error("ERP unavailable");
+      },
+      },
+    ],
   },
-});
+]);
 
 const kinds = await dbKinds();
 

@@ -6,10 +6,9 @@ import { applyOutcome } from "../apply-outcome";
 import { now } from "../clock";
 import { runStep, type StepAction } from "../engine-host";
 import { instanceContext, TX_OPTIONS } from "../load-definition";
-import "../handlers";
-import { serviceHandler } from "../service-registry";
+import { serviceHandler } from "../registry";
 import type { ClaimedJob } from "./claim-jobs";
-import { jobKind } from "./job-kinds";
+import { jobKind } from "../registry";
 
 /** Seconds to wait before attempt n+1: 2, 4, 8, ... capped at 10 minutes. */
 export function backoffMs(attempt: number) {

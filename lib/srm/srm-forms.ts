@@ -1,23 +1,47 @@
 import "server-only";
 import { RECEIPT_LOCATION } from "../erp/erp-forms";
-import { registerForm } from "../workflow/forms";
-import { registerJobKind } from "../workflow/jobs/job-kinds";
-import { registerServiceHandler } from "../workflow/service-registry";
-import { INITIAL_REVIEW, markPotentialStep, runStartInitialReview } from "./initial-review";
-import { openSupplierAccountStep, RE_REVIEW, runStartReReview } from "./re-review";
-import { recordShipmentStep } from "./record-shipment";
+import type { FormDefinition } from "../workflow/forms";
 
-// Supplier management's BPMN service tasks, jobs and forms (processes/supplier-delivery.bpmn,
-// processes/supplier-initial-review.bpmn).
-// Loaded by lib/workflow/handlers.ts.
-registerServiceHandler({
-  name: "srm.recordShipment",
-  labelZh: "登记供应商发货",
-  labelEn: "Record the supplier's shipment",
-  run: (ctx) => recordShipmentStep(ctx),
-});
+// The forms of supplier management's flows (processes/*.bpmn). Forms named
+// "*_record" are filled by no step: they label the record a flow carries on its task
+// pages, where the portal shows labelled fields only.
 
-registerForm({
+export const PURCHASE_REQUISITION_START: FormDefinition = {
+  key: "purchase_requisition_start",
+  titleZh: "采购申请",
+  titleEn: "Purchase requisition",
+  fields: [
+    { name: "title", type: "text", labelZh: "采购事项", labelEn: "Subject", required: true },
+    { name: "amount", type: "number", labelZh: "预计金额（元）", labelEn: "Estimated amount (CNY)", required: true, min: 0, max: 1e10 },
+    { name: "neededBy", type: "date", labelZh: "需求日期", labelEn: "Needed by" },
+    { name: "reason", type: "textarea", labelZh: "申请理由", labelEn: "Reason" },
+  ],
+};
+
+export const QUALITY_ISSUE_START: FormDefinition = {
+  key: "quality_issue_start",
+  titleZh: "来料质量异常",
+  titleEn: "Incoming quality issue",
+  fields: [
+    { name: "supplierId", type: "supplier", labelZh: "供应商", labelEn: "Supplier", required: true },
+    { name: "title", type: "text", labelZh: "异常摘要", labelEn: "Summary", required: true },
+    { name: "lotNo", type: "text", labelZh: "批次号", labelEn: "Lot number" },
+    { name: "description", type: "textarea", labelZh: "异常描述", labelEn: "Description", required: true },
+  ],
+};
+
+export const SUPPLIER_CORRECTIVE_ACTION: FormDefinition = {
+  key: "supplier_corrective_action",
+  titleZh: "纠正措施",
+  titleEn: "Corrective action",
+  fields: [
+    { name: "rootCause", type: "textarea", labelZh: "原因分析", labelEn: "Root cause", required: true },
+    { name: "correctiveAction", type: "textarea", labelZh: "纠正措施", labelEn: "Corrective action", required: true },
+    { name: "effectiveFrom", type: "date", labelZh: "措施生效日期", labelEn: "Effective from", required: true },
+  ],
+};
+
+export const DELIVERY_NOTICE: FormDefinition = {
   key: "delivery_notice",
   titleZh: "发货通知",
   titleEn: "Shipping notice",
@@ -26,12 +50,12 @@ registerForm({
     { name: "waybillNo", type: "text", labelZh: "运单号", labelEn: "Waybill number", required: true },
     { name: "comment", type: "textarea", labelZh: "备注", labelEn: "Comment" },
   ],
-});
+};
 
 // The warehouse's receipt against the delivery plan, per plan line (rows: planLineItems,
 // set by lib/erp/start-delivery-flow.ts): accepted (prefilled with the planned quantity)
 // and rejected (prefilled with 0), each at most the planned quantity, and where it goes.
-registerForm({
+export const DELIVERY_RECEIPT: FormDefinition = {
   key: "delivery_receipt",
   titleZh: "按交货计划收货",
   titleEn: "Receive against the delivery plan",
@@ -41,12 +65,10 @@ registerForm({
     RECEIPT_LOCATION,
     { name: "comment", type: "textarea", labelZh: "备注", labelEn: "Comment" },
   ],
-});
+};
 
-// The plan as the delivery flow carries it (set by lib/erp/start-delivery-flow.ts). No
-// step fills this form; it gives the record's fields their labels on task pages, where
-// the portal shows labelled fields only.
-registerForm({
+/** The plan as the delivery flow carries it (set by lib/erp/start-delivery-flow.ts). */
+export const DELIVERY_RECORD: FormDefinition = {
   key: "delivery_record",
   titleZh: "交货计划信息",
   titleEn: "Delivery plan",
@@ -55,20 +77,9 @@ registerForm({
     { name: "plannedDate", type: "date", labelZh: "计划交货日期", labelEn: "Planned delivery date" },
     { name: "planLines", type: "textarea", labelZh: "交货行", labelEn: "Delivery lines" },
   ],
-});
+};
 
-// The supplier's initial review (processes/supplier-initial-review.bpmn, SRM-2): started
-// by a job queued when the supplier is registered; an approval makes it a potential supplier.
-registerJobKind({ kind: INITIAL_REVIEW.job, run: (db, job) => runStartInitialReview(db, job) });
-
-registerServiceHandler({
-  name: "srm.markPotential",
-  labelZh: "转为潜在供应商",
-  labelEn: "Make the supplier a potential supplier",
-  run: (ctx) => markPotentialStep(ctx),
-});
-
-registerForm({
+export const SUPPLIER_INITIAL_REVIEW: FormDefinition = {
   key: "supplier_initial_review",
   titleZh: "供应商初审",
   titleEn: "Supplier initial review",
@@ -76,20 +87,9 @@ registerForm({
     { name: "decision", type: "decision", labelZh: "初审结论", labelEn: "Decision", required: true },
     { name: "comment", type: "textarea", labelZh: "初审意见", labelEn: "Comment" },
   ],
-});
+};
 
-// The re-review (processes/supplier-re-review.bpmn, SRM-3): started from a potential
-// supplier's archive with its documents on file; an approval opens the supplier and its account.
-registerJobKind({ kind: RE_REVIEW.job, run: (db, job) => runStartReReview(db, job) });
-
-registerServiceHandler({
-  name: "srm.openSupplierAccount",
-  labelZh: "开通供应商及门户账号",
-  labelEn: "Open the supplier and its portal account",
-  run: (ctx) => openSupplierAccountStep(ctx),
-});
-
-registerForm({
+export const SUPPLIER_RE_REVIEW: FormDefinition = {
   key: "supplier_re_review",
   titleZh: "供应商复核",
   titleEn: "Supplier re-review",
@@ -97,11 +97,10 @@ registerForm({
     { name: "decision", type: "decision", labelZh: "复核结论", labelEn: "Decision", required: true },
     { name: "comment", type: "textarea", labelZh: "复核意见", labelEn: "Comment" },
   ],
-});
+};
 
-// The registration as the review carries it (set by lib/srm/initial-review.ts). No step
-// fills this form; it labels the record on the task page.
-registerForm({
+/** The registration as the reviews carry it (set by lib/srm/initial-review.ts and re-review.ts). */
+export const SUPPLIER_RECORD: FormDefinition = {
   key: "supplier_record",
   titleZh: "供应商登记信息",
   titleEn: "Supplier registration",
@@ -117,4 +116,4 @@ registerForm({
     { name: "portalUsername", type: "text", labelZh: "门户账号", labelEn: "Portal account" },
     { name: "documents", type: "textarea", labelZh: "证明文件", labelEn: "Proof documents" },
   ],
-});
+};

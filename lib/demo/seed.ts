@@ -9,7 +9,7 @@ import { saveMasterData, saveProduct } from "../erp/save-master-data";
 import { createPurchaseOrder } from "../srm/create-purchase-order";
 import { createSupplier } from "../srm/create-supplier";
 import { createSupplierUser } from "../srm/supplier-accounts";
-import type { Db } from "./client";
+import type { Db } from "../db/client";
 
 export const DEMO_PASSWORD = "Demo@2026";
 

@@ -1,9 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { Db } from "../db/client";
-import type { ClaimedJob } from "../workflow/jobs/claim-jobs";
-import { now } from "../workflow/clock";
-import { runJob } from "../workflow/jobs/run-job";
+import type { Db } from "../../db/client";
+import type { ClaimedJob } from "./claim-jobs";
+import { now } from "../clock";
+import { runJob } from "./run-job";
 
 /**
  * Claims one pending job by its key and runs it now, in this request, instead of

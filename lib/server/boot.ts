@@ -4,16 +4,18 @@ import { logger } from "../log/logger";
 import { startEmailWorker } from "../notify/email-worker";
 import { startJobWorker } from "../workflow/jobs/worker";
 import { syncShippedProcesses } from "../workflow/sync-shipped-processes";
-import { getOpenDb, type Db } from "./client";
-import { seedDemo } from "./seed";
+import { getOpenDb, type Db } from "../db/client";
+import { seedDemo } from "../demo/seed";
+import { installDomainModules } from "./domain-modules";
 
 /**
- * Server start-up: migrate, publish the shipped processes when new or changed,
+ * Server start-up: install the domain modules, migrate, publish the shipped processes when new or changed,
  * seed the demo (unless SEED_DEMO=0), and start the job and e-mail workers
  * (unless JOB_WORKER=0; e-mail only when SMTP_HOST is set).
  */
 export async function bootServer() {
   const t0 = Date.now();
+  installDomainModules();
   const opened = await getOpenDb();
   if (opened.appliedMigrations.length) logger.info({ migrations: opened.appliedMigrations }, "applied migrations");
   await oneInstanceAtATime(opened.db, opened.config.mode, async () => {

@@ -12,6 +12,10 @@ export type ServiceContext = {
   attempt: number;
 };
 
+/**
+ * A BPMN service task's implementation, defined in code by a domain module
+ * (lib/workflow/registry.ts); a BPMN file can name one (ff:handler), never define it.
+ */
 export type ServiceHandler = {
   name: string;
   /** Shown in the editor's handler picker. */
@@ -21,19 +25,3 @@ export type ServiceHandler = {
   run: (ctx: ServiceContext) => Promise<Record<string, unknown> | void>;
   maxAttempts?: number;
 };
-
-const g = globalThis as { __ffServiceHandlers?: Map<string, ServiceHandler> };
-const handlers = (g.__ffServiceHandlers ??= new Map());
-
-/** Handlers are registered in code only; a BPMN file can name them, never define them. */
-export function registerServiceHandler(h: ServiceHandler) {
-  handlers.set(h.name, h);
-}
-
-export function serviceHandler(name: string): ServiceHandler | undefined {
-  return handlers.get(name);
-}
-
-export function listServiceHandlers(): ServiceHandler[] {
-  return [...handlers.values()].sort((a, b) => a.name.localeCompare(b.name));
-}
