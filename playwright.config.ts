@@ -83,6 +83,7 @@ export default defineConfig({
       NEXTAUTH_URL: BASE_URL,
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "warn",
+      E2E_FAULTS: "1",
       DATABASE_URL: "",
     },
   },

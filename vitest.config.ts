@@ -15,7 +15,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
-    setupFiles: ["test/setup-modules.ts"],
+    setupFiles: ["test/setup-modules.ts", "test/setup-next-intl.ts"],
     env: { NODE_ENV: "test", LOG_LEVEL: "silent" },
   },
 });

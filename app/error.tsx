@@ -1,14 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { CrashPage } from "@/components/shell/crash-page";
 
-/** Unexpected failures: a generic translated message; details are in the server log. */
-export default function ErrorPage({ reset }: { error: Error; reset: () => void }) {
-  const t = useTranslations("errors");
-  return (
-    <main className="flex min-h-[60vh] flex-col items-center justify-center gap-3 p-6 text-center">
-      <p className="text-slate-700">{t("internal")}</p>
-      <button type="button" className="text-brand-700 hover:underline" onClick={reset}>↻</button>
-    </main>
-  );
+/** Unexpected failures in the workbench (and anything else under the root layout); the details are in the server log under the reference shown. */
+export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
+  const t = useTranslations("crash");
+  return <CrashPage realm="workbench" t={t} error={error} retry={retry} />;
 }

@@ -26,12 +26,12 @@ export async function waitFor(url, timeoutMs = 120_000) {
   }
 }
 
-/** Starts `next start` directly (so the pid is the server's) on a fresh PGlite folder. */
+/** Starts scripts/serve.mjs directly (so the pid is the server's), as `npm start` serves, on a fresh PGlite folder. */
 export function startServer({ cwd = process.cwd(), port, env = {} }) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ff-bench-"));
-  const child = spawn(process.execPath, [path.join(cwd, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+  const child = spawn(process.execPath, [path.join(cwd, "scripts", "serve.mjs")], {
     cwd,
-    env: { ...process.env, PGLITE_DIR: path.join(dataDir, "pglite"), FILE_STORAGE_DIR: path.join(dataDir, "files"), NEXTAUTH_SECRET: "bench-secret", NEXTAUTH_URL: `http://localhost:${port}`, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", ...env },
+    env: { ...process.env, PGLITE_DIR: path.join(dataDir, "pglite"), FILE_STORAGE_DIR: path.join(dataDir, "files"), NEXTAUTH_SECRET: "bench-secret", NEXTAUTH_URL: `http://localhost:${port}`, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", ...env, PORT: String(port) },
     stdio: ["ignore", "inherit", "inherit"],
   });
   return {

@@ -112,11 +112,11 @@ process.on("exit", () => {
 });
 
 /**
- * Starts `next start` in the built copy (the pid is the server's own, so a
- * SIGKILL really kills the server). Output is kept for error messages.
+ * Serves the built copy with its scripts/serve.mjs, as `npm start` does (the pid is
+ * the server's own, so a SIGKILL really kills the server). Output is kept for error messages.
  */
 export function startAppServer({ app, port, env = {} }) {
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+  const child = spawn(process.execPath, [path.join(app, "scripts", "serve.mjs")], {
     cwd: app,
     env: serverEnv({ NEXTAUTH_URL: `http://localhost:${port}`, LOG_LEVEL: "warn", ...env, PORT: String(port) }),
     stdio: ["ignore", "pipe", "pipe"],

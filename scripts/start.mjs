@@ -1,10 +1,12 @@
-// `npm start`: builds when needed, then serves on PORT (default 3000). The
-// server migrates and seeds its own database at start-up (instrumentation.ts),
-// so the embedded PGlite folder is only ever opened by that one process.
-import { spawn, spawnSync } from "node:child_process";
+// `npm start`: builds when needed, then serves on PORT (default 3000) with
+// scripts/serve.mjs. The server migrates and seeds its own database at start-up
+// (instrumentation.ts), so the embedded PGlite folder is only ever opened by that
+// one process.
+import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { serve } from "./serve.mjs";
 
 const root = process.cwd();
 const dataDir = path.join(root, ".data");
@@ -39,6 +41,6 @@ if (stale || process.env.FORCE_BUILD === "1") {
 }
 
 console.log(`serving on http://localhost:${port} (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite in .data/pglite"})`);
-const child = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env: process.env });
-for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
-child.on("exit", (code) => process.exit(code ?? 0));
+// In this process (scripts/serve.mjs, not `next start`): the pid is the server's, and
+// the sign-in limits see the socket address.
+await serve({ dir: root, port: Number(port) });

@@ -1,4 +1,5 @@
-// `npm test`: typecheck, lint, dependency rules (.dependency-cruiser.cjs), Vitest (unit + integration on PGlite and, when it
+// `npm test`: typecheck, lint, dependency rules (.dependency-cruiser.cjs: no import
+// cycles, layer rules; knip: nothing unused), Vitest (unit + integration on PGlite and, when it
 // answers, PostgreSQL), then Playwright in Debian's Chromium. Stops at the first
 // failing stage; prints one closing line "tests: N passed, N failed, N skipped".
 import { spawnSync } from "node:child_process";

@@ -5,6 +5,7 @@ import { employeeOrRedirect } from "@/lib/auth/guards";
 import { hasPermission, type Permission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { listNotifications } from "@/lib/inbox/list-notifications";
+import { injectFault } from "@/lib/log/fault-hook";
 import { markAllNotificationsReadAction, markNotificationReadAction } from "./inbox/notifications/actions";
 
 const NAV: { href: string; key: string; permission?: Permission | Permission[] }[] = [
@@ -19,6 +20,7 @@ const NAV: { href: string; key: string; permission?: Permission | Permission[] }
 ];
 
 export default async function WorkbenchLayout({ children }: { children: React.ReactNode }) {
+  await injectFault("render");
   const actor = await employeeOrRedirect();
   const [t, notifications] = await Promise.all([getTranslations(), listNotifications(await getDb(), actor, { take: 8 })]);
   const items = NAV.filter((n) => !n.permission || [n.permission].flat().some((p) => hasPermission(actor, p))).map((n) => ({ href: n.href, label: t(`nav.${n.key}`) }));

@@ -33,7 +33,15 @@ export function EmployeeForm({ employee, options, onDone }: { employee: Employee
   const [roles, setRoles] = useState<string[]>(employee?.roles ?? []);
   const [groups, setGroups] = useState<string[]>(employee?.groups ?? []);
   const set = (k: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setValues({ ...values, [k]: e.target.value });
-  const locked = options.roles.some((r) => !r.grantable);
+  // Offered: what this actor may grant. Shown greyed out: what the person already
+  // holds beyond that (kept as it is). A department admin changes none of his own.
+  // The server (lib/org/grant-scope.ts) decides; this only hides.
+  const own = !!employee && employee.id === options.lockedEmployeeId;
+  const shownRoles = options.roles.filter((r) => r.grantable || employee?.roles.includes(r.key));
+  const shownGroups = options.groups.filter((g) => g.grantable || employee?.groups.includes(g.key));
+  const rolesLocked = !own && shownRoles.some((r) => !r.grantable);
+  const groupsLocked = !own && shownGroups.some((g) => !g.grantable);
+  const passwordLocked = !!employee && !own && shownRoles.some((r) => !r.grantable && employee.roles.includes(r.key));
 
   return (
     <form
@@ -84,10 +92,10 @@ export function EmployeeForm({ employee, options, onDone }: { employee: Employee
         <Field
           id="emp-password"
           label={employee ? t("employees.password") : t("employees.initialPassword")}
-          hint={employee ? t("employees.passwordEditHint") : t("employees.passwordHint")}
+          hint={passwordLocked ? t("employees.passwordLocked") : employee ? t("employees.passwordEditHint") : t("employees.passwordHint")}
           error={err("password")}
         >
-          <Input id="emp-password" type="password" value={values.password} onChange={set("password")} aria-invalid={!!err("password")} autoComplete="new-password" required={!employee} />
+          <Input id="emp-password" type="password" value={values.password} onChange={set("password")} aria-invalid={!!err("password")} autoComplete="new-password" required={!employee} disabled={passwordLocked} />
         </Field>
       </div>
       <div>
@@ -97,9 +105,10 @@ export function EmployeeForm({ employee, options, onDone }: { employee: Employee
           value={roles}
           onChange={setRoles}
           invalid={!!err("roles")}
-          options={options.roles.map((r) => ({ value: r.key, label: nameOf(r), disabled: !r.grantable }))}
+          options={shownRoles.map((r) => ({ value: r.key, label: nameOf(r), disabled: own || !r.grantable }))}
         />
-        {locked ? <p className="mt-1 text-xs text-slate-500">{t("employees.rolesLocked")}</p> : null}
+        {own ? <p className="mt-1 text-xs text-slate-500" data-testid="employee-own-access">{t("employees.ownAccessLocked")}</p> : null}
+        {rolesLocked ? <p className="mt-1 text-xs text-slate-500">{t("employees.rolesLocked")}</p> : null}
         <FieldError message={err("roles")} />
       </div>
       <div>
@@ -109,8 +118,9 @@ export function EmployeeForm({ employee, options, onDone }: { employee: Employee
           value={groups}
           onChange={setGroups}
           invalid={!!err("groups")}
-          options={options.groups.map((g) => ({ value: g.key, label: nameOf(g), hint: g.active ? undefined : t("form.inactiveSuffix") }))}
+          options={shownGroups.map((g) => ({ value: g.key, label: nameOf(g), hint: g.active ? undefined : t("form.inactiveSuffix"), disabled: own || !g.grantable }))}
         />
+        {groupsLocked ? <p className="mt-1 text-xs text-slate-500">{t("employees.groupsLocked")}</p> : null}
         <FieldError message={err("groups")} />
       </div>
       <div className="flex flex-col-reverse gap-2 pt-2 sm:flex-row sm:justify-end">

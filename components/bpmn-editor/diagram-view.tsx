@@ -7,7 +7,7 @@ import NavigatedViewer from "bpmn-js/lib/NavigatedViewer";
 import { useEffect, useRef, useState } from "react";
 import { ffModdleDescriptor } from "@/lib/workflow/ff-descriptor";
 
-export type DiagramBadge = { elementId: string; text: string; title?: string; color: string };
+type DiagramBadge = { elementId: string; text: string; title?: string; color: string };
 export type DiagramViewProps = {
   xml: string;
   /** Marker class -> element ids (ff-added, ff-current, ...; styles in editor.css). */

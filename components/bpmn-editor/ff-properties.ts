@@ -14,8 +14,6 @@ import { startEventGroups } from "./properties/start-event-properties";
 import { timerGroups } from "./properties/timer-properties";
 import { userTaskGroups } from "./properties/user-task-properties";
 
-export type { FfEditorConfig } from "./properties/shared";
-
 function groupsFor(element: El, cfg: FfEditorConfig, t: Translate): GroupDef[] {
   const bo = element.businessObject;
   const out: GroupDef[] = [

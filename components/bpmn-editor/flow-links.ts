@@ -6,7 +6,7 @@
  */
 type Node = { $type: string; flowElements?: Node[]; rootElements?: Node[]; incoming?: Node[]; outgoing?: Node[]; sourceRef?: Node; targetRef?: Node };
 
-export function linkSequenceFlows(container: Node) {
+function linkSequenceFlows(container: Node) {
   for (const f of container.flowElements ?? []) {
     if (f.$type === "bpmn:SequenceFlow") {
       if (f.sourceRef && !(f.sourceRef.outgoing ??= []).includes(f)) f.sourceRef.outgoing.push(f);

@@ -6,11 +6,11 @@
  */
 export type Dictionary = Record<string, string>;
 
-export function dictionaryKey(template: string) {
+function dictionaryKey(template: string) {
   return template.replace(/\./g, "");
 }
 
-export function makeTranslate(dict: Dictionary) {
+function makeTranslate(dict: Dictionary) {
   return function translate(template: string, replacements?: Record<string, string>) {
     const text = dict[dictionaryKey(template)] ?? template;
     return text.replace(/\{([^}]+)\}/g, (whole, key: string) => (replacements && key in replacements ? String(replacements[key]) : whole));

@@ -25,7 +25,7 @@ export function DueBadge({ state, dueAt, compact, className }: { state: DueState
   );
 }
 
-export function priorityLevel(p: number): "high" | "normal" | "low" {
+function priorityLevel(p: number): "high" | "normal" | "low" {
   return p >= 70 ? "high" : p >= 40 ? "normal" : "low";
 }
 

@@ -11,7 +11,7 @@ import { LineQuantitiesField, lineValue } from "./line-quantities-field";
 export type FormValues = Record<string, string | boolean>;
 
 /** Decision fields come with their options filled in by the server (lib/inbox/client-form.ts). */
-export function optionsOf(f: FormField) {
+function optionsOf(f: FormField) {
   return f.options ?? [];
 }
 

@@ -1,6 +1,6 @@
 import type { TaskQuery } from "@/lib/inbox/inbox.schema";
 
-export const QUERY_DEFAULTS: Omit<TaskQuery, "q" | "process" | "due"> = { view: "mine", sort: "createdAt", dir: "desc", page: 1, size: 20 };
+const QUERY_DEFAULTS: Omit<TaskQuery, "q" | "process" | "due"> = { view: "mine", sort: "createdAt", dir: "desc", page: 1, size: 20 };
 
 /** The inbox state lives in the URL; defaults are left out to keep links short. */
 export function inboxSearch(q: Partial<TaskQuery>): string {

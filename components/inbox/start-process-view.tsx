@@ -10,6 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
+import { randomId } from "@/components/ui/random-id";
 import type { SupplierPick } from "@/lib/inbox/list-pickers";
 import type { StartableProcess } from "@/lib/inbox/list-startable-processes";
 import { FormFields, formData, type FormValues } from "./form-fields";
@@ -21,6 +22,9 @@ export function StartProcessView({ processes, selectedKey, suppliers }: { proces
   const selected = processes.find((p) => p.key === selectedKey) ?? null;
   const [values, setValues] = useState<FormValues>({});
   const [started, setStarted] = useState<{ businessKey: string } | null>(null);
+  // One submission token per filled-in form: sending it twice (a double click, a retry
+  // after a lost answer) starts one instance. A new form gets a new token.
+  const [startKey, setStartKey] = useState(() => randomId());
   const start = useAction(startProcessAction);
 
   if (processes.length === 0) return <Card><p className="text-sm text-slate-600">{t("none")}</p></Card>;
@@ -71,6 +75,7 @@ export function StartProcessView({ processes, selectedKey, suppliers }: { proces
                   onClick={() => {
                     setValues({});
                     setStarted(null);
+                    setStartKey(randomId());
                   }}
                 >
                   {t("another")}
@@ -83,7 +88,7 @@ export function StartProcessView({ processes, selectedKey, suppliers }: { proces
               noValidate
               onSubmit={(e) => {
                 e.preventDefault();
-                start.run({ key: selected.key, data: formData(selected.form, values) }, (r) => setStarted({ businessKey: r.businessKey }));
+                start.run({ key: selected.key, data: formData(selected.form, values), startKey }, (r) => setStarted({ businessKey: r.businessKey ?? "" }));
               }}
             >
               {start.error ? <Alert>{start.error.message}</Alert> : null}

@@ -4,7 +4,7 @@ import { tableFeatures, useTable, type ColumnDef, type RowData } from "@tanstack
 import { cn } from "@/components/ui/cn";
 import { Table, TableContainer, Td, Th } from "@/components/ui/table";
 
-export const features = tableFeatures({});
+const features = tableFeatures({});
 export type Features = typeof features;
 
 const metaClass = (meta: unknown) => (meta as { className?: string } | undefined)?.className;

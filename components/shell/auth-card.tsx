@@ -1,14 +1,13 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
+import { safeNext } from "@/lib/auth/safe-next";
 import { LocaleSwitcher } from "./locale-switcher";
 import { SignInForm } from "./sign-in-form";
 
-/** The sign-in page of one realm. `next` is kept inside the realm's own area. */
-export async function AuthCard({ realm, next, notice }: { realm: "employee" | "supplier"; next?: string; notice?: string }) {
+/** The sign-in page of one realm. `next` is kept to a path of this site inside the realm's own area. */
+export async function AuthCard({ realm, next, notice }: { realm: "employee" | "supplier"; next?: string | string[]; notice?: string }) {
   const t = await getTranslations();
-  const home = realm === "employee" ? "/" : "/portal";
-  const safeNext = next && next.startsWith(home) && !next.startsWith("//") && (realm === "supplier" || !next.startsWith("/portal")) ? next : home;
   const noticeText = notice === "wrongRealm" ? t("auth.wrongRealm") : notice === "expired" ? t("auth.sessionExpired") : notice === "signedOut" ? t("auth.signedOut") : null;
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-b from-brand-50 to-slate-100 px-4">
@@ -20,7 +19,7 @@ export async function AuthCard({ realm, next, notice }: { realm: "employee" | "s
         <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
           <h1 className="mb-4 text-lg font-semibold">{realm === "employee" ? t("auth.employeeTitle") : t("auth.supplierTitle")}</h1>
           {noticeText && <div className="mb-4"><Alert tone="info">{noticeText}</Alert></div>}
-          <SignInForm realm={realm} next={safeNext} />
+          <SignInForm realm={realm} next={safeNext(realm, next)} />
         </div>
         <div className="mt-4 flex items-center justify-between text-sm">
           <Link className="text-brand-700 hover:underline" href={realm === "employee" ? "/portal/login" : "/login"}>

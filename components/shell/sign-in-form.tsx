@@ -7,6 +7,7 @@ import { useState, useSyncExternalStore } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
+import { safeNext } from "@/lib/auth/safe-next";
 
 const KNOWN = ["invalid_credentials", "account_inactive", "throttled"];
 
@@ -36,7 +37,8 @@ export function SignInForm({ realm, next }: { realm: "employee" | "supplier"; ne
       password: String(form.get("password") ?? ""),
     });
     if (res?.ok && !res.error) {
-      router.replace(next);
+      // The page already checked it; checked again where the navigation happens.
+      router.replace(safeNext(realm, next));
       router.refresh();
       return;
     }

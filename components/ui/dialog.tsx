@@ -6,7 +6,6 @@ import { cn } from "./cn";
 
 export const Dialog = D.Root;
 export const DialogTrigger = D.Trigger;
-export const DialogClose = D.Close;
 
 /**
  * A modal panel: centred on a desktop, nearly full-screen and scrolling on a

@@ -10,7 +10,8 @@
 // when something changed, so Turbopack's cache keeps repeated runs quick. A
 // run holds its copy for as long as it serves from it; runs at the same time
 // take the next free copy (E2E_APP_BASE-0, -1, ...). The chosen folder is
-// written to E2E_RUN_DIR/app-dir for the tests (server-actions.ts).
+// written to E2E_RUN_DIR/app-dir for the tests (server-actions.ts). The copy is
+// served by its own scripts/serve.mjs, as `npm start` serves the checkout.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -90,6 +91,7 @@ if (changed > 0 || !fs.existsSync(stamp) || process.env.FORCE_BUILD === "1") {
 }
 console.log(`e2e: build ready in ${((Date.now() - t0) / 1000).toFixed(1)} s; serving on port ${port}`);
 
-const child = spawn(process.execPath, [nextBin, "start", "-p", port], { cwd: app, stdio: "inherit", env: process.env });
+// The copy's own scripts/serve.mjs, which loads the copy's own Next.js (as `npm start` serves).
+const child = spawn(process.execPath, [path.join(app, "scripts", "serve.mjs")], { cwd: app, stdio: "inherit", env: process.env });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -5,8 +5,9 @@ import { requirePermission } from "../auth/permissions";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { pageWindow } from "../paging/page-window";
+import { parseInput } from "../errors/parse-input";
 
-export const AUDIT_PAGE_SIZE = 25;
+const AUDIT_PAGE_SIZE = 25;
 
 type SearchParams = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -21,7 +22,7 @@ export type AuditQuery = z.infer<typeof auditQuery>;
 
 /** Reads the viewer state from URL search params (entity, action, page); bad values fall back. */
 export function parseAuditQuery(params: SearchParams): AuditQuery {
-  return auditQuery.parse({ entity: one(params.entity) ?? "", action: one(params.action) ?? "", page: one(params.page) });
+  return parseInput(auditQuery, { entity: one(params.entity) ?? "", action: one(params.action) ?? "", page: one(params.page) });
 }
 
 export type AuditRow = Awaited<ReturnType<typeof listAudit>>["rows"][number];

@@ -2,7 +2,7 @@ import "server-only";
 import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import { getDb, type Db } from "../db/client";
-import { AppError } from "../errors/app-error";
+import { parseInput } from "../errors/parse-input";
 import { translateError } from "../errors/translate-error";
 import { logger } from "../log/logger";
 import type { EmployeeActor, SupplierActor } from "./actor";
@@ -13,21 +13,10 @@ export type ActionError = { code: string; message: string; fieldErrors?: Record<
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
 
 /** Turns any thrown value into a translated result; unexpected errors are logged, never shown. */
-export async function toActionError(e: unknown): Promise<ActionError> {
+async function toActionError(e: unknown): Promise<ActionError> {
   const { expected, ...error } = translateError(e, await getTranslations());
   if (!expected) logger.error({ err: e }, "unexpected error in server action");
   return error;
-}
-
-function validate<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
-    const key = issue.path.join(".") || "_";
-    fieldErrors[key] ??= issue.message.startsWith("validation.") ? issue.message : `validation.${issue.code}`;
-  }
-  throw new AppError("validation", { fieldErrors });
 }
 
 async function run<T>(fn: () => Promise<T>): Promise<ActionResult<T>> {
@@ -40,7 +29,7 @@ async function run<T>(fn: () => Promise<T>): Promise<ActionResult<T>> {
 
 /** Actions for anyone (sign-in helpers, locale switch). Input still validated. */
 export function publicAction<S extends z.ZodType, T>(schema: S, fn: (input: z.infer<S>, db: Db) => Promise<T>) {
-  return async (input: unknown): Promise<ActionResult<T>> => run(async () => fn(validate(schema, input), await getDb()));
+  return async (input: unknown): Promise<ActionResult<T>> => run(async () => fn(parseInput(schema, input), await getDb()));
 }
 
 /** Employee realm only; with a permission, only roles that hold it. */
@@ -53,7 +42,7 @@ export function employeeAction<S extends z.ZodType, T>(
     run(async () => {
       const who = await currentActor();
       const actor = permission ? requirePermission(who, permission) : requireEmployee(who);
-      return fn(validate(schema, input), { actor, db: await getDb() });
+      return fn(parseInput(schema, input), { actor, db: await getDb() });
     });
 }
 
@@ -65,6 +54,6 @@ export function supplierAction<S extends z.ZodType, T>(
   return async (input: unknown): Promise<ActionResult<T>> =>
     run(async () => {
       const actor = requireSupplierUser(await currentActor());
-      return fn(validate(schema, input), { actor, db: await getDb() });
+      return fn(parseInput(schema, input), { actor, db: await getDb() });
     });
 }

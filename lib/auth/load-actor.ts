@@ -1,8 +1,13 @@
 import "server-only";
 import { getDb, type Db } from "../db/client";
-import type { EmployeeActor, SupplierActor } from "./actor";
+import type { Actor, EmployeeActor, SupplierActor } from "./actor";
 
-export async function loadEmployeeActor(id: string, db?: Db): Promise<EmployeeActor | null> {
+/**
+ * Loads the actor. With `sessionVersion` (a session token's), an account whose
+ * version has moved on since (sign-out, new password) resolves to nobody, as a
+ * deactivated one does.
+ */
+export async function loadEmployeeActor(id: string, db?: Db, sessionVersion?: number): Promise<EmployeeActor | null> {
   db ??= await getDb();
   const e = await db.employee.findUnique({
     where: { id },
@@ -12,6 +17,7 @@ export async function loadEmployeeActor(id: string, db?: Db): Promise<EmployeeAc
     },
   });
   if (!e || !e.active) return null;
+  if (sessionVersion !== undefined && e.sessionVersion !== sessionVersion) return null;
   return {
     realm: "employee",
     id: e.id,
@@ -23,10 +29,11 @@ export async function loadEmployeeActor(id: string, db?: Db): Promise<EmployeeAc
   };
 }
 
-export async function loadSupplierActor(id: string, db?: Db): Promise<SupplierActor | null> {
+export async function loadSupplierActor(id: string, db?: Db, sessionVersion?: number): Promise<SupplierActor | null> {
   db ??= await getDb();
   const u = await db.supplierUser.findUnique({ where: { id }, include: { supplier: true } });
   if (!u || !u.active || u.supplier.status === "suspended") return null;
+  if (sessionVersion !== undefined && u.sessionVersion !== sessionVersion) return null;
   return {
     realm: "supplier",
     id: u.id,
@@ -35,4 +42,24 @@ export async function loadSupplierActor(id: string, db?: Db): Promise<SupplierAc
     supplierId: u.supplierId,
     supplierName: u.supplier.name,
   };
+}
+
+/** What a session token claims: realm, account id, the account's session version at sign-in, the session's id. */
+export type SessionClaims = { realm?: unknown; userId?: unknown; sessionVersion?: unknown; sid?: unknown };
+
+/**
+ * The actor of a session token. A token without a version or session id (issued
+ * before they existed) is refused like a stale one, as is a session signed out
+ * (revoked): its holder signs in again.
+ */
+export async function loadSessionActor(claims: SessionClaims, db?: Db): Promise<Actor | null> {
+  const { realm, userId, sessionVersion, sid } = claims;
+  if (typeof userId !== "string" || !userId || !Number.isInteger(sessionVersion) || typeof sid !== "string" || !sid) return null;
+  if (realm !== "employee" && realm !== "supplier") return null;
+  db ??= await getDb();
+  const [actor, revoked] = await Promise.all([
+    realm === "employee" ? loadEmployeeActor(userId, db, sessionVersion as number) : loadSupplierActor(userId, db, sessionVersion as number),
+    db.revokedSession.findUnique({ where: { sid }, select: { sid: true } }),
+  ]);
+  return revoked ? null : actor;
 }

@@ -1,18 +1,15 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db/client";
 import { isAppError } from "../errors/app-error";
+import { requestAddress } from "../http/client-address";
 import { logger } from "../log/logger";
+import { SESSION_MAX_AGE_S } from "./session-age";
 import { signIn, type RealmName } from "./sign-in";
+import { endSession } from "./sign-out";
 
-export const SESSION_MAX_AGE_S = Number(process.env.SESSION_MAX_AGE_S ?? 8 * 60 * 60);
-
-function clientIp(headers: Record<string, unknown> | undefined): string {
-  const fwd = headers?.["x-forwarded-for"];
-  const first = typeof fwd === "string" ? fwd.split(",")[0]?.trim() : undefined;
-  return first || (typeof headers?.["x-real-ip"] === "string" ? (headers["x-real-ip"] as string) : "unknown");
-}
 
 function realmProvider(realm: RealmName) {
   return CredentialsProvider({
@@ -25,8 +22,8 @@ function realmProvider(realm: RealmName) {
       if (!username || !password) throw new Error("invalid_credentials");
       try {
         const db = await getDb();
-        const { id } = await signIn(db, { realm, username, password, ip: clientIp(req?.headers) });
-        return { id, realm };
+        const { id, sessionVersion } = await signIn(db, { realm, username, password, ip: requestAddress(req?.headers) });
+        return { id, realm, sessionVersion };
       } catch (e) {
         // next-auth hands the message to the client, which shows the translated code.
         if (isAppError(e)) throw new Error(e.code === "throttled" ? `throttled:${e.params.minutes}` : e.code);
@@ -46,13 +43,28 @@ export const authOptions: NextAuthOptions = {
   callbacks: {
     jwt({ token, user }) {
       if (user) {
+        const signedIn = user as { realm?: RealmName; sessionVersion?: number };
         token.sub = user.id;
-        token.realm = (user as { realm?: RealmName }).realm;
+        token.realm = signedIn.realm;
+        // The account's session version at sign-in (a new password moves it on), and this
+        // session's own id (sign-out revokes it): currentActor refuses the token after either.
+        token.sv = signedIn.sessionVersion;
+        token.sid = randomUUID();
       }
       return token;
     },
     session({ session, token }) {
-      return { ...session, realm: token.realm, userId: token.sub };
+      return { ...session, realm: token.realm, userId: token.sub, sessionVersion: token.sv, sid: token.sid };
+    },
+  },
+  events: {
+    // next-auth only clears the cookie; the token itself would stay valid for its whole lifetime.
+    async signOut({ token }) {
+      try {
+        await endSession(await getDb(), { realm: token?.realm, userId: token?.sub, sessionVersion: token?.sv, sid: token?.sid, exp: token?.exp });
+      } catch (e) {
+        logger.error({ err: e }, "ending the session on sign-out failed");
+      }
     },
   },
 };

@@ -2,6 +2,7 @@ import "server-only";
 import { writeAudit } from "../audit/write-audit";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
+import { cleanText } from "../errors/parse-input";
 import { SYSTEM } from "./actor";
 import { dummyHash, verifyPassword } from "./password";
 import { loginThrottle } from "./throttle";
@@ -18,9 +19,11 @@ export interface SignInInput {
 /**
  * Checks credentials for one realm. The password is verified before anything
  * about the account is revealed; failures count against account and address.
+ * The session version is read with the password hash, so a password changed
+ * while this check runs ends the session it starts.
  */
-export async function signIn(db: Db, input: SignInInput): Promise<{ id: string }> {
-  const username = input.username.trim().toLowerCase();
+export async function signIn(db: Db, input: SignInInput): Promise<{ id: string; sessionVersion: number }> {
+  const username = cleanText(input.username).trim().toLowerCase();
   const accountKey = `${input.realm}:${username}`;
   const throttle = loginThrottle(db);
   await throttle.assertAllowed(accountKey, input.ip);
@@ -51,19 +54,19 @@ export async function signIn(db: Db, input: SignInInput): Promise<{ id: string }
       after: { ip: input.ip },
     }),
   );
-  return { id: account.id };
+  return { id: account.id, sessionVersion: account.sessionVersion };
 }
 
-type Account = { id: string; active: boolean; passwordHash: string; supplierId?: string; supplierSuspended: boolean };
+type Account = { id: string; active: boolean; passwordHash: string; sessionVersion: number; supplierId?: string; supplierSuspended: boolean };
 
 async function findAccount(db: Db, realm: RealmName, username: string): Promise<Account | null> {
   if (realm === "employee") {
-    const e = await db.employee.findUnique({ where: { username }, select: { id: true, active: true, passwordHash: true } });
+    const e = await db.employee.findUnique({ where: { username }, select: { id: true, active: true, passwordHash: true, sessionVersion: true } });
     return e && { ...e, supplierSuspended: false };
   }
   const u = await db.supplierUser.findUnique({
     where: { username },
-    select: { id: true, supplierId: true, active: true, passwordHash: true, supplier: { select: { status: true } } },
+    select: { id: true, supplierId: true, active: true, passwordHash: true, sessionVersion: true, supplier: { select: { status: true } } },
   });
-  return u && { id: u.id, active: u.active, passwordHash: u.passwordHash, supplierId: u.supplierId, supplierSuspended: u.supplier.status === "suspended" };
+  return u && { id: u.id, active: u.active, passwordHash: u.passwordHash, sessionVersion: u.sessionVersion, supplierId: u.supplierId, supplierSuspended: u.supplier.status === "suspended" };
 }

@@ -1,6 +1,6 @@
 import path from "node:path";
 
-export type DbMode = "pglite" | "postgresql";
+type DbMode = "pglite" | "postgresql";
 
 export interface DbConfig {
   mode: DbMode;
@@ -14,7 +14,7 @@ export interface DbConfig {
 
 export const DEFAULT_POOL_SIZE = 10;
 /** Start-up holds an advisory lock on one connection while its steps use another (lib/db/boot.ts). */
-export const MIN_POOL_SIZE = 2;
+const MIN_POOL_SIZE = 2;
 
 /** DATABASE_URL selects a PostgreSQL server; otherwise the embedded PGlite folder. */
 export function readDbConfig(env: Readonly<Record<string, string | undefined>> = process.env): DbConfig {

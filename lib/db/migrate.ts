@@ -10,7 +10,7 @@ import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 
 const FILTERS = { externalTables: [], externalEnums: [] };
 
-export function prismaDir(root = process.cwd()): string {
+function prismaDir(root = process.cwd()): string {
   return path.join(root, "prisma");
 }
 
@@ -35,7 +35,7 @@ export function readMigrations(root = process.cwd()): MigrationList {
   } as MigrationList;
 }
 
-export function readSchemaFiles(root = process.cwd()) {
+function readSchemaFiles(root = process.cwd()) {
   const file = path.join(prismaDir(root), "schema.prisma");
   return [{ path: file, content: fs.readFileSync(file, "utf8") }];
 }
@@ -66,7 +66,7 @@ function loadEngineModule(root: string): Promise<EngineModule> {
  * Loads the schema engine compiled to WASM: the CLI's native binary would be
  * downloaded from a host this network cannot reach (database.md, "The trap").
  */
-export async function createSchemaEngine(
+async function createSchemaEngine(
   factory: SqlMigrationAwareDriverAdapterFactory,
   root = process.cwd(),
   log: (line: string) => void = () => {},

@@ -8,6 +8,7 @@ import { ErpError, type ConnectorKind } from "./connector";
 import { ensureErpPoller } from "./ensure-poller";
 import { connectionInput, type ConnectionInput } from "./erp.schema";
 import { decryptSecret, encryptSecret } from "./secret-box";
+import { parseInput } from "../errors/parse-input";
 
 const ID = "default";
 
@@ -55,7 +56,7 @@ export function connectorSettings(c: StoredConnection) {
 /** Saves the connection. An empty password keeps the stored one; the audit row never holds it. */
 export async function saveConnection(db: Db, who: Actor, raw: ConnectionInput): Promise<ConnectionView> {
   const actor = requirePermission(who, "integration.manage");
-  const input = connectionInput.parse(raw);
+  const input = parseInput(connectionInput, raw);
   await db.$transaction(async (tx) => {
     const before = await tx.erpConnection.findUnique({ where: { id: ID } });
     const passwordEnc = input.password ? encryptSecret(input.password) : (before?.passwordEnc ?? null);

@@ -72,7 +72,7 @@ export type ErpPurchaseOrder = {
   writeAt: string;
 };
 
-export type ErpDeliveryPlanLine = {
+type ErpDeliveryPlanLine = {
   /** The ERP's planned movement (Tryton: stock.move id). */
   erpId: string;
   orderLineErpId: string;
@@ -144,7 +144,7 @@ export type SalesOrderInput = {
 
 export type ErpWriteResult = { erpId: string; /** true when the key had been written before and nothing new was written */ repeated: boolean };
 
-export type ConnectionCheck = { ok: true; version: string; detail: string };
+type ConnectionCheck = { ok: true; version: string; detail: string };
 
 export interface ErpConnector {
   readonly kind: ConnectorKind;

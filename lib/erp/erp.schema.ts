@@ -22,7 +22,7 @@ export const connectionInput = z
 
 export type ConnectionInput = z.input<typeof connectionInput>;
 
-export const MAPPING_ENTITIES = ["paymentTerm", "tax", "currency", "unit", "warehouse", "location"] as const;
+const MAPPING_ENTITIES = ["paymentTerm", "tax", "currency", "unit", "warehouse", "location"] as const;
 
 export const mappingInput = z.object({
   entity: z.enum(MAPPING_ENTITIES),

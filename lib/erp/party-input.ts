@@ -3,7 +3,7 @@ import type { Db } from "../db/client";
 import type { ConnectorKind, PartyInput, PartyRole } from "./connector";
 
 /** The ERP id of a local code-list code: a mapping first, then the synced record; the code itself for the built-in connector. */
-export async function erpIdOf(db: Db, kind: ConnectorKind, entity: "paymentTerm" | "tax" | "currency" | "unit" | "warehouse" | "location", code: string | null): Promise<string | null> {
+async function erpIdOf(db: Db, kind: ConnectorKind, entity: "paymentTerm" | "tax" | "currency" | "unit" | "warehouse" | "location", code: string | null): Promise<string | null> {
   if (!code) return null;
   if (kind === "builtin") return code;
   const mapping = await db.erpMapping.findUnique({ where: { entity_localCode: { entity, localCode: code } } });

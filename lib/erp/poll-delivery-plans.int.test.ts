@@ -10,7 +10,8 @@ import { overrideConnector } from "./get-connector";
 import { ingestPurchaseOrder } from "./ingest-purchase-order";
 import { pollDeliveryPlans } from "./poll-delivery-plans";
 import { pollPurchaseOrders } from "./poll-orders";
-import { handleErpWebhook } from "./webhook";
+import { apiRoute } from "@/lib/api/api-route";
+import { handleErpWebhook as handle, WEBHOOK_ROUTE } from "./webhook";
 import { listFailedWrites } from "./centre/list-failed-writes";
 import { retryFailedJob } from "@/lib/workflow/jobs/retry-job";
 
@@ -21,6 +22,8 @@ import { retryFailedJob } from "@/lib/workflow/jobs/retry-job";
 
 process.env.ERP_SECRET_KEY ??= "test-erp-secret-key";
 const kinds = await dbKinds();
+/** The webhook as its route answers (lib/api/api-route.ts): errors become their HTTP status. */
+const webhook = (db: Parameters<typeof handle>[0], req: Request) => apiRoute("webhook", (r: Request) => handle(db, r), WEBHOOK_ROUTE)(req);
 const TOKEN = "webhook-token-plans-0123456789";
 const S001 = { erpId: "party-s001", code: "S001", name: "苏州精密五金有限公司" };
 
@@ -148,14 +151,14 @@ describe.each(kinds)("ERP delivery plans and order changes on %s", (kind) => {
     process.env.ERP_WEBHOOK_TOKEN = TOKEN;
     overrideConnector(erp);
     erp.plans.push(plan(2, "dp-2w", 100, "2026-12-10", "2000-01-01T00:00:00.000Z"));
-    const first = await handleErpWebhook(t.db, post({ event: "delivery_plan", erpId: "dp-2w" }));
+    const first = await webhook(t.db, post({ event: "delivery_plan", erpId: "dp-2w" }));
     expect(first.status).toBe(200);
     expect(await first.json()).toMatchObject({ ok: true, created: true });
-    expect(await (await handleErpWebhook(t.db, post({ event: "delivery_plan", erpId: "dp-2w" }))).json()).toMatchObject({ created: false, changed: false });
-    expect((await handleErpWebhook(t.db, post({ event: "delivery_plan", erpId: "dp-404" }))).status).toBe(404);
-    const big = await handleErpWebhook(t.db, post(JSON.stringify({ event: "poll", pad: "x".repeat(70_000) })));
+    expect(await (await webhook(t.db, post({ event: "delivery_plan", erpId: "dp-2w" }))).json()).toMatchObject({ created: false, changed: false });
+    expect((await webhook(t.db, post({ event: "delivery_plan", erpId: "dp-404" }))).status).toBe(404);
+    const big = await webhook(t.db, post(JSON.stringify({ event: "poll", pad: "x".repeat(70_000) })));
     expect(big.status).toBe(413);
-    expect(await big.json()).toMatchObject({ error: { code: "validation" } });
+    expect(await big.json()).toMatchObject({ error: { code: "request_too_large" } });
   });
 
   it("a plan fetch that fails while the ERP is down shows as a failed ERP job; an integration manager's retry brings the plan in", async () => {

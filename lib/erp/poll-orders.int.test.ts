@@ -7,10 +7,13 @@ import { saveConnection } from "./connection";
 import { overrideConnector } from "./get-connector";
 import { pollPurchaseOrders } from "./poll-orders";
 import { ensureErpPoller } from "./ensure-poller";
-import { handleErpWebhook } from "./webhook";
+import { apiRoute } from "@/lib/api/api-route";
+import { handleErpWebhook as handle, WEBHOOK_ROUTE } from "./webhook";
 
 process.env.ERP_SECRET_KEY ??= "test-erp-secret-key";
 const kinds = await dbKinds();
+/** The webhook as its route answers (lib/api/api-route.ts): errors become their HTTP status. */
+const webhook = (db: Parameters<typeof handle>[0], req: Request) => apiRoute("webhook", (r: Request) => handle(db, r), WEBHOOK_ROUTE)(req);
 const TOKEN = "webhook-token-0123456789";
 const supplier = { erpId: "77", code: "SUP-ERP-1", name: "ERP 供应商" };
 
@@ -89,17 +92,17 @@ describe.each(kinds)("ERP events (poll and webhook) on %s", (kind) => {
 
   it("the webhook answers 401 without the right bearer token, and 401 when no token is configured", async () => {
     overrideConnector(erp);
-    expect((await handleErpWebhook(t.db, post({ event: "poll" }))).status).toBe(401);
+    expect((await webhook(t.db, post({ event: "poll" }))).status).toBe(401);
     process.env.ERP_WEBHOOK_TOKEN = TOKEN;
-    expect((await handleErpWebhook(t.db, post({ event: "poll" }, null))).status).toBe(401);
-    expect((await handleErpWebhook(t.db, post({ event: "poll" }, "Bearer wrong"))).status).toBe(401);
-    expect((await handleErpWebhook(t.db, post({ event: "poll" }, `Basic ${TOKEN}`))).status).toBe(401);
+    expect((await webhook(t.db, post({ event: "poll" }, null))).status).toBe(401);
+    expect((await webhook(t.db, post({ event: "poll" }, "Bearer wrong"))).status).toBe(401);
+    expect((await webhook(t.db, post({ event: "poll" }, `Basic ${TOKEN}`))).status).toBe(401);
   });
 
   it("answers 400 with a JSON error for bad bodies", async () => {
     process.env.ERP_WEBHOOK_TOKEN = TOKEN;
     for (const body of ["not json", "{}", JSON.stringify({ event: "purchase_order" }), JSON.stringify({ event: "nope" }), "[]"]) {
-      const r = await handleErpWebhook(t.db, post(body));
+      const r = await webhook(t.db, post(body));
       expect(r.status).toBe(400);
       expect(await r.json()).toMatchObject({ error: { code: "validation" } });
     }
@@ -109,20 +112,20 @@ describe.each(kinds)("ERP events (poll and webhook) on %s", (kind) => {
     process.env.ERP_WEBHOOK_TOKEN = TOKEN;
     overrideConnector(erp);
     erp.orders.push(erpOrder(5, supplier, "2000-01-01T00:00:00.000Z"));
-    const first = await handleErpWebhook(t.db, post({ event: "purchase_order", erpId: "po-5" }));
+    const first = await webhook(t.db, post({ event: "purchase_order", erpId: "po-5" }));
     expect(first.status).toBe(200);
     expect(await first.json()).toMatchObject({ ok: true, created: true });
-    const again = await handleErpWebhook(t.db, post({ event: "purchase_order", erpId: "po-5" }));
+    const again = await webhook(t.db, post({ event: "purchase_order", erpId: "po-5" }));
     expect(await again.json()).toMatchObject({ ok: true, created: false });
     expect(await t.db.processInstance.count({ where: { businessKey: "PUR-00005" } })).toBe(1);
 
     erp.orders.push(erpOrder(6, supplier, "2026-11-03T00:00:00.000Z"));
-    const polled = await handleErpWebhook(t.db, post({ event: "poll" }));
+    const polled = await webhook(t.db, post({ event: "poll" }));
     expect(await polled.json()).toMatchObject({ ok: true, created: 1 });
 
-    expect((await handleErpWebhook(t.db, post({ event: "purchase_order", erpId: "po-404" }))).status).toBe(404);
+    expect((await webhook(t.db, post({ event: "purchase_order", erpId: "po-404" }))).status).toBe(404);
     erp.down = true;
-    const down = await handleErpWebhook(t.db, post({ event: "purchase_order", erpId: "po-6" }));
+    const down = await webhook(t.db, post({ event: "purchase_order", erpId: "po-6" }));
     expect(down.status).toBe(502);
     expect(await down.json()).toMatchObject({ error: { code: "erp_unavailable" } });
     expect(await t.db.erpSyncLog.count({ where: { operation: "event.webhook.purchaseOrder", status: "failed" } })).toBe(1);

@@ -17,7 +17,7 @@ type Line = { id: string; lineNo: number; quantity: unknown; receivedQuantity: u
  * The older receipt form (goods_receipt) gives totals: they are spread over the lines
  * in order, each line up to its open quantity, the rest on the last line.
  */
-export function spreadQuantities(lines: Line[], accepted: number, rejected: number) {
+function spreadQuantities(lines: Line[], accepted: number, rejected: number) {
   let a = accepted;
   let r = rejected;
   const out = lines.map((l, i) => {
@@ -43,7 +43,7 @@ function nonEmptyOrFirst(lines: ReceiptLine[]) {
  * The receipt's lines from the warehouse's form: per delivery-plan line where the form
  * gave quantities per line (delivery_receipt), else its totals spread (goods_receipt).
  */
-export function receiptLines(expected: Line[], variables: Record<string, unknown>): ReceiptLine[] {
+function receiptLines(expected: Line[], variables: Record<string, unknown>): ReceiptLine[] {
   const perLine = variables.acceptedQuantities;
   if (perLine && typeof perLine === "object" && expected.every((l) => l.key)) {
     const accepted = perLine as Record<string, unknown>;

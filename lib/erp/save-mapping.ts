@@ -5,6 +5,7 @@ import { writeAudit } from "../audit/write-audit";
 import type { Db } from "../db/client";
 import { AppError, isUniqueViolation } from "../errors/app-error";
 import { mappingInput, type MappingInput } from "./erp.schema";
+import { parseInput } from "../errors/parse-input";
 
 /**
  * Says which ERP record a local code stands for (e.g. Tryton's "30 days" is NET30).
@@ -12,7 +13,7 @@ import { mappingInput, type MappingInput } from "./erp.schema";
  */
 export async function saveMapping(db: Db, who: Actor, raw: MappingInput) {
   const actor = requirePermission(who, "integration.manage");
-  const input = mappingInput.parse(raw);
+  const input = parseInput(mappingInput, raw);
   try {
     return await db.$transaction(async (tx) => {
       const key = { entity_localCode: { entity: input.entity, localCode: input.localCode } };

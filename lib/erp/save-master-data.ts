@@ -5,6 +5,7 @@ import { requirePermission } from "../auth/permissions";
 import { writeAudit } from "../audit/write-audit";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
+import { parseInput } from "../errors/parse-input";
 
 export const masterDataInput = z.object({
   kind: z.enum(["paymentTerm", "tax", "currency", "unit", "warehouse", "location"]),
@@ -27,7 +28,7 @@ const asJson = (v: unknown) => JSON.parse(JSON.stringify(v)) as Prisma.InputJson
 /** Built-in connector: code lists are maintained in the app. Creates or changes one entry by (kind, code). */
 export async function saveMasterData(db: Db, who: Actor, raw: z.input<typeof masterDataInput>) {
   const actor = requirePermission(who, "integration.manage");
-  const input = masterDataInput.parse(raw);
+  const input = parseInput(masterDataInput, raw);
   return db.$transaction(async (tx) => {
     const key = { kind_code: { kind: input.kind, code: input.code } };
     const before = await tx.masterData.findUnique({ where: key });
@@ -41,7 +42,7 @@ export async function saveMasterData(db: Db, who: Actor, raw: z.input<typeof mas
 /** Built-in connector: products (with their technical parameters) are maintained in the app. */
 export async function saveProduct(db: Db, who: Actor, raw: z.input<typeof productInput>) {
   const actor = requirePermission(who, "integration.manage");
-  const input = productInput.parse(raw);
+  const input = parseInput(productInput, raw);
   return db.$transaction(async (tx) => {
     const before = await tx.product.findUnique({ where: { code: input.code } });
     const data = { name: input.name, unitCode: input.unitCode, params: asJson(input.params), active: input.active };

@@ -2,14 +2,17 @@ import "server-only";
 import { SYSTEM, type Actor } from "../auth/actor";
 import { loadEmployeeActor } from "../auth/load-actor";
 import type { Db } from "../db/client";
+import { AppError } from "../errors/app-error";
 import type { ClaimedJob } from "../workflow/jobs/claim-jobs";
 import { startInstance } from "../workflow/start-instance";
 import { ORDER_FLOW_KEY } from "./job-names";
 
 /**
- * Job erp.startOrderFlow: starts the confirmation flow of one purchase order. The
- * job is queued once per order (with the order row); a re-run after a crash finds
- * the instance by its record and only links it.
+ * Job erp.startOrderFlow: starts the confirmation flow of one purchase order and
+ * links the order to it in the same transaction. The job is queued once per order
+ * revision (with the order row); an order changed meanwhile abandons the start (its
+ * newer job starts the flow), and an instance left unlinked by an older version of
+ * this code is linked by a re-run.
  */
 export async function runStartOrderFlow(db: Db, job: ClaimedJob) {
   const orderId = String(job.payload.orderId);
@@ -17,11 +20,11 @@ export async function runStartOrderFlow(db: Db, job: ClaimedJob) {
   // A job of an earlier revision (the ERP changed the order since) has nothing to start.
   if (!po || po.instanceId || po.status !== "open" || Number(job.payload.revision ?? 1) !== po.revision) return;
   const existing = await db.processInstance.findFirst({ where: { recordType: "PurchaseOrder", recordId: po.id, status: { not: "cancelled" } }, select: { id: true } });
-  let instanceId = existing?.id;
+  const instanceId = existing?.id;
   if (!instanceId) {
     const startedBy = typeof job.payload.startedBy === "string" ? await loadEmployeeActor(job.payload.startedBy, db) : null;
     const actor: Actor = startedBy ?? SYSTEM;
-    const started = await startInstance(db, actor, {
+    await startInstance(db, actor, {
       key: ORDER_FLOW_KEY,
       businessKey: po.number,
       recordType: "PurchaseOrder",
@@ -35,8 +38,12 @@ export async function runStartOrderFlow(db: Db, job: ClaimedJob) {
         // The rows of the confirmation form's per-line quantities.
         orderLineItems: po.lines.map((l) => ({ key: l.id, label: `${l.lineNo}. ${l.productCode} ${l.description}`, quantity: Number(l.quantity), unit: l.unitCode })),
       },
+      link: async (tx, id) => {
+        const linked = await tx.purchaseOrder.updateMany({ where: { id: po.id, instanceId: null, status: "open", revision: po.revision }, data: { instanceId: id } });
+        if (!linked.count) throw new AppError("conflict");
+      },
     });
-    instanceId = started.id;
+    return;
   }
   await db.purchaseOrder.updateMany({ where: { id: po.id, instanceId: null }, data: { instanceId } });
 }

@@ -16,7 +16,7 @@ export type SyncLogMeta = {
   idempotencyKey?: string | null;
 };
 
-export function trimPayload(v: unknown): Prisma.InputJsonValue | undefined {
+function trimPayload(v: unknown): Prisma.InputJsonValue | undefined {
   if (v === undefined || v === null) return undefined;
   let text: string;
   try {

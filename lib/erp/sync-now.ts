@@ -7,11 +7,12 @@ import { getConnector } from "./get-connector";
 import { syncNowInput } from "./erp.schema";
 import { pollPurchaseOrders } from "./poll-orders";
 import { syncMasterData, type SyncCounts } from "./sync-master-data";
+import { parseInput } from "../errors/parse-input";
 
 /** The "sync now" button: master data (incremental, or everything with full) and a poll for orders. */
 export async function syncNow(db: Db, who: Actor, raw: { full?: boolean }): Promise<SyncCounts & { orders: { seen: number; created: number } }> {
   const actor = requirePermission(who, "integration.manage");
-  const { full } = syncNowInput.parse(raw);
+  const { full } = parseInput(syncNowInput, raw);
   const connector = await getConnector(db);
   const counts = await syncMasterData(db, connector, { full });
   const polled = connector.kind === "builtin" ? { orders: 0, created: 0 } : await pollPurchaseOrders(db, connector);

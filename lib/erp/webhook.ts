@@ -1,8 +1,9 @@
 import "server-only";
-import { timingSafeEqual, createHash } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "../db/client";
-import { logger } from "../log/logger";
+import { readJsonBody } from "../api/read-json-body";
+import { AppError } from "../errors/app-error";
+import { hasBearerToken } from "../http/bearer-token";
 import { ErpError } from "./connector";
 import { getConnector } from "./get-connector";
 import { ingestDeliveryPlan } from "./ingest-delivery-plan";
@@ -19,36 +20,6 @@ const body = z.discriminatedUnion("event", [
   z.object({ event: z.literal("poll") }),
 ]);
 
-/** The body as text, read no further than `max` bytes; null when it is longer. */
-async function readLimited(req: Request, max: number): Promise<string | null> {
-  if (Number(req.headers.get("content-length") ?? 0) > max) return null;
-  if (!req.body) return "";
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-const json = (status: number, data: unknown) => Response.json(data, { status });
-const error = (status: number, code: string, message: string) => json(status, { error: { code, message } });
-
-/** Compares digests, so neither the length nor the content of the token leaks through timing. */
-function tokenMatches(given: string, expected: string) {
-  const a = createHash("sha256").update(given).digest();
-  const b = createHash("sha256").update(expected).digest();
-  return timingSafeEqual(a, b);
-}
-
 /**
  * POST /api/erp/webhook, called by the ERP (or a script beside it) with
  * `Authorization: Bearer $ERP_WEBHOOK_TOKEN`:
@@ -56,47 +27,36 @@ function tokenMatches(given: string, expected: string) {
  *   { "event": "delivery_plan", "erpId": "42:7" }  reads that delivery plan and starts its delivery flow (once)
  *   { "event": "poll" }                             polls for orders and delivery plans now
  * Answers 401 without the right token (or when none is configured), 400 for a bad body
- * (413 when over 64 KiB, read no further),
- * 404 for an order the ERP does not have, 502 when the ERP fails; never 500.
+ * (413 when over 64 KiB, read no further), 404 for an order the ERP does not have,
+ * 502 when the ERP fails, 503 for anything unexpected (the ERP sends it again); never 500.
  */
+/** How the webhook's route answers failures: 503 for anything unexpected (the ERP sends again); a machine caller, no Origin check. */
+export const WEBHOOK_ROUTE = { unexpectedStatus: 503, foreignOrigin: "allowed" } as const;
+
 export async function handleErpWebhook(db: Db, req: Request): Promise<Response> {
+  if (!hasBearerToken(req, process.env.ERP_WEBHOOK_TOKEN)) throw new AppError("unauthenticated");
+  const event = await readJsonBody(req, body, MAX_BYTES);
   try {
-    const expected = process.env.ERP_WEBHOOK_TOKEN ?? "";
-    const given = /^Bearer\s+(.+)$/i.exec(req.headers.get("authorization") ?? "")?.[1]?.trim() ?? "";
-    if (!expected || !given || !tokenMatches(given, expected)) return error(401, "unauthenticated", "missing or wrong bearer token");
-
-    const text = await readLimited(req, MAX_BYTES);
-    if (text === null) return error(413, "validation", "body too large");
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      return error(400, "validation", "body is not JSON");
-    }
-    const parsed = body.safeParse(raw);
-    if (!parsed.success) return error(400, "validation", 'expected {"event":"purchase_order"|"delivery_plan","erpId":"..."} or {"event":"poll"}');
-
     const connector = await getConnector(db);
-    if (parsed.data.event === "poll") {
+    if (event.event === "poll") {
       const r = await pollPurchaseOrders(db, connector);
       const p = await pollDeliveryPlans(db, connector);
-      return json(200, { ok: true, orders: r.orders, created: r.created, plans: p.plans, plansCreated: p.created, plansChanged: p.changed });
+      return Response.json({ ok: true, orders: r.orders, created: r.created, plans: p.plans, plansCreated: p.created, plansChanged: p.changed });
     }
-    if (parsed.data.event === "delivery_plan") {
-      const planErpId = parsed.data.erpId;
+    if (event.event === "delivery_plan") {
+      const planErpId = event.erpId;
       const plan = await withSyncLog(db, { connector: connector.kind, direction: "event", operation: "event.webhook.deliveryPlan", request: { erpId: planErpId } }, () => connector.readDeliveryPlan(planErpId));
-      if (!plan) return error(404, "not_found", `the ERP has no open delivery plan ${planErpId}`);
+      if (!plan) throw new AppError("not_found", { details: { erpId: planErpId } });
       const r = await ingestDeliveryPlan(db, connector, plan);
-      return json(200, { ok: true, planId: r.planId, created: r.created, changed: r.changed });
+      return Response.json({ ok: true, planId: r.planId, created: r.created, changed: r.changed });
     }
-    const erpId = parsed.data.erpId;
+    const erpId = event.erpId;
     const order = await withSyncLog(db, { connector: connector.kind, direction: "event", operation: "event.webhook.purchaseOrder", request: { erpId } }, () => connector.readPurchaseOrder(erpId));
-    if (!order) return error(404, "not_found", `the ERP has no purchase order ${erpId}`);
+    if (!order) throw new AppError("not_found", { details: { erpId } });
     const r = await ingestPurchaseOrder(db, order);
-    return json(200, { ok: true, orderId: r.orderId, created: r.created });
+    return Response.json({ ok: true, orderId: r.orderId, created: r.created });
   } catch (e) {
-    if (e instanceof ErpError) return error(502, "erp_unavailable", e.message.slice(0, 300));
-    logger.error({ err: e }, "ERP webhook failed");
-    return error(503, "unavailable", "the event could not be processed now; send it again later");
+    if (e instanceof ErpError) throw new AppError("erp_unavailable", { details: { message: e.message.slice(0, 300) }, cause: e });
+    throw e;
   }
 }

@@ -24,12 +24,20 @@ export const APP_ERROR_CODES = [
   "no_waiting_message",
   "job_not_failed",
   "process_not_found",
+  "process_not_startable",
+  "business_key_taken",
+  "request_too_large",
+  "erp_unavailable",
   "supplier_already_active",
   "supplier_not_active",
   "purchase_order_from_erp",
   "supplier_review_not_possible",
   "supplier_re_review_not_possible",
   "supplier_documents_missing",
+  "grant_own_access",
+  "role_not_delegable",
+  "group_not_delegable",
+  "password_not_delegable",
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];

@@ -19,12 +19,6 @@ vi.mock("@/lib/db/client", async (importOriginal) => ({
     return ctx.db;
   },
 }));
-vi.mock("next-intl/server", async () => {
-  const { createTranslator } = await import("next-intl");
-  const { loadMessages } = await import("@/lib/i18n/messages");
-  const messages = await loadMessages("zh-CN");
-  return { getTranslations: async (namespace?: string) => createTranslator({ locale: "zh-CN", messages, namespace: namespace as never }) };
-});
 
 const { POST } = await import("@/app/api/files/route");
 const { GET } = await import("@/app/api/files/[id]/route");

@@ -15,7 +15,3 @@ const OWNER_ACCESS = new Map<string, OwnerAccess>([
 export function ownerAccessFor(ownerType: string): OwnerAccess | null {
   return OWNER_ACCESS.get(ownerType) ?? null;
 }
-
-export function registeredOwnerTypes(): string[] {
-  return [...OWNER_ACCESS.keys()];
-}

@@ -36,7 +36,7 @@ export function readFileStorageConfig(env: Readonly<Record<string, string | unde
   };
 }
 
-export function createFileStorage(config: FileStorageConfig): FileStorage {
+function createFileStorage(config: FileStorageConfig): FileStorage {
   if (config.kind === "local") return createLocalFileStorage(config.dir);
   const { kind: _kind, ...s3 } = config;
   return createS3FileStorage(s3);

@@ -16,6 +16,7 @@ import { sanitizeFileName } from "./sanitize-file-name";
 import { Utf8TextCheck, ZIP_MIME, allowedContainerType, sniffFileType, type SniffedType } from "./sniff-file-type";
 import { getFileStorage } from "./storage-from-env";
 import { readMaxUploadBytes } from "./upload-limit";
+import { parseInput } from "../errors/parse-input";
 
 /** Enough for file-type to recognise every allowed format (OOXML when [Content_Types].xml comes early). */
 const HEAD_BYTES = 64 * 1024;
@@ -25,11 +26,10 @@ export type UploadDeps = { storage?: FileStorage; maxBytes?: number };
 
 async function authorise(db: Db, actor: Actor | null, raw: UploadTarget) {
   if (!actor) throw new AppError("unauthenticated");
-  const parsed = uploadTarget.safeParse(raw);
-  if (!parsed.success) throw new AppError("validation");
-  const access = ownerAccessFor(parsed.data.ownerType);
-  if (!access || !(await access.canWrite(actor, parsed.data.ownerId, db))) throw new AppError("forbidden");
-  return { actor, target: parsed.data, access };
+  const target = parseInput(uploadTarget, raw);
+  const access = ownerAccessFor(target.ownerType);
+  if (!access || !(await access.canWrite(actor, target.ownerId, db))) throw new AppError("forbidden");
+  return { actor, target, access };
 }
 
 async function discard(storage: FileStorage, key: string) {

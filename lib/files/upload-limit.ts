@@ -1,6 +1,6 @@
 import "server-only";
 
-export const DEFAULT_MAX_UPLOAD_MB = 20;
+const DEFAULT_MAX_UPLOAD_MB = 20;
 
 /** MAX_UPLOAD_MB (default 20) in bytes; a bad value fails loudly rather than lifting the limit. */
 export function readMaxUploadBytes(env: Readonly<Record<string, string | undefined>> = process.env): number {

@@ -6,6 +6,7 @@ import { Prisma } from "../db/generated/client";
 import { now } from "../workflow/clock";
 import { taskQuery, type TaskQuery } from "./inbox.schema";
 import { taskWhereSql } from "./task-sql";
+import { parseInput } from "../errors/parse-input";
 
 /**
  * Counting stops here (or at the page asked for, if deeper): past it the pager says
@@ -31,7 +32,7 @@ export function pagerOf(counted: number, page: number, size: number): TaskTotal 
 
 /** The pager's figures for an inbox query (same scope and filters as listTasks), counted up to the window. */
 export async function countTasks(db: Db, actor: Actor, raw: Partial<Record<keyof TaskQuery, unknown>>): Promise<TaskTotal> {
-  const query = taskQuery.parse(raw);
+  const query = parseInput(taskQuery, raw);
   const [row] = await fastRead<{ n: number }>(
     db,
     Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM "Task" t WHERE ${taskWhereSql(actor, query, now())} LIMIT ${countWindow(query.page, query.size) + 1}) c`,

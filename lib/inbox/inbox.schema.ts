@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { calendarDay, localDateTime } from "../errors/calendar";
 
 export const TASK_VIEWS = ["mine", "group", "started", "done"] as const;
-export const TASK_SORTS = ["createdAt", "dueAt", "priority"] as const;
+const TASK_SORTS = ["createdAt", "dueAt", "priority"] as const;
 
 /** The inbox query, also what a saved filter stores. Bad values fall back to defaults. */
 export const taskQuery = z.object({
@@ -19,7 +20,7 @@ export type TaskQuery = z.infer<typeof taskQuery>;
 
 const id = z.string().uuid("validation.invalid_value");
 const reason = z.string().trim().min(1, "validation.too_small").max(500, "validation.too_big");
-const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.invalid_format");
+const ymd = calendarDay();
 
 /** What a saved filter keeps of the query: everything but the page. */
 export const savedQuery = taskQuery.omit({ page: true });
@@ -36,7 +37,6 @@ export const idInput = z.object({ id });
 export const taskIdInput = z.object({ taskId: id });
 
 export const submitTaskInput = z.object({ taskId: id, data: z.record(z.string(), z.unknown()) });
-export const rejectTaskInput = z.object({ taskId: id, reason });
 
 export const assignTaskInput = z.object({
   taskId: id,
@@ -50,12 +50,14 @@ export const commentInput = z.object({ taskId: id, body: z.string().trim().min(1
 /** A local date and time as an <input type="datetime-local"> sends it, read in the company's zone. */
 export const setDueInput = z.object({
   taskId: id,
-  dueAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "validation.invalid_format"),
+  dueAt: localDateTime(),
 });
 
 export const startProcessInput = z.object({
   key: z.string().trim().min(1).max(100),
   data: z.record(z.string(), z.unknown()),
+  /** The form's submission token (lib/workflow/start-by-hand.ts). */
+  startKey: z.string().uuid().optional(),
 });
 
 export const substitutionInput = z.object({
@@ -64,4 +66,3 @@ export const substitutionInput = z.object({
   endsOn: ymd,
   reason: z.string().trim().max(500, "validation.too_big").optional().transform((v) => v || null),
 });
-export type SubstitutionInput = z.input<typeof substitutionInput>;

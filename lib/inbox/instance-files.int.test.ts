@@ -15,7 +15,7 @@ import { syncShippedProcesses } from "@/lib/workflow/sync-shipped-processes";
 import { freshDb } from "@/test/db";
 import { employee, openTasks, supplierUser } from "@/test/workflow-fixtures";
 import { listInstanceFiles } from "./list-instance-files";
-import { startProcess } from "./start-process";
+import { startByHand as startProcess } from "@/lib/workflow/start-by-hand";
 
 describe("attachments of a process instance", () => {
   let opened: Awaited<ReturnType<typeof freshDb>>;
@@ -43,8 +43,8 @@ describe("attachments of a process instance", () => {
     const s001 = (await db.supplier.findUniqueOrThrow({ where: { code: "S001" } })).id;
 
     const qi = await startProcess(db, await who("chenjing"), { key: "quality_issue", data: { supplierId: s001, title: "表面划伤", description: "外观不良" } });
-    const file = await upload(await who("supplier1"), qi.instanceId);
-    expect(file).toMatchObject({ ownerType: "ProcessInstance", ownerId: qi.instanceId });
+    const file = await upload(await who("supplier1"), qi.id);
+    expect(file).toMatchObject({ ownerType: "ProcessInstance", ownerId: qi.id });
     expect((await db.storedFile.findUniqueOrThrow({ where: { id: file.id } })).supplierId).toBe(s001);
 
     const expectations: [string, boolean][] = [
@@ -57,28 +57,28 @@ describe("attachments of a process instance", () => {
     ];
     for (const [u, allowed] of expectations) {
       const actor = await who(u);
-      expect(await access.canRead(actor, qi.instanceId, db), `${u} reads`).toBe(allowed);
-      expect(await access.canWrite(actor, qi.instanceId, db), `${u} writes`).toBe(allowed);
+      expect(await access.canRead(actor, qi.id, db), `${u} reads`).toBe(allowed);
+      expect(await access.canWrite(actor, qi.id, db), `${u} writes`).toBe(allowed);
       if (allowed) {
-        expect((await listInstanceFiles(db, actor, qi.instanceId)).files.map((f) => f.id)).toEqual([file.id]);
+        expect((await listInstanceFiles(db, actor, qi.id)).files.map((f) => f.id)).toEqual([file.id]);
         const { stream } = await openFileDownload(db, actor, file.id, { storage });
         stream.destroy();
       } else {
-        await expect(listInstanceFiles(db, actor, qi.instanceId)).rejects.toMatchObject({ code: "not_found" });
+        await expect(listInstanceFiles(db, actor, qi.id)).rejects.toMatchObject({ code: "not_found" });
         await expect(openFileDownload(db, actor, file.id, { storage })).rejects.toMatchObject({ code: "not_found" });
-        await expect(upload(actor, qi.instanceId)).rejects.toMatchObject({ code: "forbidden" });
+        await expect(upload(actor, qi.id)).rejects.toMatchObject({ code: "forbidden" });
       }
     }
 
     // A purchase requisition has no supplier: no portal user reaches it; its group's members do.
     const pr = await startProcess(db, await who("lina"), { key: "purchase_requisition", data: { title: "劳保用品", amount: "800" } });
-    expect(await access.canRead(await who("supplier1"), pr.instanceId, db)).toBe(false);
-    expect(await access.canRead(await who("liuyang"), pr.instanceId, db)).toBe(true);
-    expect(await access.canRead(await who("zhangwei"), pr.instanceId, db)).toBe(false);
+    expect(await access.canRead(await who("supplier1"), pr.id, db)).toBe(false);
+    expect(await access.canRead(await who("liuyang"), pr.id, db)).toBe(true);
+    expect(await access.canRead(await who("zhangwei"), pr.id, db)).toBe(false);
     // Once a task is someone's, that person keeps access, also after it moved on.
-    const [task] = await openTasks(db, pr.instanceId);
+    const [task] = await openTasks(db, pr.id);
     await claimTask(db, await who("liuyang"), task.id);
-    expect(await access.canRead(await who("liuyang"), pr.instanceId, db)).toBe(true);
+    expect(await access.canRead(await who("liuyang"), pr.id, db)).toBe(true);
     // Malformed or unknown ids are simply refused.
     expect(await access.canRead(await who("admin"), "not-an-id", db)).toBe(false);
     expect(await access.canRead(await who("admin"), "00000000-0000-4000-8000-000000000000", db)).toBe(false);

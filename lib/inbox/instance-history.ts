@@ -19,12 +19,12 @@ export type HistoryEntry = {
   changes: VariableChange[] | null;
 };
 
-export type VariableChange = { name: string; labelZh: string; labelEn: string; before: string; after: string };
+type VariableChange = { name: string; labelZh: string; labelEn: string; before: string; after: string };
 
 const shown = (v: unknown) => (v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v).slice(0, 300) : String(v).slice(0, 300));
 
 /** A variables.changed event's data (keys, before/after values) as labelled rows. */
-export function describeChanges(data: unknown): VariableChange[] {
+function describeChanges(data: unknown): VariableChange[] {
   const d = (data ?? {}) as { keys?: unknown; changes?: Record<string, { before?: unknown; after?: unknown }> };
   const keys = Array.isArray(d.keys) ? d.keys.filter((k): k is string => typeof k === "string") : [];
   const labels = new Map<string, { zh: string; en: string }>();
@@ -41,7 +41,7 @@ export type DiagramState = { current: string[]; completed: string[] };
 type Ev = { id: string; at: Date; type: string; elementId: string | null; taskId: string | null; actorId: string | null; data: unknown };
 
 /** Element names from the stored engine context (the moddle serializer keeps them). */
-export function elementNames(context: unknown): Map<string, string> {
+function elementNames(context: unknown): Map<string, string> {
   const acts = ((context ?? {}) as { activities?: { id: string; name?: string }[] }).activities ?? [];
   return new Map(acts.filter((a) => a.name).map((a) => [a.id, a.name!] as const));
 }
@@ -51,7 +51,7 @@ export function elementNames(context: unknown): Map<string, string> {
  * history's element events plus the open tasks (a loop back makes an element
  * current again).
  */
-export function diagramState(events: Pick<Ev, "type" | "elementId">[], openTaskElements: string[]): DiagramState {
+function diagramState(events: Pick<Ev, "type" | "elementId">[], openTaskElements: string[]): DiagramState {
   const balance = new Map<string, number>();
   const left = new Set<string>();
   for (const e of events) {

@@ -4,7 +4,7 @@ import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { ownerAccessFor } from "../files/owner-access";
 
-export const INSTANCE_OWNER_TYPE = "ProcessInstance";
+const INSTANCE_OWNER_TYPE = "ProcessInstance";
 
 export type InstanceFile = { id: string; name: string; contentType: string; size: number; createdAt: Date };
 

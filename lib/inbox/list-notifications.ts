@@ -27,6 +27,6 @@ export async function listNotifications(db: Db, actor: Actor, opts: { take?: num
 }
 
 /** For the bell: counting stops at 100 ("99+"). */
-export async function countUnreadNotifications(db: Db, actor: Actor): Promise<number> {
+async function countUnreadNotifications(db: Db, actor: Actor): Promise<number> {
   return db.notification.count({ where: { ...recipientOf(actor), readAt: null }, take: 100 });
 }

@@ -3,6 +3,7 @@ import type { Actor } from "../auth/actor";
 import { requireEmployee } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { savedQuery, type SavedQuery } from "./inbox.schema";
+import { parseInput } from "../errors/parse-input";
 
 export type SavedFilterRow = { id: string; name: string; query: SavedQuery; sharedGroupKey: string | null; mine: boolean; ownerName: string | null };
 
@@ -20,7 +21,7 @@ export async function listSavedFilters(db: Db, who: Actor): Promise<SavedFilterR
     id: r.id,
     name: r.name,
     // A stored query is read through the same schema as the URL: old or odd values fall back to defaults.
-    query: savedQuery.parse(r.query ?? {}),
+    query: parseInput(savedQuery, r.query ?? {}),
     sharedGroupKey: r.sharedGroupKey,
     mine: r.ownerId === actor.id,
     ownerName: r.ownerId === actor.id ? actor.name : (owners.get(r.ownerId) ?? null),

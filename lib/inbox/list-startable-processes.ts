@@ -1,14 +1,19 @@
 import "server-only";
+import type { EmployeeActor } from "../auth/actor";
 import type { Db } from "../db/client";
-import { AppError } from "../errors/app-error";
 import type { FormDefinition } from "../workflow/forms";
 import { startForm } from "../workflow/start-form";
+import { mayStart, startPolicy } from "../workflow/start-policy";
 import { clientForm } from "./client-form";
 
 export type StartableProcess = { key: string; name: string; version: number; form: FormDefinition };
 
-/** The latest published version of every process whose start event names a registered form. */
-export async function listStartableProcesses(db: Db): Promise<StartableProcess[]> {
+/**
+ * The processes this employee may start by hand: the latest published version of
+ * every process that names him among its starters and has a start form. The same
+ * rule refuses anything else in lib/workflow/start-by-hand.ts.
+ */
+export async function listStartableProcesses(db: Db, actor: EmployeeActor): Promise<StartableProcess[]> {
   const defs = await db.processDefinition.findMany({
     where: { status: "published" },
     orderBy: [{ key: "asc" }, { version: "desc" }],
@@ -17,18 +22,6 @@ export async function listStartableProcesses(db: Db): Promise<StartableProcess[]
   });
   return defs.flatMap((d) => {
     const form = startForm(d.context);
-    return form ? [{ key: d.key, name: d.name, version: d.version, form: clientForm(form) }] : [];
+    return form && mayStart(actor, startPolicy(d.context)) ? [{ key: d.key, name: d.name, version: d.version, form: clientForm(form) }] : [];
   });
-}
-
-/** One startable process; a key without a published version or start form is not_found. */
-export async function getStartableProcess(db: Db, key: string): Promise<StartableProcess> {
-  const def = await db.processDefinition.findFirst({
-    where: { key, status: "published" },
-    orderBy: { version: "desc" },
-    select: { key: true, name: true, version: true, context: true },
-  });
-  const form = def ? startForm(def.context) : null;
-  if (!def || !form) throw new AppError("not_found");
-  return { key: def.key, name: def.name, version: def.version, form: clientForm(form) };
 }

@@ -8,6 +8,7 @@ import { now } from "../workflow/clock";
 import { dueStateOf, type DueState } from "./due-state";
 import { taskQuery, type TaskQuery } from "./inbox.schema";
 import { taskOrderSql, taskWhereSql } from "./task-sql";
+import { parseInput } from "../errors/parse-input";
 
 export type TaskRow = {
   id: string;
@@ -64,7 +65,7 @@ type PageRow = Omit<TaskRow, "subject" | "dueState"> & { title: unknown };
  * which the inbox streams in after the page (bench/inbox.ts measures both).
  */
 export async function listTasks(db: Db, actor: Actor, raw: Partial<Record<keyof TaskQuery, unknown>>) {
-  const query = taskQuery.parse(raw);
+  const query = parseInput(taskQuery, raw);
   const at = now();
   const rows = await fastRead<PageRow>(
     db,

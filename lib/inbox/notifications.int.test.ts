@@ -5,7 +5,7 @@ import { freshDb } from "@/test/db";
 import { employee, supplierUser } from "@/test/workflow-fixtures";
 import { listNotifications } from "./list-notifications";
 import { markAllNotificationsRead, markNotificationRead } from "./mark-notifications-read";
-import { startProcess } from "./start-process";
+import { startByHand as startProcess } from "@/lib/workflow/start-by-hand";
 
 describe("notifications", () => {
   let opened: Awaited<ReturnType<typeof freshDb>>;

@@ -5,6 +5,7 @@ import { writeAudit } from "../audit/write-audit";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { savedQuery, type SaveFilterInput } from "./inbox.schema";
+import { parseInput } from "../errors/parse-input";
 
 const MAX_FILTERS_PER_USER = 50;
 
@@ -14,7 +15,7 @@ export async function saveFilter(db: Db, who: Actor, input: { name: string; shar
   if (input.sharedGroupKey && !actor.groups.includes(input.sharedGroupKey)) {
     throw new AppError("validation", { fieldErrors: { sharedGroupKey: "validation.unknown_group" } });
   }
-  const query = savedQuery.parse(input.query);
+  const query = parseInput(savedQuery, input.query);
   return db.$transaction(async (tx) => {
     if ((await tx.savedFilter.count({ where: { ownerId: actor.id } })) >= MAX_FILTERS_PER_USER) {
       throw new AppError("validation", { fieldErrors: { name: "inbox.validation.tooManyFilters" } });

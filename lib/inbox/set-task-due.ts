@@ -8,7 +8,7 @@ import { now } from "../workflow/clock";
 import { canSee } from "../workflow/task-access";
 
 /** "2026-11-28T09:00" as the company's wall-clock time (Asia/Shanghai has no daylight saving). */
-export function parseLocalDateTime(value: string): Date | null {
+function parseLocalDateTime(value: string): Date | null {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return null;
   const d = new Date(`${value}:00+08:00`);
   if (Number.isNaN(d.getTime()) || d.getUTCFullYear() < 2000 || d.getUTCFullYear() > 2100) return null;

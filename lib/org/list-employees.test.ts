@@ -66,11 +66,11 @@ describe.each(kinds)("employee administration on %s", (kind) => {
     await expect(listEmployeeFormOptions(opened.db, sunli)).rejects.toMatchObject({ code: "forbidden" });
   });
 
-  it("form options are scoped: a department admin picks only own departments and cannot grant admin roles", async () => {
+  it("form options are scoped: a department admin picks only own departments and grants only delegable roles", async () => {
     const opts = await listEmployeeFormOptions(opened.db, liuyang);
     expect(opts.departments.map((d) => d.code)).toEqual(["purchasing", "purchasing-import"]);
     expect(opts.departments.map((d) => d.depth)).toEqual([0, 1]);
-    expect(opts.roles.filter((r) => !r.grantable).map((r) => r.key)).toEqual(["admin", "dept_admin"]);
+    expect(opts.roles.filter((r) => !r.grantable).map((r) => r.key)).toEqual(["admin", "dept_admin", "manager", "process_owner", "buyer_lead", "sales_lead"]);
     const full = await listEmployeeFormOptions(opened.db, admin);
     expect(full.roles.every((r) => r.grantable)).toBe(true);
     expect(full.departments[0]).toMatchObject({ code: "hq", depth: 0 });
@@ -128,7 +128,7 @@ describe.each(kinds)("employee administration on %s", (kind) => {
     await expect(setEmployeeActive(opened.db, liuyang, yangfan.id, false)).rejects.toMatchObject({ code: "forbidden" });
     await expect(updateEmployee(opened.db, liuyang, { id: lina.id, name: "李娜", departmentId: quality.id, roles: ["buyer"], groups: ["purchasing"] })).rejects.toMatchObject({ code: "forbidden" });
     await expect(createEmployee(opened.db, liuyang, { username: "intruder", name: "X", departmentId: quality.id, password: DEMO_PASSWORD, roles: [], groups: [] })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(updateEmployee(opened.db, liuyang, { id: lina.id, name: "李娜", departmentId: lina.departmentId, roles: ["buyer", "dept_admin"], groups: ["purchasing"] })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(updateEmployee(opened.db, liuyang, { id: lina.id, name: "李娜", departmentId: lina.departmentId, roles: ["buyer", "dept_admin"], groups: ["purchasing"] })).rejects.toMatchObject({ code: "role_not_delegable" });
     expect((await opened.db.employee.findUniqueOrThrow({ where: { id: yangfan.id } })).name).toBe("杨帆");
   });
 

@@ -6,11 +6,12 @@ import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { subtreeIds } from "./department-scope";
 import { pageWindow } from "../paging/page-window";
+import { parseInput } from "../errors/parse-input";
 
-export const EMPLOYEE_SORTS = ["username", "name", "department", "active", "createdAt"] as const;
-export const PAGE_SIZES = [10, 20, 50] as const;
+const EMPLOYEE_SORTS = ["username", "name", "department", "active", "createdAt"] as const;
+const PAGE_SIZES = [10, 20, 50] as const;
 
-export type EmployeeSort = (typeof EMPLOYEE_SORTS)[number];
+type EmployeeSort = (typeof EMPLOYEE_SORTS)[number];
 
 type SearchParams = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -33,7 +34,7 @@ export type EmployeeListQuery = z.infer<typeof listQuery>;
 
 /** Reads the list state from URL search params (q, dept, active, sort, dir, page, size). */
 export function parseEmployeeListQuery(params: SearchParams): EmployeeListQuery {
-  return listQuery.parse({
+  return parseInput(listQuery, {
     q: one(params.q) ?? "",
     departmentId: one(params.dept) ?? null,
     active: one(params.active),

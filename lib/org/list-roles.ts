@@ -3,8 +3,6 @@ import type { EmployeeActor } from "../auth/actor";
 import { PERMISSIONS, ROLE_KEYS, requirePermission, type Permission } from "../auth/permissions";
 import type { Db } from "../db/client";
 
-export type RoleMatrix = Awaited<ReturnType<typeof listRoleMatrix>>;
-
 /**
  * Role -> permissions, read from the permission table in code (the source of
  * truth); names and member counts come from the database.

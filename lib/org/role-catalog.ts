@@ -5,7 +5,7 @@ import { writeAudit } from "../audit/write-audit";
 import type { Db } from "../db/client";
 
 /** Roles are defined in code next to the permission table; the table rows follow them. */
-export const ROLE_NAMES: Record<(typeof ROLE_KEYS)[number], { zh: string; en: string }> = {
+const ROLE_NAMES: Record<(typeof ROLE_KEYS)[number], { zh: string; en: string }> = {
   admin: { zh: "系统管理员", en: "Administrator" },
   dept_admin: { zh: "部门管理员", en: "Department administrator" },
   manager: { zh: "经理", en: "Manager" },
@@ -19,6 +19,14 @@ export const ROLE_NAMES: Record<(typeof ROLE_KEYS)[number], { zh: string; en: st
   engineer: { zh: "工程师", en: "Engineer" },
   finance: { zh: "财务", en: "Finance" },
 };
+
+/**
+ * Roles a department administrator may grant and remove (inside his department,
+ * never to himself): the daily work roles. Everything else works across the
+ * whole organisation (administration, management, process ownership, the lead
+ * roles that approve and reassign), so only an administrator hands it out.
+ */
+export const DELEGABLE_ROLES = ["buyer", "quality", "warehouse", "sales", "engineer", "finance"] as const satisfies readonly (typeof ROLE_KEYS)[number][];
 
 /** Creates missing roles and renames changed ones; idempotent. */
 export async function syncRoles(db: Db) {

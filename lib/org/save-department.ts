@@ -6,6 +6,7 @@ import type { Db, Tx } from "../db/client";
 import { AppError, isUniqueViolation } from "../errors/app-error";
 import { departmentInput, departmentUpdate, type DepartmentInput, type DepartmentUpdate } from "./org.schema";
 import { subtreeIds } from "./department-scope";
+import { parseInput } from "../errors/parse-input";
 
 /** headId is unique: report a head who already leads another department on that field, not as a code clash. */
 async function assertHeadFree(tx: Tx, headId: string | null, id?: string) {
@@ -21,7 +22,7 @@ async function assertNoCycle(tx: Tx, id: string, parentId: string | null) {
 
 export async function createDepartment(db: Db, actor: EmployeeActor, raw: DepartmentInput) {
   requirePermission(actor, "org.manage");
-  const input = departmentInput.parse(raw);
+  const input = parseInput(departmentInput, raw);
   try {
     return await db.$transaction(async (tx) => {
       await assertHeadFree(tx, input.headId);
@@ -37,7 +38,7 @@ export async function createDepartment(db: Db, actor: EmployeeActor, raw: Depart
 
 export async function updateDepartment(db: Db, actor: EmployeeActor, raw: DepartmentUpdate) {
   requirePermission(actor, "org.manage");
-  const { id, ...data } = departmentUpdate.parse(raw);
+  const { id, ...data } = parseInput(departmentUpdate, raw);
   try {
     return await db.$transaction(async (tx) => {
       const before = await tx.department.findUnique({ where: { id } });

@@ -6,7 +6,9 @@ import { writeAudit } from "../audit/write-audit";
 import type { Db, Tx } from "../db/client";
 import { AppError, isUniqueViolation } from "../errors/app-error";
 import { assertCanManageIn } from "./department-scope";
+import { assertGrantChange, assertMaySetPassword, grantScope } from "./grant-scope";
 import { employeeInput, employeeUpdate, type EmployeeInput, type EmployeeUpdate } from "./org.schema";
+import { parseInput } from "../errors/parse-input";
 
 async function roleAndGroupIds(tx: Tx, roles: string[], groups: string[]) {
   const roleRows = await tx.role.findMany({ where: { key: { in: roles } } });
@@ -14,12 +16,6 @@ async function roleAndGroupIds(tx: Tx, roles: string[], groups: string[]) {
   if (roleRows.length !== new Set(roles).size) throw new AppError("validation", { fieldErrors: { roles: "validation.unknown_role" } });
   if (groupRows.length !== new Set(groups).size) throw new AppError("validation", { fieldErrors: { groups: "validation.unknown_group" } });
   return { roleIds: roleRows.map((r) => r.id), groupIds: groupRows.map((g) => g.id) };
-}
-
-/** Only full admins hand out roles that can administer the organisation. */
-function assertMayGrant(actor: Actor, roles: string[]) {
-  if (actor.realm === "system" || hasPermission(actor, "org.manage")) return;
-  if (roles.some((r) => r === "admin" || r === "dept_admin")) throw new AppError("forbidden");
 }
 
 /** A department admin must not take over a full administrator (new password, deactivation). */
@@ -34,13 +30,13 @@ function snapshot(e: { id: string; username: string; name: string; email: string
 
 /** The system actor is used once, to create the first administrator. */
 export async function createEmployee(db: Db, actor: EmployeeActor | Extract<Actor, { realm: "system" }>, raw: EmployeeInput) {
-  const input = employeeInput.parse(raw);
+  const input = parseInput(employeeInput, raw);
   if (actor.realm === "employee") await assertCanManageIn(db, actor, input.departmentId);
-  assertMayGrant(actor, input.roles);
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.$transaction(async (tx) => {
       const { roleIds, groupIds } = await roleAndGroupIds(tx, input.roles, input.groups);
+      assertGrantChange(await grantScope(tx, actor), { employeeId: null, before: { roles: [], groups: [] }, after: input });
       const e = await tx.employee.create({
         data: {
           username: input.username,
@@ -63,7 +59,7 @@ export async function createEmployee(db: Db, actor: EmployeeActor | Extract<Acto
 }
 
 export async function updateEmployee(db: Db, actor: EmployeeActor, raw: EmployeeUpdate) {
-  const input = employeeUpdate.parse(raw);
+  const input = parseInput(employeeUpdate, raw);
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   return db.$transaction(async (tx) => {
     const before = await tx.employee.findUnique({ where: { id: input.id }, include: { roles: { include: { role: true } }, groups: { include: { group: true } } } });
@@ -71,10 +67,13 @@ export async function updateEmployee(db: Db, actor: EmployeeActor, raw: Employee
     await assertCanManageIn(tx, actor, before.departmentId);
     await assertCanManageIn(tx, actor, input.departmentId);
     const beforeRoles = before.roles.map((r) => r.role.key);
+    const beforeGroups = before.groups.map((g) => g.group.key);
     assertMayManageTarget(actor, beforeRoles);
-    assertMayGrant(actor, input.roles.filter((r) => !beforeRoles.includes(r)));
-    if (beforeRoles.includes("admin") && !input.roles.includes("admin")) await assertNotLastAdmin(tx, before.id);
     const { roleIds, groupIds } = await roleAndGroupIds(tx, input.roles, input.groups);
+    const scope = await grantScope(tx, actor);
+    assertGrantChange(scope, { employeeId: before.id, before: { roles: beforeRoles, groups: beforeGroups }, after: input });
+    if (passwordHash) assertMaySetPassword(scope, before.id, beforeRoles);
+    if (beforeRoles.includes("admin") && !input.roles.includes("admin")) await assertNotLastAdmin(tx, before.id);
     await tx.employeeRole.deleteMany({ where: { employeeId: input.id } });
     await tx.groupMember.deleteMany({ where: { employeeId: input.id } });
     const after = await tx.employee.update({
@@ -84,7 +83,8 @@ export async function updateEmployee(db: Db, actor: EmployeeActor, raw: Employee
         email: input.email,
         phone: input.phone,
         departmentId: input.departmentId,
-        ...(passwordHash ? { passwordHash } : {}),
+        // A new password ends the sessions opened with the old one (see lib/auth/sign-out.ts).
+        ...(passwordHash ? { passwordHash, sessionVersion: { increment: 1 } } : {}),
         roles: { create: roleIds.map((roleId) => ({ roleId })) },
         groups: { create: groupIds.map((groupId) => ({ groupId })) },
       },
@@ -93,7 +93,7 @@ export async function updateEmployee(db: Db, actor: EmployeeActor, raw: Employee
       action: "employee.update",
       entity: "Employee",
       entityId: after.id,
-      before: snapshot(before, beforeRoles, before.groups.map((g) => g.group.key)),
+      before: snapshot(before, beforeRoles, beforeGroups),
       after: { ...snapshot(after, input.roles, input.groups), passwordChanged: !!passwordHash },
     });
     return after;

@@ -5,10 +5,11 @@ import { writeAudit } from "../audit/write-audit";
 import type { Db } from "../db/client";
 import { AppError, isUniqueViolation } from "../errors/app-error";
 import { groupInput, groupMembersInput, groupUpdate, type GroupInput } from "./org.schema";
+import { parseInput } from "../errors/parse-input";
 
 export async function createGroup(db: Db, actor: EmployeeActor, raw: GroupInput) {
   requirePermission(actor, "org.manage");
-  const input = groupInput.parse(raw);
+  const input = parseInput(groupInput, raw);
   try {
     return await db.$transaction(async (tx) => {
       const g = await tx.group.create({ data: input });
@@ -24,7 +25,7 @@ export async function createGroup(db: Db, actor: EmployeeActor, raw: GroupInput)
 /** The key is what BPMN candidate groups name, so it stays fixed; names may change. */
 export async function updateGroup(db: Db, actor: EmployeeActor, raw: GroupInput & { id: string }) {
   requirePermission(actor, "org.manage");
-  const { id, nameZh, nameEn } = groupUpdate.parse(raw);
+  const { id, nameZh, nameEn } = parseInput(groupUpdate, raw);
   return db.$transaction(async (tx) => {
     const before = await tx.group.findUnique({ where: { id } });
     if (!before) throw new AppError("not_found");
@@ -36,7 +37,7 @@ export async function updateGroup(db: Db, actor: EmployeeActor, raw: GroupInput 
 
 export async function setGroupMembers(db: Db, actor: EmployeeActor, raw: { id: string; employeeIds: string[] }) {
   requirePermission(actor, "org.manage");
-  const { id, employeeIds } = groupMembersInput.parse(raw);
+  const { id, employeeIds } = parseInput(groupMembersInput, raw);
   return db.$transaction(async (tx) => {
     const group = await tx.group.findUnique({ where: { id }, include: { members: true } });
     if (!group) throw new AppError("not_found");

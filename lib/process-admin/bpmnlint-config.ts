@@ -66,7 +66,7 @@ const RULES: Record<string, RuleFactory> = {
  * bpmnlint's recommended rules and severities (as `extends: "bpmnlint:recommended"`).
  * Errors block publishing; warnings are shown only.
  */
-export const BPMNLINT_RULES: Record<string, "error" | "warn"> = {
+const BPMNLINT_RULES: Record<string, "error" | "warn"> = {
   "ad-hoc-sub-process": "error",
   "conditional-flows": "error",
   "end-event-required": "error",

@@ -13,7 +13,7 @@ const OWN_PREFIXES = new Set(["xmlns", "xsi", "ff", "bpmn", "bpmndi", "dc", "di"
  * zeebe:taskDefinition, ...): the runtime ignores them, so a file relying on
  * them would silently lose its assignments. Reported on the element carrying them.
  */
-export function foreignExtensions(root: Obj): DiagramProblem[] {
+function foreignExtensions(root: Obj): DiagramProblem[] {
   const out: DiagramProblem[] = [];
   const seen = new Set<object>();
   let owner: string | undefined;

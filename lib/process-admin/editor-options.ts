@@ -5,7 +5,7 @@ import type { Db } from "../db/client";
 import { listForms } from "../workflow/registry";
 import { listServiceHandlers } from "../workflow/registry";
 
-export type Choice = { value: string; labelZh: string; labelEn: string };
+type Choice = { value: string; labelZh: string; labelEn: string };
 export type EditorOptions = {
   forms: (Choice & { fields: { name: string; type: string; labelZh: string; labelEn: string; options?: { value: string; labelZh: string; labelEn: string }[] }[] })[];
   handlers: Choice[];

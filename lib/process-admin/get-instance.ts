@@ -5,8 +5,6 @@ import type { Db } from "../db/client";
 import { cachedContext, loadContext } from "../workflow/engine-host";
 import { userTasksOf } from "../workflow/move-token";
 
-export type InstanceDetail = NonNullable<Awaited<ReturnType<typeof getInstanceDetail>>>;
-
 /**
  * Everything an operator sees of one instance: its diagram with the steps
  * done, waiting and failed, the history with who did what, the variables,

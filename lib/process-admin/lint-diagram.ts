@@ -1,6 +1,6 @@
 import "server-only";
 import { Linter } from "bpmnlint";
-import { checkDefinition } from "../workflow/publish-definition";
+import { checkDefinition, type CheckedDefinition } from "../workflow/publish-definition";
 import type { ModdleContext, ModdleElement } from "../workflow/moddle";
 import { bpmnlintConfig } from "./bpmnlint-config";
 import type { DiagramProblem } from "./problems";
@@ -37,6 +37,13 @@ async function bpmnlintProblems(moddle: ModdleContext): Promise<DiagramProblem[]
   );
 }
 
+/** The product's publish rules and bpmnlint's, on a diagram parsed once (checkDefinition). */
+export async function diagramProblems(checked: CheckedDefinition): Promise<DiagramProblem[]> {
+  const product: DiagramProblem[] = checked.problems.map((p) => ({ source: "product", code: p.code, severity: "error", elementId: p.elementId, params: p.params }));
+  const lint = checked.moddle && checked.key ? await bpmnlintProblems(checked.moddle).catch(() => []) : [];
+  return [...product, ...lint];
+}
+
 /**
  * Everything the editor checks before a publish, in one pass on the server:
  * the product's publish rules, then bpmnlint's recommended rules (only when the
@@ -44,7 +51,5 @@ async function bpmnlintProblems(moddle: ModdleContext): Promise<DiagramProblem[]
  */
 export async function lintDiagram(xml: string): Promise<{ key: string | null; name: string | null; problems: DiagramProblem[] }> {
   const checked = await checkDefinition(xml);
-  const product: DiagramProblem[] = checked.problems.map((p) => ({ source: "product", code: p.code, severity: "error", elementId: p.elementId, params: p.params }));
-  const lint = checked.moddle && checked.key ? await bpmnlintProblems(checked.moddle).catch(() => []) : [];
-  return { key: checked.key, name: checked.name, problems: [...product, ...lint] };
+  return { key: checked.key, name: checked.name, problems: await diagramProblems(checked) };
 }

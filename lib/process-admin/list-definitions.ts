@@ -3,8 +3,6 @@ import type { EmployeeActor } from "../auth/actor";
 import { requirePermission } from "../auth/permissions";
 import type { Db } from "../db/client";
 
-export type DefinitionRow = Awaited<ReturnType<typeof listDefinitions>>[number];
-
 /**
  * One row per process key: its latest name and source, every published version
  * with its running instance count, and whether an editor draft is pending.

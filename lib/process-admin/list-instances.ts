@@ -5,11 +5,9 @@ import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { InstanceQuery } from "./process-admin.schema";
 
-export const INSTANCE_PAGE_SIZE = 20;
+const INSTANCE_PAGE_SIZE = 20;
 // Days are the users' days (the workbench runs on Asia/Shanghai time).
 const dayStart = (d: string) => new Date(`${d}T00:00:00+08:00`);
-
-export type InstanceListRow = Awaited<ReturnType<typeof listInstances>>["rows"][number];
 
 /** One page of process instances for operators, filtered and paged on the server. */
 export async function listInstances(db: Db, actor: EmployeeActor, q: InstanceQuery) {

@@ -3,8 +3,6 @@ import type { EmployeeActor } from "../auth/actor";
 import { requirePermission } from "../auth/permissions";
 import type { Db } from "../db/client";
 
-export type VersionRow = NonNullable<Awaited<ReturnType<typeof listVersions>>>["versions"][number];
-
 /** The version history of a process: who published what when, and its instances by status. Null for an unknown key. */
 export async function listVersions(db: Db, actor: EmployeeActor, key: string) {
   requirePermission(actor, "process.design");

@@ -11,9 +11,6 @@ export type DiagramProblem = {
   params?: Record<string, string>;
 };
 
-/** Product codes that are about the whole file rather than one element. */
-export const FILE_CODES = ["bpmn_parse", "bpmn_malformed", "not_executable", "multiple_processes"] as const;
-
 export function hasErrors(problems: DiagramProblem[]) {
   return problems.some((p) => p.severity === "error");
 }

@@ -1,13 +1,15 @@
 import { z } from "zod";
+import { parseInput } from "../errors/parse-input";
+import { calendarDay } from "../errors/calendar";
 
 /** A BPMN file as text; 2 MB is far above any hand-made diagram. */
-export const bpmnXml = z.string().min(1, "validation.too_small").max(2_000_000, "validation.too_big");
+const bpmnXml = z.string().min(1, "validation.too_small").max(2_000_000, "validation.too_big");
 const processKey = z.string().trim().min(1).max(100).regex(/^[A-Za-z_][\w.-]*$/, "validation.invalid_format");
 
 export const checkDiagramInput = z.object({ xml: bpmnXml });
 /** `editingKey`: the process the editor was opened for (null for a new one). */
-export const saveDraftInput = z.object({ xml: bpmnXml, editingKey: processKey.nullable() });
-export const publishInput = saveDraftInput;
+/** The editor's diagram and the key it was opened for (null: a new process), to save as a draft or publish. */
+export const diagramInput = z.object({ xml: bpmnXml, editingKey: processKey.nullable() });
 export const discardDraftInput = z.object({ key: processKey });
 export const rollbackInput = z.object({ key: processKey, version: z.number().int().min(1) });
 export const migrateInput = z.object({ key: processKey, fromVersion: z.number().int().min(1), toVersion: z.number().int().min(1) });
@@ -31,11 +33,9 @@ export const moveTokenInput = z.object({
   version: z.number().int().min(0),
 });
 
-export type DryRunInput = z.infer<typeof dryRunInput>;
-
 type SearchParams = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().catch(null);
+const day = calendarDay().nullable().catch(null);
 
 // Every field falls back to its default: a hand-edited URL never fails the page.
 const instanceQuery = z.object({
@@ -50,7 +50,7 @@ const instanceQuery = z.object({
 export type InstanceQuery = z.infer<typeof instanceQuery>;
 
 export function parseInstanceQuery(params: SearchParams): InstanceQuery {
-  return instanceQuery.parse({
+  return parseInput(instanceQuery, {
     key: one(params.key) ?? "",
     businessKey: one(params.bk) ?? "",
     status: one(params.status),

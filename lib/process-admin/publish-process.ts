@@ -4,27 +4,32 @@ import { requirePermission } from "../auth/permissions";
 import { writeAudit } from "../audit/write-audit";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
-import { publishDefinition } from "../workflow/publish-definition";
-import { lintDiagram } from "./lint-diagram";
+import { checkDefinition, publishDefinition, writeDefinition } from "../workflow/publish-definition";
+import { diagramProblems } from "./lint-diagram";
 import { hasErrors } from "./problems";
 import { assertKeyFree } from "./save-draft";
 
 /**
  * Publishes the editor's diagram as the next immutable version: refused, with
  * every problem and the element it sits on, while the product's publish rules
- * or bpmnlint's errors object. The pending draft of that key goes away.
+ * or bpmnlint's errors object. The diagram is parsed once and the permission
+ * checked once, here; whether the key is free is decided inside the transaction
+ * that writes the version, under a lock on the key, so two designers publishing a
+ * new process under one key at the same moment cannot both take it. The pending
+ * draft of that key goes away.
  */
 export async function publishProcess(db: Db, who: EmployeeActor, input: { xml: string; editingKey: string | null }) {
   const actor = requirePermission(who, "process.design");
-  const linted = await lintDiagram(input.xml);
-  if (!linted.key || hasErrors(linted.problems)) {
-    const errors = linted.problems.filter((p) => p.severity === "error");
-    throw new AppError("bpmn_invalid", { params: { count: errors.length }, details: linted.problems });
+  const checked = await checkDefinition(input.xml);
+  const problems = await diagramProblems(checked);
+  const key = checked.key;
+  if (!key || hasErrors(problems)) {
+    throw new AppError("bpmn_invalid", { params: { count: problems.filter((p) => p.severity === "error").length }, details: problems });
   }
-  await assertKeyFree(db, linted.key, input.editingKey);
   // The new version, its audit row, the draft's deletion and that audit row commit together.
   const { definition, created } = await db.$transaction(async (tx) => {
-    const published = await publishDefinition(db, actor, input.xml, "editor", tx);
+    await assertKeyFree(tx, key, input.editingKey);
+    const published = await writeDefinition(tx, actor, input.xml, checked, "editor");
     const { definition } = published;
     const draft = await tx.processDraft.findUnique({ where: { key: definition.key }, select: { key: true, updatedAt: true } });
     if (draft) {
@@ -33,7 +38,7 @@ export async function publishProcess(db: Db, who: EmployeeActor, input: { xml: s
     }
     return published;
   });
-  return { key: definition.key, version: definition.version, created, warnings: linted.problems };
+  return { key: definition.key, version: definition.version, created, warnings: problems };
 }
 
 /** Republishes an old version's XML as a new version; instances keep the versions they started on. */

@@ -8,9 +8,11 @@ import { processKeyOf } from "./process-key";
 
 /**
  * A diagram may take a key (its process id) only if that key is its own: the
- * process it was opened for, or one nobody uses yet.
+ * process it was opened for, or one nobody uses yet. Decided inside the writing
+ * transaction under a lock on the key, so two designers cannot both take it.
  */
-export async function assertKeyFree(tx: Tx | Db, key: string, editingKey: string | null) {
+export async function assertKeyFree(tx: Tx, key: string, editingKey: string | null) {
+  await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${`process-key:${key}`}))) AS l`;
   if (key === editingKey) return;
   const [published, draft] = await Promise.all([tx.processDefinition.count({ where: { key } }), tx.processDraft.count({ where: { key } })]);
   if (published || draft) throw new AppError("duplicate", { fieldErrors: { key: "processes.editor.keyTaken" }, params: { key } });

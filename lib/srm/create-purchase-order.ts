@@ -9,6 +9,7 @@ import { queueOrderFlowStart } from "../erp/flow-start-jobs";
 import { runJobNow } from "../workflow/jobs/run-job-now";
 import { nextBusinessKey } from "../workflow/business-key";
 import { purchaseOrderInput, type PurchaseOrderInput } from "./purchase-order.schema";
+import { parseInput } from "../errors/parse-input";
 
 /**
  * A buyer enters a purchase order in the app (built-in connector: the app is the
@@ -18,7 +19,7 @@ import { purchaseOrderInput, type PurchaseOrderInput } from "./purchase-order.sc
  */
 export async function createPurchaseOrder(db: Db, who: Actor, raw: PurchaseOrderInput) {
   const actor = requirePermission(who, "purchase_order.manage");
-  const input = purchaseOrderInput.parse(raw);
+  const input = parseInput(purchaseOrderInput, raw);
   if ((await loadConnection(db)).kind !== "builtin") throw new AppError("purchase_order_from_erp");
   const supplier = await db.supplier.findUnique({ where: { id: input.supplierId } });
   if (!supplier) throw new AppError("validation", { fieldErrors: { supplierId: "validation.invalid_value" } });

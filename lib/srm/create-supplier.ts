@@ -5,11 +5,12 @@ import { writeAudit } from "../audit/write-audit";
 import type { Db } from "../db/client";
 import { AppError, isUniqueViolation } from "../errors/app-error";
 import { supplierInput, type SupplierInput } from "./supplier.schema";
+import { parseInput } from "../errors/parse-input";
 
 /** Minimal supplier record; registration and review flows build on it (SRM-1..3). */
 export async function createSupplier(db: Db, actor: EmployeeActor, raw: SupplierInput) {
   requirePermission(actor, "supplier_account.manage");
-  const input = supplierInput.parse(raw);
+  const input = parseInput(supplierInput, raw);
   try {
     return await db.$transaction(async (tx) => {
       const s = await tx.supplier.create({ data: { ...input, code: input.code.toUpperCase() } });

@@ -12,7 +12,7 @@ import { reviewUnderWay } from "./review-rounds";
 import type { SrmListQuery } from "./srm-lists.schema";
 
 /** How many of each kind of record the archive shows; the lists behind it have the rest. */
-export const ARCHIVE_RECENT = 10;
+const ARCHIVE_RECENT = 10;
 const HISTORY = 20;
 
 const FIRST_PAGE = (tab: SrmListQuery["tab"]): SrmListQuery => ({ tab, status: "all", q: "", page: 1 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { calendarDay } from "../errors/calendar";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.invalid_format");
+const day = calendarDay();
 
 export const purchaseOrderInput = z.object({
   supplierId: z.string().uuid(),

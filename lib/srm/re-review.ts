@@ -17,7 +17,7 @@ import { queueReviewRound, reviewedSupplierId, reviewUnderWay, startReviewFlow, 
 export const RE_REVIEW: ReviewKind = { key: "supplier_re_review", job: "srm.startReReview" };
 const SUPPLIER_DOCS = { ownerType: "Supplier" } as const;
 
-export const reReviewInput = z.object({
+const reReviewInput = z.object({
   supplierId: z.string().uuid("validation.invalid_value"),
   username: z.string().trim().toLowerCase().min(2, "validation.too_small").max(60, "validation.too_big").regex(/^[a-z0-9._-]+$/, "validation.username_format"),
   name: z.string().trim().min(1, "validation.required").max(100, "validation.too_big"),

@@ -35,15 +35,27 @@ describe.each(kinds)("supplier registration on %s", (kind) => {
     });
     // Codes that are not in the lists (or not active), and a name already on file (any case).
     await t.db.masterData.update({ where: { kind_code: { kind: "paymentTerm", code: "NET60" } }, data: { active: false } });
-    await expect(registerSupplier(t.db, lina, { ...valid, code: "S101", taxCode: "VAT99", paymentTermCode: "NET60", name: "苏州精密五金有限公司" })).rejects.toMatchObject({
-      fieldErrors: { taxCode: "validation.pick_from_list", paymentTermCode: "validation.pick_from_list", name: "validation.supplier_name_taken" },
+    await expect(registerSupplier(t.db, lina, { ...valid, code: "S101", taxCode: "VAT99", paymentTermCode: "NET60" })).rejects.toMatchObject({
+      fieldErrors: { taxCode: "validation.pick_from_list", paymentTermCode: "validation.pick_from_list" },
     });
     await t.db.masterData.update({ where: { kind_code: { kind: "paymentTerm", code: "NET60" } }, data: { active: true } });
+    await expect(registerSupplier(t.db, lina, { ...valid, code: "S101", name: "苏州精密五金有限公司" })).rejects.toMatchObject({ fieldErrors: { name: "validation.supplier_name_taken" } });
     // A code that is taken (codes are kept in capitals).
     await expect(registerSupplier(t.db, lina, { ...valid, code: "s001", name: "另一家公司" })).rejects.toMatchObject({ fieldErrors: { code: "validation.taken" } });
     await expect(registerSupplier(t.db, lina, null)).rejects.toMatchObject({ code: "validation" });
     expect(await t.db.supplier.count()).toBe(before);
     expect(await t.db.auditLog.count()).toBe(audits);
+  });
+
+  it("two registrations of one company at the same moment: one supplier, the other told the name is on file", async () => {
+    const [lina, liuyang] = [await t.actor("lina"), await t.actor("liuyang")];
+    const results = await Promise.allSettled([
+      registerSupplier(t.db, lina, { ...valid, code: "S110", name: "无锡同步精机有限公司" }),
+      registerSupplier(t.db, liuyang, { ...valid, code: "S111", name: "无锡同步精机有限公司" }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ fieldErrors: { name: "validation.supplier_name_taken" } });
+    expect(await t.db.supplier.count({ where: { name: "无锡同步精机有限公司" } })).toBe(1);
   });
 
   it("is for supplier.manage; similar names are found for srm.view", async () => {

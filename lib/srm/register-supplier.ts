@@ -13,7 +13,7 @@ const text = (max: number) => z.string().trim().max(max, "validation.too_big");
 const optional = (max: number) => text(max).nullish().transform((v) => v || null);
 
 /** What the registration screen sends (SRM-1): the tax and payment-term codes are picked from the ERP's lists. */
-export const supplierRegistration = z.object({
+const supplierRegistration = z.object({
   code: text(40).min(1, "validation.required").regex(/^[A-Za-z0-9_-]+$/, "validation.code_format").transform((v) => v.toUpperCase()),
   name: text(200).min(1, "validation.required"),
   taxCode: text(40).min(1, "validation.pick_from_list"),
@@ -22,7 +22,6 @@ export const supplierRegistration = z.object({
   contactPhone: optional(40),
   address: optional(300),
 });
-export type SupplierRegistration = z.input<typeof supplierRegistration>;
 
 /**
  * Records a new supplier with status "registered". The codes must be active
@@ -34,19 +33,23 @@ export type SupplierRegistration = z.input<typeof supplierRegistration>;
 export async function registerSupplier(db: Db, who: Actor, raw: unknown) {
   const actor = requirePermission(who, "supplier.manage");
   const input = parseInput(supplierRegistration, raw);
-  const [tax, term, sameName] = await Promise.all([
+  const [tax, term] = await Promise.all([
     db.masterData.findFirst({ where: { kind: "tax", code: input.taxCode, active: true }, select: { id: true } }),
     db.masterData.findFirst({ where: { kind: "paymentTerm", code: input.paymentTermCode, active: true }, select: { id: true } }),
-    db.supplier.findFirst({ where: { name: { equals: input.name, mode: "insensitive" } }, select: { id: true } }),
   ]);
   const fieldErrors: Record<string, string> = {};
   if (!tax) fieldErrors.taxCode = "validation.pick_from_list";
   if (!term) fieldErrors.paymentTermCode = "validation.pick_from_list";
-  if (sameName) fieldErrors.name = "validation.supplier_name_taken";
   if (Object.keys(fieldErrors).length) throw new AppError("validation", { fieldErrors });
   let created;
   try {
     created = await db.$transaction(async (tx) => {
+      // The name is checked where the supplier is written, under a lock on the name:
+      // two registrations of one company at the same moment cannot both pass.
+      await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${`supplier-name:${input.name.toLowerCase()}`}))) AS l`;
+      if (await tx.supplier.findFirst({ where: { name: { equals: input.name, mode: "insensitive" } }, select: { id: true } })) {
+        throw new AppError("validation", { fieldErrors: { name: "validation.supplier_name_taken" } });
+      }
       const s = await tx.supplier.create({ data: { ...input, status: "registered" } });
       await writeAudit(tx, actor, { action: "supplier.register", entity: "Supplier", entityId: s.id, after: s });
       // The initial review (SRM-2) starts with the registration: queued in the same transaction.

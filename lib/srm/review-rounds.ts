@@ -13,7 +13,7 @@ import { startInstance } from "../workflow/start-instance";
 export type ReviewKind = { key: string; job: string };
 
 /** The reviews of one kind that are not over: running, or stopped at an incident an operator can still retry. */
-export const openReviewsOf = (kind: ReviewKind, supplierId: string) => ({
+const openReviewsOf = (kind: ReviewKind, supplierId: string) => ({
   recordType: "Supplier",
   recordId: supplierId,
   status: { in: ["running" as const, "incident" as const] },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseInput } from "../errors/parse-input";
 
 // The purchasing overview's list states, read from URL search params; every field
 // falls back to its default, so a hand-edited address never fails the page.
@@ -26,7 +27,7 @@ export type SrmListQuery = z.infer<typeof query>;
 
 /** tab, status, q (order, plan or supplier number/name), page; an unknown status (for the tab) means all. */
 export function parseSrmListQuery(params: SearchParams): SrmListQuery {
-  const parsed = query.parse({ tab: one(params.tab), status: one(params.status) ?? "all", q: one(params.q) ?? "", page: one(params.page) });
+  const parsed = parseInput(query, { tab: one(params.tab), status: one(params.status) ?? "all", q: one(params.q) ?? "", page: one(params.page) });
   const known: readonly string[] = STATUSES_OF[parsed.tab];
   return { ...parsed, status: known.includes(parsed.status) ? parsed.status : "all" };
 }

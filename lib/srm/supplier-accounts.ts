@@ -2,10 +2,14 @@ import "server-only";
 import type { EmployeeActor } from "../auth/actor";
 import { hashPassword } from "../auth/password";
 import { requirePermission } from "../auth/permissions";
+import { z } from "zod";
 import { writeAudit } from "../audit/write-audit";
 import type { Db } from "../db/client";
 import { AppError, isUniqueViolation } from "../errors/app-error";
+import { parseInput } from "../errors/parse-input";
 import { supplierUserInput, type SupplierUserInput } from "./supplier.schema";
+
+const supplierUserPasswordInput = supplierUserInput.pick({ password: true }).extend({ id: z.string().uuid() });
 
 /**
  * Portal accounts (SRM-10) live in their own table and realm: they hold no
@@ -13,7 +17,7 @@ import { supplierUserInput, type SupplierUserInput } from "./supplier.schema";
  */
 export async function createSupplierUser(db: Db, actor: EmployeeActor, raw: SupplierUserInput) {
   requirePermission(actor, "supplier_account.manage");
-  const input = supplierUserInput.parse(raw);
+  const input = parseInput(supplierUserInput, raw);
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.$transaction(async (tx) => {
@@ -38,5 +42,21 @@ export async function setSupplierUserActive(db: Db, actor: EmployeeActor, id: st
     const after = await tx.supplierUser.update({ where: { id }, data: { active } });
     await writeAudit(tx, actor, { action: active ? "supplier_user.activate" : "supplier_user.deactivate", entity: "SupplierUser", entityId: id, before: { active: before.active }, after: { active } });
     return after;
+  });
+}
+
+/**
+ * An administrator sets a portal user's password. It ends every session of
+ * that user (the session version moves on in the same transaction).
+ */
+export async function setSupplierUserPassword(db: Db, actor: EmployeeActor, raw: { id: string; password: string }) {
+  requirePermission(actor, "supplier_account.manage");
+  const { id, password } = parseInput(supplierUserPasswordInput, raw);
+  const passwordHash = await hashPassword(password);
+  return db.$transaction(async (tx) => {
+    const before = await tx.supplierUser.findUnique({ where: { id } });
+    if (!before) throw new AppError("not_found");
+    await tx.supplierUser.update({ where: { id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    await writeAudit(tx, actor, { action: "supplier_user.password", entity: "SupplierUser", entityId: id, after: { passwordChanged: true } });
   });
 }

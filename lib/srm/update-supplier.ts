@@ -7,6 +7,7 @@ import { AppError } from "../errors/app-error";
 import { enqueueErpWrite } from "../erp/outbox";
 import { supplierPartyWrite } from "./supplier-erp-write";
 import { supplierUpdateInput, type SupplierUpdateInput } from "./supplier-update.schema";
+import { parseInput } from "../errors/parse-input";
 
 const FIELDS = ["name", "taxCode", "paymentTermCode", "contactName", "contactPhone", "address"] as const;
 
@@ -17,7 +18,7 @@ const FIELDS = ["name", "taxCode", "paymentTermCode", "contactName", "contactPho
  */
 export async function updateSupplier(db: Db, who: Actor, raw: SupplierUpdateInput) {
   const actor = requirePermission(who, "supplier.manage");
-  const input = supplierUpdateInput.parse(raw);
+  const input = parseInput(supplierUpdateInput, raw);
   return db.$transaction(async (tx) => {
     const before = await tx.supplier.findUnique({ where: { id: input.id } });
     if (!before) throw new AppError("not_found");

@@ -3,7 +3,7 @@ import { z } from "zod";
 const data = z.record(z.string(), z.unknown()).default({});
 
 export const startRequest = z.object({
-  businessKey: z.string().trim().min(1).max(100).optional(),
+  businessKey: z.string().max(100).optional(),
   supplierId: z.string().uuid().optional(),
   data,
 });

@@ -15,7 +15,7 @@ const MAX_KEYS = 50;
 const MAX_VALUE_CHARS = 300;
 
 /** A value as history keeps it: long strings and large objects are cut to a preview. */
-export function trimValue(v: unknown): unknown {
+function trimValue(v: unknown): unknown {
   if (v === undefined) return null;
   if (typeof v === "string") return v.length > MAX_VALUE_CHARS ? `${v.slice(0, MAX_VALUE_CHARS)}…` : v;
   if (v === null || typeof v !== "object") return v;
@@ -26,7 +26,7 @@ export function trimValue(v: unknown): unknown {
 export type VariableChanges = { keys: string[]; changes: Record<string, { before: unknown; after: unknown }>; more?: number };
 
 /** Keys added, removed or changed by a step with their before/after values (trimmed); null when nothing changed. */
-export function variableChanges(before: Record<string, unknown>, after: Record<string, unknown>): VariableChanges | null {
+function variableChanges(before: Record<string, unknown>, after: Record<string, unknown>): VariableChanges | null {
   const keys: string[] = [];
   for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
     const a = before[k];

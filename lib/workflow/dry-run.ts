@@ -12,7 +12,7 @@ import { resolveTaskAttributes } from "./task-attributes";
 type Scalar = string | number | boolean | null;
 export type DryRunChoice = "timeout" | Record<string, Scalar>;
 
-export type DryRunStep = {
+type DryRunStep = {
   elementId: string;
   name: string;
   kind: "userTask" | "serviceTask" | "message" | "timer";

@@ -57,7 +57,7 @@ export function loadContext(definitionId: string, json: unknown) {
   return ctx;
 }
 
-export type WaitKind = "userTask" | "serviceTask" | "message";
+type WaitKind = "userTask" | "serviceTask" | "message";
 export type Wait = {
   kind: WaitKind;
   executionId: string;
@@ -66,7 +66,7 @@ export type Wait = {
   attrs: Record<string, unknown>;
   messageName?: string;
 };
-export type FlowEvent = { type: "entered" | "left"; elementId: string; elementType: string };
+type FlowEvent = { type: "entered" | "left"; elementId: string; elementType: string };
 export type StepOutcome = {
   status: "running" | "completed" | "error";
   state: unknown;

@@ -32,7 +32,7 @@ export const safeExpressions = {
   hasExpression: (t: unknown) => typeof t === "string" && t.includes("${"),
 };
 
-export function evaluateFeel(source: string, scope: Record<string, unknown>): unknown {
+function evaluateFeel(source: string, scope: Record<string, unknown>): unknown {
   const { value, warnings } = evaluate(source, scope) as { value: unknown; warnings: { type: string; message: string }[] };
   const hard = warnings.filter((w) => !SOFT_WARNINGS.has(w.type));
   if (hard.length) throw new Error(`expression ${source}: ${hard.map((w) => w.message).join("; ")}`);

@@ -4,7 +4,7 @@
  * (bpmn-js `moddleExtensions: { ff }`) both read and write ff:* attributes
  * with it. Without it a serializer would silently drop them.
  */
-export const FF_NAMESPACE = "http://factory-flow.dev/schema/bpmn";
+const FF_NAMESPACE = "http://factory-flow.dev/schema/bpmn";
 
 export const ffModdleDescriptor = {
   name: "FactoryFlow",
@@ -13,6 +13,17 @@ export const ffModdleDescriptor = {
   xml: { tagAlias: "lowerCase" },
   associations: [],
   types: [
+    {
+      // Who may start the process by hand ("*" = every employee, else group keys, comma-separated;
+      // absent = only the system starts it), and whether a business key may be used once only.
+      name: "ProcessProps",
+      isAbstract: true,
+      extends: ["bpmn:Process"],
+      properties: [
+        { name: "candidateStarterGroups", isAttr: true, type: "String" },
+        { name: "uniqueBusinessKey", isAttr: true, type: "Boolean" },
+      ],
+    },
     {
       name: "UserTaskProps",
       isAbstract: true,

@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "../errors/app-error";
+import { cleanInput, fieldErrorsOf } from "../errors/parse-input";
 import { formSchema, lineRows, type FormDefinition } from "./forms";
 
 /**
@@ -9,15 +10,13 @@ import { formSchema, lineRows, type FormDefinition } from "./forms";
  */
 export function validateFormData(form: FormDefinition | null | undefined, data: unknown, variables?: Record<string, unknown>): Record<string, unknown> {
   if (!form) return {};
-  const parsed = formSchema(form).safeParse(data ?? {});
+  const parsed = formSchema(form).safeParse(cleanInput(data ?? {}));
   if (parsed.success) {
     const out = parsed.data as Record<string, unknown>;
     if (variables) checkLines(form, out, variables);
     return out;
   }
-  const fieldErrors: Record<string, string> = {};
-  for (const i of parsed.error.issues) fieldErrors[String(i.path[0] ?? "_")] ??= i.message.startsWith("validation.") ? i.message : `validation.${i.code}`;
-  throw new AppError("validation", { fieldErrors });
+  throw new AppError("validation", { fieldErrors: fieldErrorsOf(parsed.error.issues) });
 }
 
 function checkLines(form: FormDefinition, data: Record<string, unknown>, variables: Record<string, unknown>) {

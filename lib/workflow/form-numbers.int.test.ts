@@ -7,7 +7,7 @@ import { completeTask } from "./complete-task";
 import { validateFormData } from "./form-data";
 import { formDefinition, installModules } from "./registry";
 import { publishDefinition } from "./publish-definition";
-import { startByKey } from "./start-by-key";
+import { startByHand as startByKey } from "./start-by-hand";
 import { startInstance } from "./start-instance";
 
 installModules([

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { calendarDay } from "../errors/calendar";
 
 /** One row of a "lines" field, e.g. an order line whose quantity is confirmed. */
 export type LineRow = { key: string; label: string; quantity: number; unit: string };
@@ -25,7 +26,7 @@ export type FormField = {
 
 export type FormDefinition = { key: string; titleZh: string; titleEn: string; fields: FormField[] };
 
-export const DECISIONS = [
+const DECISIONS = [
   { value: "approve", labelZh: "同意", labelEn: "Approve" },
   { value: "reject", labelZh: "驳回", labelEn: "Reject" },
 ];
@@ -57,7 +58,7 @@ function fieldSchema(f: FormField): z.ZodType {
       s = z.union([z.boolean(), z.enum(["true", "false", "on"]).transform((v) => v !== "false")]);
       break;
     case "date":
-      s = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.invalid_format");
+      s = calendarDay();
       break;
     case "supplier":
       s = z.string().uuid("validation.invalid_value");

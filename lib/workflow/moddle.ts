@@ -2,7 +2,6 @@ import "server-only";
 import BpmnModdle from "bpmn-moddle";
 import { ffModdleDescriptor } from "./ff-descriptor";
 
-export { FF_NAMESPACE, ffModdleDescriptor } from "./ff-descriptor";
 
 export type ModdleElement = {
   $type: string;

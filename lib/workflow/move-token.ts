@@ -10,7 +10,7 @@ import { MoveRefused, runStep } from "./engine-host";
 import { instanceContext, TX_OPTIONS } from "./load-definition";
 
 export type MoveInput = { instanceId: string; taskId: string; targetId: string; reason: string; version: number };
-export type MoveRefusal = "not_running" | "not_in_definition" | "not_user_task" | "other_scope" | "same_task" | "target_active";
+type MoveRefusal = "not_running" | "not_in_definition" | "not_user_task" | "other_scope" | "same_task" | "target_active";
 
 type ContextActivity = { id: string; type: string; name?: string; parent?: { id?: string; type?: string } };
 type ContextApi = { getActivities: () => ContextActivity[]; getActivityById: (id: string) => ContextActivity | undefined };

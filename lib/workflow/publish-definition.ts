@@ -1,7 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { EmployeeActor, SystemActor } from "../auth/actor";
-import { requirePermission } from "../auth/permissions";
 import { writeAudit } from "../audit/write-audit";
 import type { Db, Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
@@ -9,10 +8,13 @@ import { serializeContext } from "./engine-host";
 import { lintDefinition, type LintProblem } from "./lint";
 import { parseBpmn, type ModdleElement } from "./moddle";
 
-export type CheckResult = { key: string | null; name: string | null; problems: LintProblem[] };
+type CheckResult = { key: string | null; name: string | null; problems: LintProblem[] };
 
-/** Parses and lints a diagram without storing anything; malformed XML is a problem, not a crash. */
-export async function checkDefinition(xml: string): Promise<CheckResult & { moddle?: Awaited<ReturnType<typeof parseBpmn>> }> {
+/** A parsed diagram with the runtime's verdict; `context` (what the engine runs) only when it has no problems. */
+export type CheckedDefinition = CheckResult & { moddle?: Awaited<ReturnType<typeof parseBpmn>>; context?: unknown };
+
+/** Parses and lints a diagram once, without storing anything; malformed XML is a problem, not a crash. */
+export async function checkDefinition(xml: string): Promise<CheckedDefinition> {
   let moddle;
   try {
     moddle = await parseBpmn(xml);
@@ -20,47 +22,52 @@ export async function checkDefinition(xml: string): Promise<CheckResult & { modd
     return { key: null, name: null, problems: [{ code: "bpmn_malformed", params: { message: String((e as Error).message).slice(0, 200) } }] };
   }
   const proc = (moddle.rootElement?.rootElements ?? []).find((r: ModdleElement & { isExecutable?: boolean }) => r.$type === "bpmn:Process" && r.isExecutable);
-  return { key: proc?.id ?? null, name: proc?.name ?? proc?.id ?? null, problems: lintDefinition(moddle), moddle };
+  const problems = lintDefinition(moddle);
+  // Serialised before anything else (bpmnlint) walks the parsed tree.
+  const context = problems.length === 0 && proc?.id ? serializeContext(moddle) : undefined;
+  return { key: proc?.id ?? null, name: proc?.name ?? proc?.id ?? null, problems, moddle, context };
 }
 
 /**
- * Publishes a new immutable version of a process. Refused with the lint problems
- * when the diagram is not safe to run; an unchanged diagram is not republished.
- * With `tx` the version and its audit row are written in the caller's
- * transaction (so the caller's own rows commit or roll back with them);
- * otherwise in a transaction of their own.
+ * Writes the next immutable version of a checked diagram (no problems) in the
+ * caller's transaction, with its audit row; an unchanged diagram is not
+ * republished. Who may publish is the caller's to decide, once.
  */
-export async function publishDefinition(db: Db, actor: EmployeeActor | SystemActor, xml: string, source: "editor" | "shipped" = "editor", tx?: Tx) {
-  if (actor.realm === "employee") requirePermission(actor, "process.design");
-  const checked = await checkDefinition(xml);
-  if (checked.problems.length || !checked.moddle || !checked.key) {
+export async function writeDefinition(tx: Tx, actor: EmployeeActor | SystemActor, xml: string, checked: CheckedDefinition, source: "editor" | "shipped") {
+  if (!checked.key || checked.problems.length || checked.context === undefined) {
     throw new AppError("bpmn_invalid", { details: checked.problems, params: { count: checked.problems.length } });
   }
   const key = checked.key;
   const sha256 = createHash("sha256").update(xml).digest("hex");
-  const context = serializeContext(checked.moddle);
-  const write = async (tx: Tx) => {
-    const latest = await tx.processDefinition.findFirst({ where: { key, status: "published" }, orderBy: { version: "desc" } });
-    if (latest?.sha256 === sha256) return { definition: latest, created: false };
-    // A shipped file that was published before stays superseded by later editor versions.
-    const shippedBefore = source === "shipped" ? await tx.processDefinition.findFirst({ where: { key, source, sha256 } }) : null;
-    if (shippedBefore) return { definition: shippedBefore, created: false };
-    const definition = await tx.processDefinition.create({
-      data: {
-        key,
-        version: (latest?.version ?? 0) + 1,
-        name: checked.name ?? key,
-        xml,
-        context: context as object,
-        sha256,
-        status: "published",
-        source,
-        publishedAt: new Date(),
-        publishedBy: actor.id,
-      },
-    });
-    await writeAudit(tx, actor, { action: "process.publish", entity: "ProcessDefinition", entityId: definition.id, after: { key, version: definition.version, source, sha256 } });
-    return { definition, created: true };
-  };
-  return tx ? write(tx) : db.$transaction(write);
+  const latest = await tx.processDefinition.findFirst({ where: { key, status: "published" }, orderBy: { version: "desc" } });
+  if (latest?.sha256 === sha256) return { definition: latest, created: false };
+  // A shipped file that was published before stays superseded by later editor versions.
+  const shippedBefore = source === "shipped" ? await tx.processDefinition.findFirst({ where: { key, source, sha256 } }) : null;
+  if (shippedBefore) return { definition: shippedBefore, created: false };
+  const definition = await tx.processDefinition.create({
+    data: {
+      key,
+      version: (latest?.version ?? 0) + 1,
+      name: checked.name ?? key,
+      xml,
+      context: checked.context as object,
+      sha256,
+      status: "published",
+      source,
+      publishedAt: new Date(),
+      publishedBy: actor.id,
+    },
+  });
+  await writeAudit(tx, actor, { action: "process.publish", entity: "ProcessDefinition", entityId: definition.id, after: { key, version: definition.version, source, sha256 } });
+  return { definition, created: true };
+}
+
+/**
+ * Checks and publishes a diagram as the next version (shipped processes, rollbacks,
+ * tests). Refused with the lint problems when it is not safe to run. With `tx` the
+ * version and its audit row are written in the caller's transaction.
+ */
+export async function publishDefinition(db: Db, actor: EmployeeActor | SystemActor, xml: string, source: "editor" | "shipped" = "editor", tx?: Tx) {
+  const checked = await checkDefinition(xml);
+  return tx ? writeDefinition(tx, actor, xml, checked, source) : db.$transaction((t) => writeDefinition(t, actor, xml, checked, source));
 }

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { employeeAction } from "@/lib/auth/action-client";
 import { isAppError } from "@/lib/errors/app-error";
 import { checkDiagram } from "@/lib/process-admin/check-diagram";
-import { checkDiagramInput, discardDraftInput, dryRunInput, migrateInput, publishInput, rollbackInput, saveDraftInput } from "@/lib/process-admin/process-admin.schema";
+import { checkDiagramInput, diagramInput, discardDraftInput, dryRunInput, migrateInput, rollbackInput } from "@/lib/process-admin/process-admin.schema";
 import type { DiagramProblem } from "@/lib/process-admin/problems";
 import { publishProcess, rollbackToVersion } from "@/lib/process-admin/publish-process";
 import { discardDraft, saveDraft } from "@/lib/process-admin/save-draft";
@@ -14,7 +14,7 @@ import { migrateInstances } from "@/lib/workflow/migrate-instances";
 /** Live validation while editing: nothing is stored. */
 export const checkDiagramAction = employeeAction("process.design", checkDiagramInput, async ({ xml }) => checkDiagram(xml));
 
-export const saveDraftAction = employeeAction("process.design", saveDraftInput, async (input, { actor, db }) => {
+export const saveDraftAction = employeeAction("process.design", diagramInput, async (input, { actor, db }) => {
   const saved = await saveDraft(db, actor, input);
   revalidatePath("/processes");
   return saved;
@@ -27,7 +27,8 @@ export const discardDraftAction = employeeAction("process.design", discardDraftI
 });
 
 /** A refused publish is an answer with the problems (on their elements), not an error. */
-export const publishAction = employeeAction("process.design", publishInput, async (input, { actor, db }) => {
+// The permission is checked once, by publishProcess, where the version is written.
+export const publishAction = employeeAction(null, diagramInput, async (input, { actor, db }) => {
   try {
     const published = await publishProcess(db, actor, input);
     revalidatePath("/processes");

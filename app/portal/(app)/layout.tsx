@@ -4,9 +4,11 @@ import { AppShell } from "@/components/shell/app-shell";
 import { supplierOrRedirect } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db/client";
 import { listNotifications } from "@/lib/inbox/list-notifications";
+import { injectFault } from "@/lib/log/fault-hook";
 import { markAllPortalNotificationsReadAction, markPortalNotificationReadAction } from "./tasks/actions";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
+  await injectFault("portal");
   const actor = await supplierOrRedirect();
   const [t, notifications] = await Promise.all([getTranslations(), listNotifications(await getDb(), actor, { take: 8 })]);
   const items = [

@@ -1,11 +1,13 @@
 import { z } from "zod";
+import { parseInput } from "../../errors/parse-input";
+import { calendarDay } from "../../errors/calendar";
 
 // The integration centre's list states, read from URL search params. Every field
 // falls back to its default: a hand-edited URL never fails the page.
 
 type SearchParams = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().catch(null);
+const day = calendarDay().nullable().catch(null);
 const page = z.coerce.number().int().min(1).max(100_000).catch(1);
 
 export const LOG_DIRECTIONS = ["read", "write", "event"] as const;
@@ -23,7 +25,7 @@ export type SyncLogQuery = z.infer<typeof logQuery>;
 
 /** dir, status, op, from, to, page */
 export function parseSyncLogQuery(params: SearchParams): SyncLogQuery {
-  return logQuery.parse({
+  return parseInput(logQuery, {
     direction: one(params.dir),
     status: one(params.status),
     operation: one(params.op) ?? "",
@@ -40,7 +42,7 @@ const failedQuery = z.object({
 export type FailedWritesQuery = z.infer<typeof failedQuery>;
 
 export function parseFailedWritesQuery(params: SearchParams): FailedWritesQuery {
-  return failedQuery.parse({ state: one(params.state), page: one(params.page) });
+  return parseInput(failedQuery, { state: one(params.state), page: one(params.page) });
 }
 
 export const MASTER_KINDS = ["paymentTerm", "tax", "currency", "unit", "warehouse", "location"] as const;
@@ -56,14 +58,14 @@ export type MasterDataQuery = z.infer<typeof masterQuery>;
 
 /** tab, q, page */
 export function parseMasterDataQuery(params: SearchParams): MasterDataQuery {
-  return masterQuery.parse({ tab: one(params.tab), q: one(params.q) ?? "", page: one(params.page) });
+  return parseInput(masterQuery, { tab: one(params.tab), q: one(params.q) ?? "", page: one(params.page) });
 }
 
 const mappingQuery = z.object({ entity: z.enum(["all", ...MASTER_KINDS]).catch("all") });
 export type MappingQuery = z.infer<typeof mappingQuery>;
 
 export function parseMappingQuery(params: SearchParams): MappingQuery {
-  return mappingQuery.parse({ entity: one(params.entity) });
+  return parseInput(mappingQuery, { entity: one(params.entity) });
 }
 
 /** Days are the users' days (the workbench runs on Asia/Shanghai time). */

@@ -5,8 +5,6 @@ import type { Db } from "../../db/client";
 import { ERP_JOBS, jobOperation, TROUBLED } from "./erp-jobs";
 import { MASTER_KINDS, type MasterKind } from "./centre.schema";
 
-export type ConnectorOverview = Awaited<ReturnType<typeof getConnectorOverview>>;
-
 /**
  * The integration centre's first page: which connector, its health, what has been
  * synced, where each stream left off, and what is stuck.

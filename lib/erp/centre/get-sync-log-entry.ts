@@ -4,8 +4,6 @@ import { requirePermission } from "../../auth/permissions";
 import type { Db } from "../../db/client";
 import { AppError } from "../../errors/app-error";
 
-export type SyncLogEntry = Awaited<ReturnType<typeof getSyncLogEntry>>;
-
 /** One sync-log entry with its request and response payloads, and the job that made it. */
 export async function getSyncLogEntry(db: Db, who: Actor, id: string) {
   requirePermission(who, "integration.view");

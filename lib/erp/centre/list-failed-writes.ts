@@ -7,9 +7,9 @@ import type { FailedWritesQuery } from "./centre.schema";
 import { ERP_JOBS, jobOperation, TROUBLED } from "./erp-jobs";
 import { pageWindow } from "../../paging/page-window";
 
-export const FAILED_PAGE_SIZE = 20;
+const FAILED_PAGE_SIZE = 20;
 
-export type FailedWritesList = Awaited<ReturnType<typeof listFailedWrites>>;
+type FailedWritesList = Awaited<ReturnType<typeof listFailedWrites>>;
 export type FailedWriteRow = FailedWritesList["rows"][number];
 
 /**

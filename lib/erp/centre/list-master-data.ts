@@ -8,8 +8,6 @@ import { pageWindow } from "../../paging/page-window";
 
 export const MASTER_PAGE_SIZE = 25;
 
-export type MasterDataList = Awaited<ReturnType<typeof listMasterData>>;
-
 /** One kind of code list (payment terms, taxes, ...), searched by code or name and paged. */
 export async function listMasterData(db: Db, who: Actor, q: MasterDataQuery & { tab: MasterKind }) {
   requirePermission(who, "integration.view");

@@ -7,8 +7,6 @@ import type { MasterDataQuery } from "./centre.schema";
 import { MASTER_PAGE_SIZE } from "./list-master-data";
 import { pageWindow } from "../../paging/page-window";
 
-export type ProductList = Awaited<ReturnType<typeof listProducts>>;
-
 /** Products read from the ERP (or kept in the app), searched by code or name and paged. */
 export async function listProducts(db: Db, who: Actor, q: MasterDataQuery) {
   requirePermission(who, "integration.view");

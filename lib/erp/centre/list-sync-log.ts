@@ -6,9 +6,9 @@ import type { Prisma } from "../../db/generated/client";
 import { dayStart, type SyncLogQuery } from "./centre.schema";
 import { pageWindow } from "../../paging/page-window";
 
-export const LOG_PAGE_SIZE = 25;
+const LOG_PAGE_SIZE = 25;
 
-export type SyncLogList = Awaited<ReturnType<typeof listSyncLog>>;
+type SyncLogList = Awaited<ReturnType<typeof listSyncLog>>;
 export type SyncLogRow = SyncLogList["rows"][number];
 
 /** One page of the sync log, newest first; payloads stay out of the list (see getSyncLogEntry). */

@@ -129,7 +129,7 @@ function networkReason(e: unknown): string {
 }
 
 /** Maps Tryton's error payload (["UserError", [message, description, domain]] or [str(exc), traceback]) to ErpError. */
-export function trytonError(method: string, error: unknown): ErpError {
+function trytonError(method: string, error: unknown): ErpError {
   if (Array.isArray(error) && typeof error[0] === "string") {
     const [name, args] = error as [string, unknown];
     if (REFUSALS.has(name)) {

@@ -11,7 +11,7 @@ import type { ClaimedJob } from "./claim-jobs";
 import { jobKind } from "../registry";
 
 /** Seconds to wait before attempt n+1: 2, 4, 8, ... capped at 10 minutes. */
-export function backoffMs(attempt: number) {
+function backoffMs(attempt: number) {
   return Math.min(600_000, 1000 * 2 ** attempt);
 }
 

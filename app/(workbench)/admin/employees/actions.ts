@@ -5,7 +5,8 @@ import { employeeAction } from "@/lib/auth/action-client";
 import { employeeInput, employeeUpdate, setActiveInput } from "@/lib/org/org.schema";
 import { createEmployee, setEmployeeActive, updateEmployee } from "@/lib/org/save-employee";
 
-// org.manage.department admits department admins; the domain then limits them to their subtree.
+// org.manage.department admits department admins; the domain then limits them to their subtree
+// and to what they may grant (lib/org/grant-scope.ts).
 export const createEmployeeAction = employeeAction("org.manage.department", employeeInput, async (input, { actor, db }) => {
   const e = await createEmployee(db, actor, input);
   revalidatePath("/admin/employees");

@@ -7,10 +7,10 @@ import { listSupplierPicks } from "@/lib/inbox/list-pickers";
 import { listStartableProcesses } from "@/lib/inbox/list-startable-processes";
 
 export default async function StartPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await employeeOrRedirect();
+  const actor = await employeeOrRedirect();
   const db = await getDb();
   const { key } = await searchParams;
-  const [t, processes] = await Promise.all([getTranslations("inbox.start"), listStartableProcesses(db)]);
+  const [t, processes] = await Promise.all([getTranslations("inbox.start"), listStartableProcesses(db, actor)]);
   const selected = processes.find((p) => p.key === key) ?? (processes.length === 1 ? processes[0] : null);
   // Only a form with a supplier field needs the supplier list.
   const suppliers = selected?.form.fields.some((f) => f.type === "supplier") ? await listSupplierPicks(db) : [];

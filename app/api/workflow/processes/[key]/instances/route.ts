@@ -1,22 +1,21 @@
+import { apiRoute } from "@/lib/api/api-route";
+import { readJsonBody } from "@/lib/api/read-json-body";
 import { apiActor } from "@/lib/auth/api-actor";
 import { getDb } from "@/lib/db/client";
-import { AppError } from "@/lib/errors/app-error";
-import { errorResponse } from "@/lib/errors/http-error-response";
 import { startRequest } from "@/lib/workflow/api.schema";
-import { readJsonBody } from "@/lib/workflow/read-json-body";
-import { startByKey } from "@/lib/workflow/start-by-key";
+import { startByHand } from "@/lib/workflow/start-by-hand";
 
 export const dynamic = "force-dynamic";
 
-/** POST { businessKey?, supplierId?, data }: starts the latest version of the process. */
-export async function POST(req: Request, { params }: { params: Promise<{ key: string }> }) {
-  try {
-    const actor = await apiActor(req);
-    if (!actor) throw new AppError("unauthenticated");
-    const body = await readJsonBody(req, startRequest);
-    const started = await startByKey(await getDb(), actor, { key: (await params).key, ...body });
-    return Response.json(started, { status: 201 });
-  } catch (e) {
-    return errorResponse(e, "start process failed");
-  }
-}
+/**
+ * POST { businessKey?, supplierId?, data }: starts the latest version of the process,
+ * for those the process names as its starters. With an `Idempotency-Key` header a
+ * repeated request answers 200 with the instance the first one started (201).
+ */
+export const POST = apiRoute("start process failed", async (req: Request, { params }: { params: Promise<{ key: string }> }) => {
+  const actor = await apiActor(req);
+  const body = await readJsonBody(req, startRequest);
+  const startKey = req.headers.get("idempotency-key")?.trim() || undefined;
+  const started = await startByHand(await getDb(), actor, { key: (await params).key, ...body, startKey });
+  return Response.json(started, { status: started.replayed ? 200 : 201 });
+});

@@ -1,6 +1,6 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
-import { isAppError, type AppErrorCode } from "./app-error";
+import { isAppError, type AppErrorCode } from "../errors/app-error";
 import { logger } from "../log/logger";
 
 const STATUS: Partial<Record<AppErrorCode, number>> = {
@@ -10,25 +10,31 @@ const STATUS: Partial<Record<AppErrorCode, number>> = {
   validation: 400,
   file_empty: 400,
   file_too_large: 413,
+  request_too_large: 413,
   file_type_not_allowed: 415,
   conflict: 409,
   duplicate: 409,
+  business_key_taken: 409,
   throttled: 429,
   task_closed: 409,
   task_not_yours: 403,
   no_waiting_message: 404,
   process_not_found: 404,
+  process_not_startable: 403,
   bpmn_invalid: 422,
+  erp_unavailable: 502,
 };
 
 type ErrorBody = { error: { code: string; message: string; fieldErrors?: Record<string, string>; details?: unknown } };
 
 /**
- * Route-handler answer for a thrown value: AppErrors become
- * { error: { code, message } } with the translated message; anything else is
- * logged and answered with the generic message, never with its own text or stack.
+ * The one HTTP answer for a thrown value. AppErrors become { error: { code, message } }
+ * with the translated message (the caller's NEXT_LOCALE cookie, else zh-CN) and the
+ * status of their code; anything else is logged and answered with the generic
+ * message and `unexpectedStatus` (500 unless the route says otherwise), never with
+ * its own text or stack.
  */
-export async function errorResponse(e: unknown, what: string): Promise<Response> {
+export async function errorResponse(e: unknown, what: string, opts: { unexpectedStatus?: number } = {}): Promise<Response> {
   const t = await getTranslations();
   if (isAppError(e)) {
     const body: ErrorBody = { error: { code: e.code, message: t(`errors.${e.code}`, e.params) } };
@@ -41,5 +47,5 @@ export async function errorResponse(e: unknown, what: string): Promise<Response>
   }
   logger.error({ err: e }, what);
   const body: ErrorBody = { error: { code: "internal", message: t("errors.internal") } };
-  return Response.json(body, { status: 500 });
+  return Response.json(body, { status: opts.unexpectedStatus ?? 500 });
 }
