@@ -6,6 +6,7 @@ import "./editor.css";
 import NavigatedViewer from "bpmn-js/lib/NavigatedViewer";
 import { useEffect, useRef, useState } from "react";
 import { ffModdleDescriptor } from "@/lib/workflow/ff-descriptor";
+import { withAsciiIds } from "./read-diagram";
 
 type DiagramBadge = { elementId: string; text: string; title?: string; color: string };
 export type DiagramViewProps = {
@@ -37,8 +38,9 @@ export default function DiagramView({ xml, markers = {}, badges = [], errorText,
     if (!box.current) return;
     const viewer = new NavigatedViewer({ container: box.current, moddleExtensions: { ff: ffModdleDescriptor } } as never);
     let alive = true;
-    viewer
-      .importXML(xml)
+    // Renamed exactly as the server renamed them, so the engine's element ids match the shapes.
+    withAsciiIds(xml)
+      .then((safe) => viewer.importXML(safe.xml))
       .then(() => {
         if (!alive) return;
         const canvas = viewer.get("canvas") as Canvas;

@@ -30,6 +30,7 @@ export function DryRunPanel({ api, options }: { api: ModelerApi; options: Editor
   const [choices, setChoices] = useState<Record<string, string>>({});
   const [result, setResult] = useState<DryRunResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const incident = useTranslations("processes.incident");
   const [pending, setPending] = useState(false);
   const groupName = useMemo(() => new Map(options.groups.map((g) => [g.value, label(g)])), [options.groups, en]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -137,7 +138,13 @@ export function DryRunPanel({ api, options }: { api: ModelerApi; options: Editor
         <div className="mt-3 space-y-2" data-testid="dry-run-result" data-status={result.status}>
           <Alert tone={result.status === "completed" ? "success" : result.status === "invalid" || result.status === "error" ? "error" : "info"}>
             {t(`status.${result.status}`)}
-            {result.error ? ` ${result.error}` : ""}
+            {result.error ? ` ${incident.has(result.errorCode ?? "") ? incident(result.errorCode as "engine_error") : incident("engine_error")}` : ""}
+            {result.error ? (
+              <details className="mt-1 text-xs">
+                <summary className="cursor-pointer">{incident("details")}</summary>
+                <p className="mt-1 whitespace-pre-wrap break-words font-mono">{result.error.slice(0, 1000)}</p>
+              </details>
+            ) : null}
           </Alert>
           {result.steps.length ? (
             <TableContainer>

@@ -13,8 +13,9 @@ import type { EditorDiagram } from "@/lib/process-admin/get-editor-diagram";
 import type { EditorOptions } from "@/lib/process-admin/editor-options";
 import { hasErrors, type DiagramProblem } from "@/lib/process-admin/problems";
 import { DryRunPanel } from "./dry-run-panel";
-import type { LintIssue, ModelerApi } from "./modeler";
-import { ProblemList, useProblemText } from "./problem-list";
+import type { ImportWarning, LintIssue, ModelerApi } from "./modeler";
+import { ProblemList, problemLineCount, useProblemText } from "./problem-list";
+import { readDiagramFile, withAsciiIds } from "./read-diagram";
 import type { Dictionary } from "./translate";
 
 // bpmn-js touches the DOM as soon as it loads: never on the server.
@@ -33,8 +34,13 @@ export function ProcessEditor({ initial, options }: { initial: EditorDiagram; op
   const t = useTranslations("processes.editor");
   const tErrors = useTranslations("errors");
   const locale = useLocale() === "en" ? "en" : "zh-CN";
-  const messages = useMessages() as { processes?: { bpmnjs?: Dictionary } };
-  const dictionary = useMemo(() => (locale === "en" ? {} : (messages.processes?.bpmnjs ?? {})), [locale, messages]);
+  const messages = useMessages() as { processes?: { bpmnjs?: Dictionary; editor?: { elementTypes?: Dictionary } } };
+  const dictionary = useMemo(() => {
+    if (locale === "en") return {};
+    // The properties panel titles an element by its type in words ("Boundary Event"): the same words as the problem list.
+    const kinds = Object.entries(messages.processes?.editor?.elementTypes ?? {}).map(([type, label]) => [type.replace(/(\B[A-Z])/g, " $1"), label]);
+    return { ...Object.fromEntries(kinds), ...(messages.processes?.bpmnjs ?? {}) };
+  }, [locale, messages]);
   const router = useRouter();
   const problemText = useProblemText();
 
@@ -106,6 +112,16 @@ export function ProcessEditor({ initial, options }: { initial: EditorDiagram; op
     scheduleCheck();
   }, [scheduleCheck]);
   const onImportError = useCallback((message: string) => setImportReport([{ source: "product", code: "bpmn_malformed", severity: "error", params: { message } }]), []);
+  // Elements by name; an unnamed one by its kind ("排他网关"), never by its id.
+  const labelOf = useCallback(
+    (id: string) => {
+      const found = api.current?.describe(id);
+      if (!found) return null;
+      const kind = `elementTypes.${found.type.replace(/^bpmn:/, "")}`;
+      return found.name?.trim() || (t.has(kind) ? t(kind) : t("elementTypes.element"));
+    },
+    [t],
+  );
 
   const afterKey = (key: string) => {
     if (key !== editingKey) {
@@ -169,19 +185,27 @@ export function ProcessEditor({ initial, options }: { initial: EditorDiagram; op
     if (!api.current) return;
     setNotice(null);
     if (file.size > MAX_FILE) return setImportReport([{ source: "product", code: "file_too_large", severity: "error" }]);
-    const text = await file.text();
+    // Other tools' files: their declared encoding, and ids in any language made readable for bpmn-js.
+    const read = await readDiagramFile(file)
+      .then(withAsciiIds)
+      .catch(() => null);
+    if (!read) return setNotice({ tone: "error", text: tErrors("internal") });
+    const { xml, renamed } = read;
     const previous = await api.current.saveXML();
-    let warnings: string[] = [];
+    let warnings: ImportWarning[] = [];
     try {
-      warnings = await api.current.importXML(text);
+      warnings = await api.current.importXML(xml);
     } catch (e) {
       await api.current.importXML(previous).catch(() => undefined);
       return setImportReport([{ source: "product", code: "bpmn_malformed", severity: "error", params: { message: String((e as Error).message).slice(0, 200) } }]);
     }
     setDirty(true);
-    const res = await checkDiagramAction({ xml: text }).catch(() => null);
+    if (renamed.length) setNotice({ tone: "info", text: t("idsConverted", { count: renamed.length }) });
+    const res = await checkDiagramAction({ xml }).catch(() => null);
     const found = res?.ok ? res.data.problems : [];
-    const fromImport: DiagramProblem[] = warnings.slice(0, 20).map((message) => ({ source: "product", code: "bpmn_parse", severity: "warning", params: { message: message.slice(0, 200) } }));
+    const fromImport: DiagramProblem[] = warnings
+      .slice(0, 20)
+      .map((w) => ({ source: "product", code: "bpmn_parse", severity: "warning", ...(w.elementId ? { elementId: w.elementId } : {}), params: { message: w.message.slice(0, 200) } }));
     setServerProblems(found.filter((p) => p.source === "product"));
     setImportReport([...fromImport, ...found]);
   }
@@ -262,10 +286,10 @@ export function ProcessEditor({ initial, options }: { initial: EditorDiagram; op
       {importReport ? (
         <div className="rounded-md border border-amber-300 bg-amber-50 p-3" data-testid="import-report">
           <div className="mb-1 flex items-center justify-between gap-2">
-            <h2 className="text-sm font-semibold text-amber-900">{importReport.length ? t("importProblems", { count: importReport.length }) : t("importClean")}</h2>
+            <h2 className="text-sm font-semibold text-amber-900">{importReport.length ? t("importProblems", { count: problemLineCount(importReport) }) : t("importClean")}</h2>
             <Button variant="ghost" size="sm" onClick={() => setImportReport(null)}>{t("dismiss")}</Button>
           </div>
-          <ProblemList problems={importReport} labelOf={(id) => api.current?.labelOf(id) ?? id} onSelect={(id) => api.current?.select(id)} />
+          <ProblemList problems={importReport} labelOf={labelOf} onSelect={(id) => api.current?.select(id)} />
         </div>
       ) : null}
 
@@ -277,10 +301,10 @@ export function ProcessEditor({ initial, options }: { initial: EditorDiagram; op
 
       <section aria-labelledby="problems-title" className="rounded-lg border border-slate-200 bg-white p-3">
         <h2 id="problems-title" className="mb-2 text-sm font-semibold text-slate-800">
-          {t("problemsTitle")} <span className="font-normal text-slate-500">({problems.length})</span>
+          {t("problemsTitle")} <span className="font-normal text-slate-500">({problemLineCount(problems)})</span>
         </h2>
         {problems.length ? (
-          <ProblemList problems={problems} labelOf={(id) => api.current?.labelOf(id) ?? id} onSelect={(id) => api.current?.select(id)} testId="problem-list" />
+          <ProblemList problems={problems} labelOf={labelOf} onSelect={(id) => api.current?.select(id)} testId="problem-list" />
         ) : (
           <p className="text-sm text-slate-500">{t("noProblems")}</p>
         )}

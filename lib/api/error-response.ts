@@ -21,6 +21,7 @@ const STATUS: Partial<Record<AppErrorCode, number>> = {
   no_waiting_message: 404,
   process_not_found: 404,
   process_not_startable: 403,
+  step_limit: 422,
   bpmn_invalid: 422,
   erp_unavailable: 502,
 };

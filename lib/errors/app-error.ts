@@ -25,6 +25,7 @@ export const APP_ERROR_CODES = [
   "job_not_failed",
   "process_not_found",
   "process_not_startable",
+  "step_limit",
   "business_key_taken",
   "request_too_large",
   "erp_unavailable",

@@ -6,6 +6,10 @@ import type { DiagramProblem } from "./problems";
 type Obj = { $type?: string; id?: string; $attrs?: Record<string, unknown>; [k: string]: unknown };
 
 const SKIP = new Set(["$parent", "$model", "$descriptor", "di"]);
+/** Other tools' settings of who works on a task, and of what a service task runs: named, because losing them changes what happens. */
+const ASSIGNMENT = /^(camunda:(assignee|candidateGroups|candidateUsers)|zeebe:AssignmentDefinition)$/i;
+const IMPLEMENTATION = /^(camunda:(class|delegateExpression|expression|type|topic)|zeebe:TaskDefinition)$/i;
+const codeFor = (name: string) => (ASSIGNMENT.test(name) ? "foreign_assignment" : IMPLEMENTATION.test(name) ? "foreign_implementation" : "foreign_extension");
 const OWN_PREFIXES = new Set(["xmlns", "xsi", "ff", "bpmn", "bpmndi", "dc", "di"]);
 
 /**
@@ -24,10 +28,10 @@ function foreignExtensions(root: Obj): DiagramProblem[] {
     if (o.id && o.$type?.startsWith("bpmn:")) owner = o.id;
     for (const name of Object.keys(o.$attrs ?? {})) {
       const prefix = name.includes(":") ? name.split(":")[0] : "";
-      if (prefix && !OWN_PREFIXES.has(prefix)) out.push({ source: "product", code: "foreign_extension", severity: "warning", elementId: owner, params: { name } });
+      if (prefix && !OWN_PREFIXES.has(prefix)) out.push({ source: "product", code: codeFor(name), severity: "warning", elementId: owner, params: { name } });
     }
     if (o.$type && o.$type.includes(":") && !OWN_PREFIXES.has(o.$type.split(":")[0])) {
-      out.push({ source: "product", code: "foreign_extension", severity: "warning", elementId: owner, params: { name: o.$type } });
+      out.push({ source: "product", code: codeFor(o.$type), severity: "warning", elementId: owner, params: { name: o.$type } });
     }
     for (const [k, v] of Object.entries(o)) {
       if (SKIP.has(k) || k === "$attrs" || !v || typeof v !== "object") continue;

@@ -2,7 +2,7 @@ import "server-only";
 import type { EmployeeActor } from "../auth/actor";
 import { requirePermission } from "../auth/permissions";
 import type { Db } from "../db/client";
-import { cachedContext, loadContext } from "../workflow/engine-host";
+import { cachedContext, loadContext } from "../workflow/engine-context";
 import { userTasksOf } from "../workflow/move-token";
 
 /**
@@ -48,6 +48,7 @@ export async function getInstanceDetail(db: Db, actor: EmployeeActor, id: string
     endedAt: inst.endedAt,
     starterName: inst.startedBy ? (nameOf[inst.startedBy] ?? null) : null,
     incident: inst.incident,
+    incidentCode: inst.incidentCode,
     variables: inst.variables as Record<string, unknown>,
     definition: inst.definition,
     tasks: inst.tasks.map((t) => ({ ...t, assigneeName: t.assigneeId ? (nameOf[t.assigneeId] ?? null) : null, moveTargets: t.status === "open" ? moveTargets(t.elementId) : [] })),

@@ -39,7 +39,7 @@ async function bpmnlintProblems(moddle: ModdleContext): Promise<DiagramProblem[]
 
 /** The product's publish rules and bpmnlint's, on a diagram parsed once (checkDefinition). */
 export async function diagramProblems(checked: CheckedDefinition): Promise<DiagramProblem[]> {
-  const product: DiagramProblem[] = checked.problems.map((p) => ({ source: "product", code: p.code, severity: "error", elementId: p.elementId, params: p.params }));
+  const product: DiagramProblem[] = checked.problems.map((p) => ({ source: "product", code: p.code, severity: p.severity ?? "error", elementId: p.elementId, params: p.params }));
   const lint = checked.moddle && checked.key ? await bpmnlintProblems(checked.moddle).catch(() => []) : [];
   return [...product, ...lint];
 }

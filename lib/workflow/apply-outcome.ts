@@ -1,9 +1,10 @@
 import "server-only";
 import type { Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
-import type { StepOutcome } from "./engine-host";
+import type { StepOutcome } from "./engine-api";
 import { notifyTaskCreated } from "./notify";
 import { insertEvents, insertTask, saveInstance, type AuditRow, type InsertedTask } from "./step-sql";
+import { ExpressionError } from "./expressions";
 import { resolveTaskAttributes } from "./task-attributes";
 
 export type InstanceRow = { id: string; version: number; businessKey: string | null; supplierId: string | null };
@@ -59,7 +60,7 @@ export async function applyOutcome(tx: Tx, instance: InstanceRow, outcome: StepO
   const saved = await saveInstance(
     tx,
     instance,
-    { state: outcome.state, variables: outcome.variables, status, endedAt: status === "completed" ? at : null, incident: outcome.error ?? null },
+    { state: outcome.state, variables: outcome.variables, status, endedAt: status === "completed" ? at : null, incident: outcome.error ?? null, incidentCode: status === "incident" ? (outcome.errorCode ?? "engine_error") : null },
     instance.version === 0 ? null : { messagesKeep: msgWaits.map((w) => w.executionId), timersKeep: timerKeys },
   );
   if (!saved.updated) throw new AppError("conflict");
@@ -68,7 +69,7 @@ export async function applyOutcome(tx: Tx, instance: InstanceRow, outcome: StepO
   const changed = variableChanges(outcome.variablesBefore, outcome.variables);
   if (changed) history.push({ type: "variables.changed", data: changed });
   for (const e of outcome.events) history.push({ type: `element.${e.type}`, elementId: e.elementId, data: { elementType: e.elementType } });
-  if (outcome.error) history.push({ type: "instance.incident", data: { error: outcome.error } });
+  if (outcome.error) history.push({ type: "instance.incident", data: { code: outcome.errorCode ?? "engine_error", error: outcome.error } });
   if (status === "completed") history.push({ type: "instance.completed" });
 
   // Tasks: one row per waiting user task; waits that vanished (boundary timer, end) are cancelled.
@@ -80,8 +81,21 @@ export async function applyOutcome(tx: Tx, instance: InstanceRow, outcome: StepO
     await tx.task.updateMany({ where: { id: { in: gone.map((t) => t.id) } }, data: { status: "cancelled", completedAt: at } });
     for (const t of gone) history.push({ type: "task.cancelled", taskId: t.id });
   }
+  let stopped: { code: string; detail: string; elementId: string } | null = null;
   for (const w of userWaits.filter((w) => !openIds.has(w.executionId))) {
-    const attrs = await resolveTaskAttributes(tx, w, outcome.variables, at);
+    let attrs: Awaited<ReturnType<typeof resolveTaskAttributes>>;
+    try {
+      attrs = await resolveTaskAttributes(tx, w, outcome.variables, at);
+    } catch (e) {
+      const code = e instanceof ExpressionError ? e.code : "expression_failed";
+      stopped ??= { code, detail: `${w.elementId}: ${e instanceof Error ? e.message : String(e)}`.slice(0, 2000), elementId: w.elementId };
+      continue;
+    }
+    // A task nobody could ever work on is not created: the instance stops as an incident instead.
+    if (!attrs.assigneeId && !attrs.candidateGroups.length && !attrs.candidateSupplierId) {
+      stopped ??= { code: "task_unassignable", detail: `${w.elementId}: the assignee, candidate groups and candidate supplier resolve to nobody`, elementId: w.elementId };
+      continue;
+    }
     const { title, ...rest } = attrs;
     const task: InsertedTask =
       (await insertTask(tx, { instanceId: instance.id, executionId: w.executionId, elementId: w.elementId, name: title, ...rest, createdAt: at })) ??
@@ -114,11 +128,18 @@ export async function applyOutcome(tx: Tx, instance: InstanceRow, outcome: StepO
     });
   }
 
+  let finalStatus: string = status;
+  if (stopped && status === "running") {
+    await tx.processInstance.update({ where: { id: instance.id }, data: { status: "incident", incidentCode: stopped.code, incident: stopped.detail } });
+    history.push({ type: "instance.incident", elementId: stopped.elementId, data: { code: stopped.code, error: stopped.detail } });
+    finalStatus = "incident";
+  }
+
   // The caller's audit row (it may name the new status) goes in with the history.
   await insertEvents(
     tx,
     [...lead.map((e) => ({ instanceId: instance.id, ...e })), ...history.map((h, i) => ({ instanceId: instance.id, at: new Date(at.getTime() + i), actorId, ...h }))],
-    audit?.(status),
+    audit?.(finalStatus),
   );
-  return { status };
+  return { status: finalStatus };
 }

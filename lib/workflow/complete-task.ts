@@ -8,6 +8,7 @@ import { runStep } from "./engine-host";
 import { formDefinition } from "./registry";
 import { validateFormData } from "./form-data";
 import { instanceContext, TX_OPTIONS } from "./load-definition";
+import { stepOrIncident } from "./record-incident";
 import { closeTask, loadTaskForCompletion } from "./step-sql";
 import { canSee, canWorkOn } from "./task-access";
 
@@ -25,10 +26,11 @@ async function validate(tx: Tx, instanceId: string, formKey: string | null, data
  * Completes a task in one transaction: authorise against the task row, validate
  * the form, signal the engine, persist with optimistic locking. Of two people
  * completing one task at once, exactly one succeeds; the other gets a conflict.
+ * A step past its limits changes nothing but the instance's status (an incident).
  */
 export async function completeTask(db: Db, actor: Actor, input: CompleteInput) {
   const at = now();
-  const result = await db.$transaction(async (tx) => {
+  return stepOrIncident(db, (track) => db.$transaction(async (tx) => {
     const task = await loadTaskForCompletion(tx, input.taskId);
     if (!task) throw new AppError("not_found");
     if (task.status !== "open") throw new AppError(canSee(actor, task) || task.completedById === actor.id ? "task_closed" : "not_found");
@@ -40,6 +42,7 @@ export async function completeTask(db: Db, actor: Actor, input: CompleteInput) {
     const closed = await closeTask(tx, task.id, { outcome: typeof data.decision === "string" ? data.decision : "completed", completedById: actor.id, completedAt: at, assigneeId: task.assigneeId ?? (actor.realm === "employee" ? actor.id : null) });
     if (!closed) throw new AppError("conflict");
 
+    track(task.instanceId);
     const context = await instanceContext(tx, task.instance.definitionId);
     // The state was just read for this transaction and is not used again: handed over, not copied.
     const outcome = await runStep(context, task.instance.state, { kind: "signal", executionId: task.executionId, output: data, variables: data }, {}, true);
@@ -48,6 +51,5 @@ export async function completeTask(db: Db, actor: Actor, input: CompleteInput) {
     const audit = (instanceStatus: string) => ({ actor, action: "task.complete", entity: "Task", entityId: task.id, after: { data, instanceStatus } });
     const { status } = await applyOutcome(tx, task.instance, outcome, new Date(at.getTime() + 1), actor.id, [completed], audit);
     return { instanceId: task.instanceId, instanceStatus: status };
-  }, TX_OPTIONS);
-  return result;
+  }, TX_OPTIONS));
 }

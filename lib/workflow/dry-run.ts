@@ -1,11 +1,13 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import type { EmployeeActor } from "../auth/actor";
 import { requirePermission } from "../auth/permissions";
 import type { Db, Tx } from "../db/client";
 import { now } from "./clock";
-import { loadContext, runStep, serializeContext, type StepOutcome, type Wait } from "./engine-host";
+import { runStep, StepLimitExceeded } from "./engine-host";
+import { freshContext, serializeContext } from "./engine-context";
+import { type StepOutcome, type Wait } from "./engine-api";
 import type { ModdleElement } from "./moddle";
+import { isError } from "./lint-types";
 import { checkDefinition } from "./publish-definition";
 import { resolveTaskAttributes } from "./task-attributes";
 
@@ -37,11 +39,19 @@ export type DryRunResult = {
   /** Every element the token passed, in order of entry (repeats removed). */
   path: string[];
   variables: Record<string, unknown>;
+  /** Technical detail of an error; `errorCode` says what it means (processes.incident.*). */
   error?: string;
+  errorCode?: string;
   problems?: { code: string; elementId?: string }[];
 };
 
 const MAX_STEPS = 60;
+/** The whole dry run's time: a designer's test must not hold the server (each step also has its own limits). */
+const MAX_DRY_RUN_MS = 3000;
+/** Problems a dry run can live with: it shows what happens, these only say who or what is missing. */
+const TOLERATED = new Set(["unknown_form", "unknown_handler", "handler_missing", "task_unassigned", "due_invalid", "unreachable", "no_end", "signal_never_thrown"]);
+/** Lets other requests through between steps: a dry run never holds the event loop for long. */
+const yieldToOthers = () => new Promise<void>((r) => setImmediate(r));
 const DEFAULT_DATA: Record<string, Scalar> = { decision: "approve" };
 
 type Node = ModdleElement & { flowElements?: Node[]; attachedToRef?: Node; eventDefinitions?: Node[] };
@@ -56,13 +66,28 @@ const deep = (el: Node): Node[] => (el.flowElements ?? []).flatMap((f) => [f, ..
 export async function dryRunProcess(db: Db, who: EmployeeActor, xml: string, variables: Record<string, Scalar>, choices: Record<string, DryRunChoice>): Promise<DryRunResult> {
   const actor = requirePermission(who, "process.design");
   const checked = await checkDefinition(xml);
-  const blocking = checked.problems.filter((p) => ["bpmn_malformed", "not_executable", "script_task", "no_start"].includes(p.code));
-  if (!checked.moddle || !checked.key || blocking.length) return { status: "invalid", steps: [], path: [], variables: {}, problems: checked.problems };
+  const invalid = (problems = checked.problems): DryRunResult => ({ status: "invalid", steps: [], path: [], variables: {}, problems });
+  if (!checked.moddle || !checked.key || checked.problems.some((p) => isError(p) && !TOLERATED.has(p.code))) return invalid();
+  let json = checked.context;
+  try {
+    json ??= serializeContext(checked.moddle);
+  } catch {
+    return invalid([...checked.problems, { code: "bpmn_unsupported" }]);
+  }
+  // A context of its own: a designer's drafts never fill the cache of published versions.
+  const context = freshContext(json);
+  try {
+    return await walk(db, actor, checked.moddle, context, variables, choices);
+  } catch (e) {
+    if (e instanceof StepLimitExceeded) return { status: "error", steps: [], path: [], variables: {}, error: e.detail, errorCode: "step_budget" };
+    throw e;
+  }
+}
 
-  const nodes = (checked.moddle.rootElement.rootElements ?? []).filter((r) => r.$type === "bpmn:Process").flatMap((p) => deep(p as Node));
+async function walk(db: Db, actor: EmployeeActor, moddle: NonNullable<Awaited<ReturnType<typeof checkDefinition>>["moddle"]>, context: unknown, variables: Record<string, Scalar>, choices: Record<string, DryRunChoice>): Promise<DryRunResult> {
+  const nodes = (moddle.rootElement.rootElements ?? []).filter((r) => r.$type === "bpmn:Process").flatMap((p) => deep(p as Node));
   const boundaryOf = new Map(nodes.filter((n) => n.attachedToRef?.id).map((n) => [n.id!, n.attachedToRef!.id!]));
-  const sha = createHash("sha256").update(xml).digest("hex");
-  const context = loadContext(`dry-run:${sha}`, serializeContext(checked.moddle));
+  const until = performance.now() + MAX_DRY_RUN_MS;
 
   const steps: DryRunStep[] = [];
   const path: string[] = [];
@@ -74,10 +99,17 @@ export async function dryRunProcess(db: Db, who: EmployeeActor, xml: string, var
   track(out);
 
   for (let i = 0; i < MAX_STEPS && out.status === "running"; i++) {
+    await yieldToOthers();
+    if (performance.now() > until) return { status: "limit", steps, path, variables: out.variables };
     const wait: Wait | undefined = out.waits[0];
     let next: StepOutcome | null = null;
     if (wait?.kind === "userTask") {
-      const attrs = await resolveTaskAttributes(db as unknown as Tx, wait, out.variables, now());
+      let attrs: Awaited<ReturnType<typeof resolveTaskAttributes>>;
+      try {
+        attrs = await resolveTaskAttributes(db as unknown as Tx, wait, out.variables, now());
+      } catch (e) {
+        return { status: "error", steps, path, variables: out.variables, error: `${wait.elementId}: ${e instanceof Error ? e.message : String(e)}`, errorCode: "expression_failed" };
+      }
       const choice = choices[wait.elementId];
       const timer = choice === "timeout" ? out.timers.find((t) => boundaryOf.get(t.elementId) === wait.elementId) : undefined;
       const [person, supplier] = await Promise.all([
@@ -119,5 +151,5 @@ export async function dryRunProcess(db: Db, who: EmployeeActor, xml: string, var
     track(out);
   }
   const status = out.status === "completed" ? "completed" : out.status === "error" ? "error" : "limit";
-  return { status, steps, path, variables: out.variables, error: out.error };
+  return { status, steps, path, variables: out.variables, error: out.error, errorCode: out.errorCode };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
-import { cachedContext, loadContext } from "./engine-host";
+import { cachedContext, loadContext } from "./engine-context";
 
 /** The latest published version of a process key. */
 export async function latestDefinition(tx: Tx, key: string) {

@@ -6,8 +6,10 @@ import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { applyOutcome } from "./apply-outcome";
 import { now } from "./clock";
-import { MoveRefused, runStep } from "./engine-host";
+import { runStep } from "./engine-host";
+import { MoveRefused } from "./engine-api";
 import { instanceContext, TX_OPTIONS } from "./load-definition";
+import { stepOrIncident } from "./record-incident";
 
 export type MoveInput = { instanceId: string; taskId: string; targetId: string; reason: string; version: number };
 type MoveRefusal = "not_running" | "not_in_definition" | "not_user_task" | "other_scope" | "same_task" | "target_active";
@@ -41,7 +43,7 @@ export function userTasksOf(context: unknown): MoveTarget[] {
 export async function moveToken(db: Db, who: EmployeeActor, input: MoveInput) {
   const actor = requirePermission(who, "process.operate");
   const at = now();
-  return db.$transaction(async (tx) => {
+  return stepOrIncident(db, (track) => db.$transaction(async (tx) => {
     const inst = await tx.processInstance.findUnique({
       where: { id: input.instanceId },
       select: { id: true, status: true, version: true, definitionId: true, state: true, businessKey: true, supplierId: true },
@@ -67,6 +69,7 @@ export async function moveToken(db: Db, who: EmployeeActor, input: MoveInput) {
     const closed = await tx.task.updateMany({ where: { id: task.id, status: "open" }, data: { status: "cancelled", outcome: "moved", completedById: actor.id, completedAt: at } });
     if (closed.count !== 1) throw new AppError("conflict");
 
+    track(inst.id);
     let outcome;
     try {
       outcome = await runStep(context, inst.state, { kind: "move", executionId: task.executionId, targetId: target.id });
@@ -86,5 +89,5 @@ export async function moveToken(db: Db, who: EmployeeActor, input: MoveInput) {
       after: { elementId: target.id, taskId: created?.id ?? null, reason: input.reason, instanceStatus: status },
     });
     return { instanceId: inst.id, taskId: created?.id ?? null, status };
-  }, TX_OPTIONS);
+  }, TX_OPTIONS));
 }

@@ -4,17 +4,22 @@ import type { EmployeeActor, SystemActor } from "../auth/actor";
 import { writeAudit } from "../audit/write-audit";
 import type { Db, Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
-import { serializeContext } from "./engine-host";
+import { serializeContext } from "./engine-context";
 import { lintDefinition, type LintProblem } from "./lint";
+import { isError } from "./lint-types";
+import { DIAGRAM_LIMITS, maxFlowNodes } from "./limits";
 import { parseBpmn, type ModdleElement } from "./moddle";
 
 type CheckResult = { key: string | null; name: string | null; problems: LintProblem[] };
 
-/** A parsed diagram with the runtime's verdict; `context` (what the engine runs) only when it has no problems. */
+/** A parsed diagram with the runtime's verdict; `context` (what the engine runs) only when it has no errors. */
 export type CheckedDefinition = CheckResult & { moddle?: Awaited<ReturnType<typeof parseBpmn>>; context?: unknown };
 
 /** Parses and lints a diagram once, without storing anything; malformed XML is a problem, not a crash. */
 export async function checkDefinition(xml: string): Promise<CheckedDefinition> {
+  // Counted before parsing: a diagram far past the limit is refused without the cost of reading it.
+  const tags = xml.match(/<[A-Za-z]/g)?.length ?? 0;
+  if (tags > DIAGRAM_LIMITS.xmlTags) return { key: null, name: null, problems: [{ code: "too_many_elements", params: { count: `>${maxFlowNodes()}`, limit: String(maxFlowNodes()) } }] };
   let moddle;
   try {
     moddle = await parseBpmn(xml);
@@ -23,8 +28,17 @@ export async function checkDefinition(xml: string): Promise<CheckedDefinition> {
   }
   const proc = (moddle.rootElement?.rootElements ?? []).find((r: ModdleElement & { isExecutable?: boolean }) => r.$type === "bpmn:Process" && r.isExecutable);
   const problems = lintDefinition(moddle);
-  // Serialised before anything else (bpmnlint) walks the parsed tree.
-  const context = problems.length === 0 && proc?.id ? serializeContext(moddle) : undefined;
+  const errors = problems.filter(isError);
+  // Serialised before anything else (bpmnlint) walks the parsed tree. A construct the
+  // publish rules do not know yet and the engine cannot take is a problem, not a crash.
+  let context: unknown;
+  if (errors.length === 0 && proc?.id) {
+    try {
+      context = serializeContext(moddle);
+    } catch (e) {
+      problems.push({ code: "bpmn_unsupported", params: { message: String((e as Error).message).slice(0, 200) } });
+    }
+  }
   return { key: proc?.id ?? null, name: proc?.name ?? proc?.id ?? null, problems, moddle, context };
 }
 
@@ -34,8 +48,9 @@ export async function checkDefinition(xml: string): Promise<CheckedDefinition> {
  * republished. Who may publish is the caller's to decide, once.
  */
 export async function writeDefinition(tx: Tx, actor: EmployeeActor | SystemActor, xml: string, checked: CheckedDefinition, source: "editor" | "shipped") {
-  if (!checked.key || checked.problems.length || checked.context === undefined) {
-    throw new AppError("bpmn_invalid", { details: checked.problems, params: { count: checked.problems.length } });
+  const errors = checked.problems.filter(isError);
+  if (!checked.key || errors.length || checked.context === undefined) {
+    throw new AppError("bpmn_invalid", { details: checked.problems, params: { count: errors.length } });
   }
   const key = checked.key;
   const sha256 = createHash("sha256").update(xml).digest("hex");

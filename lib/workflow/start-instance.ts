@@ -5,7 +5,8 @@ import type { Db, Tx } from "../db/client";
 import { AppError, isUniqueViolation } from "../errors/app-error";
 import { applyOutcome } from "./apply-outcome";
 import { now } from "./clock";
-import { loadContext, runStep } from "./engine-host";
+import { runStep, StepLimitExceeded } from "./engine-host";
+import { loadContext } from "./engine-context";
 import { latestDefinition, TX_OPTIONS } from "./load-definition";
 import { startPolicy } from "./start-policy";
 
@@ -73,7 +74,11 @@ export async function startInstance(db: Db, actor: Actor, input: StartInput): Pr
       const def = await latestDefinition(tx, input.key);
       if (input.businessKey && startPolicy(def.context).uniqueBusinessKey) await assertBusinessKeyFree(tx, def.key, input.businessKey);
       const variables = { ...(input.variables ?? {}), initiator: actor.id, businessKey: input.businessKey ?? null, ...(input.supplierId ? { supplierId: input.supplierId } : {}) };
-      const outcome = await runStep(loadContext(def.id, def.context), null, { kind: "start" }, variables);
+      const outcome = await runStep(loadContext(def.id, def.context), null, { kind: "start" }, variables).catch((e) => {
+        // No instance exists yet to hold an incident: the start is refused with the reason.
+        if (e instanceof StepLimitExceeded) throw new AppError("step_limit", { details: { detail: e.detail }, cause: e });
+        throw e;
+      });
       if (!outcome) throw new AppError("conflict");
       const instance = await tx.processInstance.create({
         data: {

@@ -66,7 +66,7 @@ describe.each(kinds)("step writes on %s", (kind) => {
       expect(Math.abs(n.createdAt.getTime() - before)).toBeLessThan(60_000);
 
       const inst = await tx.processInstance.findUniqueOrThrow({ where: { id: started.id } });
-      const saved = await saveInstance(tx, inst, { state: { deep: { list: [1, "二"] } }, variables: { amount: 5 }, status: "completed", endedAt: at, incident: null }, { messagesKeep: [], timersKeep: null });
+      const saved = await saveInstance(tx, inst, { state: { deep: { list: [1, "二"] } }, variables: { amount: 5 }, status: "completed", endedAt: at, incident: null, incidentCode: null }, { messagesKeep: [], timersKeep: null });
       expect(saved.updated).toBe(true);
       expect(saved.open.map((t) => t.executionId)).toEqual(["exec-1"]);
       const after = await tx.processInstance.findUniqueOrThrow({ where: { id: started.id } });
@@ -74,7 +74,7 @@ describe.each(kinds)("step writes on %s", (kind) => {
       expect(after.endedAt!.getTime()).toBe(at.getTime());
       // pending timer jobs went with it; a stale version is not ours
       expect(await tx.job.count({ where: { instanceId: started.id, status: "pending" } })).toBe(0);
-      expect((await saveInstance(tx, inst, { state: {}, variables: {}, status: "running", endedAt: null, incident: null }, null)).updated).toBe(false);
+      expect((await saveInstance(tx, inst, { state: {}, variables: {}, status: "running", endedAt: null, incident: null, incidentCode: null }, null)).updated).toBe(false);
       throw new Error("rollback");
     }).catch((e) => {
       if ((e as Error).message !== "rollback") throw e;

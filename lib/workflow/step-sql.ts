@@ -22,13 +22,13 @@ export type Prune = { messagesKeep: string[]; timersKeep: string[] | null };
  * (timersKeep null: all of them); returns whether the row was ours and the
  * instance's open tasks. Without `prune` (a new instance) it only writes.
  */
-export async function saveInstance(tx: Tx, instance: StepRow, set: { state: unknown; variables: unknown; status: string; endedAt: Date | null; incident: string | null }, prune: Prune | null) {
+export async function saveInstance(tx: Tx, instance: StepRow, set: { state: unknown; variables: unknown; status: string; endedAt: Date | null; incident: string | null; incidentCode: string | null }, prune: Prune | null) {
   const state = JSON.stringify(set.state);
   const variables = JSON.stringify(set.variables);
   if (!prune) {
     const n = await tx.$executeRaw`
       UPDATE "ProcessInstance" SET "state" = ${state}::jsonb, "variables" = ${variables}::jsonb, "status" = ${set.status}::"InstanceStatus",
-        "version" = "version" + 1, "endedAt" = ${set.endedAt}, "incident" = ${set.incident}
+        "version" = "version" + 1, "endedAt" = ${set.endedAt}, "incident" = ${set.incident}, "incidentCode" = ${set.incidentCode}
       WHERE "id" = ${instance.id} AND "version" = ${instance.version}`;
     return { updated: n === 1, open: [] as { id: string; executionId: string }[] };
   }
@@ -36,7 +36,7 @@ export async function saveInstance(tx: Tx, instance: StepRow, set: { state: unkn
   const [row] = await tx.$queryRaw<{ updated: bigint; open: { id: string; executionId: string }[] | null }[]>`
     WITH upd AS (
       UPDATE "ProcessInstance" SET "state" = ${state}::jsonb, "variables" = ${variables}::jsonb, "status" = ${set.status}::"InstanceStatus",
-        "version" = "version" + 1, "endedAt" = ${set.endedAt}, "incident" = ${set.incident}
+        "version" = "version" + 1, "endedAt" = ${set.endedAt}, "incident" = ${set.incident}, "incidentCode" = ${set.incidentCode}
       WHERE "id" = ${instance.id} AND "version" = ${instance.version}
       RETURNING "id"
     ), subs AS (

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "../db/client";
 import { addIsoDuration } from "./clock";
-import type { Wait } from "./engine-host";
+import type { Wait } from "./engine-api";
 import { resolveAttribute } from "./expressions";
 
 export type TaskAttributes = {
@@ -28,12 +28,17 @@ async function substituteOf(tx: Tx, employeeId: string, at: Date): Promise<strin
   return s?.substituteId ?? null;
 }
 
-/** Resolves the ff: attributes of a waiting user task against the instance's variables. */
+/**
+ * Resolves the ff: attributes of a waiting user task against the instance's variables
+ * (each may be a ${...} expression). Throws when an expression fails; a task that
+ * resolves to nobody at all is the caller's to turn into an incident (unassignable).
+ */
 export async function resolveTaskAttributes(tx: Tx, wait: Wait, variables: Record<string, unknown>, at: Date): Promise<TaskAttributes> {
   const a = wait.attrs;
   const assigned = await employeeIdFor(tx, resolveAttribute(a.assignee as string | undefined, variables));
   const substitute = assigned ? await substituteOf(tx, assigned, at) : null;
-  const groups = String(a.candidateGroups ?? "").split(",").map((g) => g.trim()).filter(Boolean);
+  const groupsRaw = resolveAttribute(a.candidateGroups as string | undefined, variables);
+  const groups = (Array.isArray(groupsRaw) ? groupsRaw : String(groupsRaw ?? "").split(",")).map((g) => String(g).trim()).filter(Boolean);
   const supplier = resolveAttribute(a.candidateSupplier as string | undefined, variables);
   const dueRaw = resolveAttribute(a.dueDate as string | undefined, variables);
   let dueAt: Date | null = null;

@@ -35,7 +35,7 @@ export async function retryFailedJob(db: Db, who: Actor, jobId: string, opts: Re
     if (job.status !== "failed") throw new AppError("job_not_failed");
     await tx.job.update({ where: { id: jobId }, data: { status: "pending", attempts: 0, runAt: now(), lastError: null } });
     if (job.instanceId) {
-      await tx.processInstance.update({ where: { id: job.instanceId }, data: { status: "running", incident: null } });
+      await tx.processInstance.update({ where: { id: job.instanceId }, data: { status: "running", incident: null, incidentCode: null } });
       await tx.instanceEvent.create({ data: { instanceId: job.instanceId, at: now(), type: "job.retried", actorId: actor.id, data: { jobId } } });
     }
     await writeAudit(tx, actor, { action: "job.retry", entity: "Job", entityId: jobId, before: { status: job.status, lastError: job.lastError }, after: { status: "pending" } });

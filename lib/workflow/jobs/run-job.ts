@@ -4,8 +4,10 @@ import { isAppError } from "../../errors/app-error";
 import { logger } from "../../log/logger";
 import { applyOutcome } from "../apply-outcome";
 import { now } from "../clock";
-import { runStep, type StepAction } from "../engine-host";
+import { runStep, StepLimitExceeded } from "../engine-host";
+import { type StepAction } from "../engine-api";
 import { instanceContext, TX_OPTIONS } from "../load-definition";
+import { recordStepLimit } from "../record-incident";
 import { serviceHandler } from "../registry";
 import type { ClaimedJob } from "./claim-jobs";
 import { jobKind } from "../registry";
@@ -25,7 +27,15 @@ async function stepInstance(db: Db, job: ClaimedJob, action: StepAction, history
   await db.$transaction(async (tx) => {
     const instance = job.instanceId ? await tx.processInstance.findUnique({ where: { id: job.instanceId } }) : null;
     if (!instance || instance.status !== "running") return finish(tx, job);
-    const outcome = await runStep(await instanceContext(tx, instance.definitionId), instance.state, action);
+    let outcome;
+    try {
+      outcome = await runStep(await instanceContext(tx, instance.definitionId), instance.state, action);
+    } catch (e) {
+      if (!(e instanceof StepLimitExceeded)) throw e;
+      // Stopped by its limits: an incident, the instance as it was, the job done (a retry would do the same).
+      await recordStepLimit(tx, instance.id, e, String(job.payload.elementId ?? "") || undefined);
+      return finish(tx, job);
+    }
     const at = now();
     if (outcome) {
       const event = { at, type: historyType, elementId: String(job.payload.elementId ?? ""), data: { jobId: job.id } };
@@ -85,7 +95,7 @@ async function fail(db: Db, job: ClaimedJob, e: unknown) {
     if (!job.instanceId) return;
     await tx.instanceEvent.create({ data: { instanceId: job.instanceId, at: now(), type: final ? "job.failed" : "job.retry", elementId: String(job.payload.elementId ?? ""), data: { jobId: job.id, attempt: job.attempts, error: message.slice(0, 500) } } });
     // Only a live instance becomes an incident: one cancelled or completed meanwhile (while the job ran) stays as it is.
-    if (final) await tx.processInstance.updateMany({ where: { id: job.instanceId, status: { in: ["running", "incident"] } }, data: { status: "incident", incident: message.slice(0, 2000) } });
+    if (final) await tx.processInstance.updateMany({ where: { id: job.instanceId, status: { in: ["running", "incident"] } }, data: { status: "incident", incidentCode: "job_failed", incident: message.slice(0, 2000) } });
   });
 }
 

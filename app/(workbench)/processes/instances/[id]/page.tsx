@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { Diagram } from "@/components/bpmn-editor/diagram";
 import { CancelInstance, MoveToken, RetryJob } from "@/components/bpmn-editor/instance-actions";
 import { InstanceStatusBadge } from "@/components/bpmn-editor/instance-status";
-import { Alert } from "@/components/ui/alert";
+import { IncidentReason } from "@/components/processes/incident-reason";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Table, TableContainer, Td, Th } from "@/components/ui/table";
@@ -52,7 +52,7 @@ export default async function InstancePage({ params }: { params: Promise<{ id: s
           <Link href={`/processes/instances?key=${encodeURIComponent(inst.definition.key)}`} className={buttonVariants({ variant: "ghost", size: "sm" })}>{t("instances.title")}</Link>
         </div>
       </PageHeader>
-      {inst.incident ? <Alert>{t("instance.incident", { error: inst.incident.slice(0, 300) })}</Alert> : null}
+      {inst.status === "incident" || inst.incident ? <IncidentReason code={inst.incidentCode} detail={inst.incident} /> : null}
       <dl className="grid gap-2 text-sm sm:grid-cols-4">
         <div><dt className="text-slate-500">{t("instance.version")}</dt><dd>{inst.definition.key} v{inst.definition.version}</dd></div>
         <div><dt className="text-slate-500">{t("instances.starter")}</dt><dd>{inst.starterName ?? t("versions.system")}</dd></div>
