@@ -134,7 +134,13 @@ test("comments, delegation with a reason, and saved filters shared with a group"
   await expect(page.getByTestId("comment")).toContainText("请补充报价单");
 
   await page.getByTestId("task-delegate").click();
-  await page.getByRole("dialog").getByLabel(zh("inbox.task.person")).selectOption({ label: "李娜（lina · 采购部）" });
+  // The picker offers the task's group first, never the person delegating; a search narrows it by name or pinyin.
+  const picker = page.getByRole("dialog").getByTestId("person-picker");
+  await expect(picker.getByTestId("picker-section").first()).toHaveAttribute("data-kind", "group");
+  await expect(picker.locator('[data-testid=picker-person][data-username="liuyang"]')).toHaveCount(0);
+  await page.getByRole("dialog").getByTestId("person-search").fill("lina");
+  await expect(picker.getByTestId("picker-person")).toHaveCount(1);
+  await picker.locator('[data-testid=picker-person][data-username="lina"]').click();
   await page.getByRole("dialog").getByLabel(zh("inbox.task.reason")).fill("李娜熟悉该供应商");
   await page.getByTestId("assign-confirm").click();
   await expect(page.getByTestId("task-assignee")).toHaveText("李娜");

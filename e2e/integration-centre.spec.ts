@@ -208,13 +208,21 @@ test("a purchase order is confirmed by its supplier, the ERP's delivery plan sta
   await signOut(page, "supplier");
 
   await signInSupplier(page, "supplier1");
+  // The order waits on the portal home, by its number; it opens from there as from the task list.
+  const waiting = page.getByTestId("portal-home-task").filter({ hasText: "供应商确认订单" });
+  await expect(waiting).toHaveCount(1);
+  await expect(waiting).toContainText(/PO-\d{8}-\d{4}/);
+  await waiting.getByRole("link").click();
+  await expect(page.getByTestId("task-title")).toHaveText("供应商确认订单");
   const row = await orderTaskRow(page);
   await expect(row).toHaveCount(1);
   const orderNumber = /PO-\d{8}-\d{4}/.exec((await row.textContent()) ?? "")?.[0];
   expect(orderNumber).toBeTruthy();
   await row.getByTestId("task-link").click();
   await expect(page.getByTestId("task-title")).toHaveText("供应商确认订单");
-  await expect(page.getByTestId("context-orderLines")).toContainText("P-1001");
+  // The order's lines as a table with their units' names, not the flow's variables.
+  await expect(page.getByTestId("context-orderLineItems").getByTestId("context-lines")).toContainText("P-1001");
+  await expect(page.getByTestId("context-orderLineItems")).toContainText("5,000 件");
   await page.screenshot({ path: "test-results/screenshots/portal-po-confirm-desktop.png", fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: "test-results/screenshots/portal-po-confirm-phone.png", fullPage: true });
@@ -247,9 +255,9 @@ test("a purchase order is confirmed by its supplier, the ERP's delivery plan sta
   await expect(shipRow).toContainText("供应商发货");
   await shipRow.getByTestId("task-link").click();
   await expect(page.getByTestId("task-title")).toHaveText("供应商发货");
-  await expect(page.getByTestId("context-planLines")).toContainText("P-1001");
-  await expect(page.getByTestId("context-plannedDate")).toContainText("2026-12-15");
-  await expect(page.getByTestId("context-planLines")).toContainText("× 790 PCS");
+  await expect(page.getByTestId("context-planLineItems")).toContainText("P-1001");
+  await expect(page.getByTestId("context-plannedDate")).toContainText("2026年12月15日");
+  await expect(page.getByTestId("context-planLineItems")).toContainText("790 件");
   await shoot(page, "portal-delivery-ship-desktop");
   await page.setViewportSize(PHONE);
   await shoot(page, "portal-delivery-ship-phone");
@@ -279,12 +287,31 @@ test("a purchase order is confirmed by its supplier, the ERP's delivery plan sta
   await expect(page.getByTestId("task-title")).toHaveText("收货");
 
   // Per delivery line: accepted starts at the planned quantity, rejected at 0.
-  const accepted = page.getByTestId("field-acceptedQuantities").getByTestId("line-row").locator("input");
-  const rejected = page.getByTestId("field-rejectedQuantities").getByTestId("line-row").locator("input");
+  // One table: each plan line with its planned quantity and unit, accepted and rejected side by side.
+  const receipt = page.getByTestId("field-acceptedQuantities");
+  await expect(receipt.locator("thead")).toContainText(zh("inbox.form.linePlanned"));
+  await expect(receipt.getByTestId("line-row").nth(1)).toContainText("790 件");
+  const accepted = receipt.getByTestId("line-row").locator('input[data-field="acceptedQuantities"]');
+  const rejected = receipt.getByTestId("line-row").locator('input[data-field="rejectedQuantities"]');
   await expect(accepted).toHaveCount(2);
   await expect(accepted.nth(1)).toHaveValue("790");
   await expect(rejected.nth(1)).toHaveValue("0");
+  // The clerk reads the delivery, not the flow: its lines as a table, no ids, no JSON, no flags.
+  await expect(page.getByTestId("context-planLineItems").getByTestId("context-lines")).toContainText("790 件");
+  const pageText = await page.locator("main").innerText();
+  expect(pageText).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i);
+  expect(pageText).not.toMatch(/[{[]\s*"|planLineItems|orderId|planId|shipped|receive_goods|warehouse\b/);
+  await page.screenshot({ path: "test-results/screenshots/task-goods-receipt-desktop.png", fullPage: true });
+  await page.setViewportSize(PHONE);
+  await page.screenshot({ path: "test-results/screenshots/task-goods-receipt-phone.png", fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.locator("#task-location").selectOption("WH01-STOCK");
+  // More in than the plan brought (790 accepted and 10 rejected of 790) is refused, naming the line.
+  await rejected.nth(1).fill("10");
+  await page.getByTestId("task-complete").click();
+  await expect(page.getByTestId("field-acceptedQuantities").getByRole("alert")).toContainText("合格与不合格数量之和不能超过计划数量");
+  await expect(page.getByTestId("field-acceptedQuantities").getByRole("alert")).toContainText("800 > 790");
+  await rejected.nth(1).fill("0");
   // A negative quantity is refused with a translated message.
   await accepted.nth(1).fill("-5");
   await page.getByTestId("task-complete").click();
@@ -316,7 +343,10 @@ test("a purchase order is confirmed by its supplier, the ERP's delivery plan sta
   await page.goto(`/srm?q=${encodeURIComponent(orderNumber!)}`);
   const orderRow = page.getByTestId("order-row").filter({ hasText: orderNumber! });
   await expect(orderRow.locator("[data-status]")).toHaveAttribute("data-status", "confirmed");
-  await expect(orderRow).toContainText("5,800 / 5,790 / 5,780");
+  // Per unit, never a sum across units: both lines are in pieces here.
+  await expect(orderRow.getByTestId("quantity-ordered")).toContainText("5,800 件");
+  await expect(orderRow.getByTestId("quantity-confirmed")).toContainText("5,790 件");
+  await expect(orderRow.getByTestId("quantity-received")).toContainText("5,780 件");
   await page.getByRole("link", { name: zh("srm.tabs.deliveries") }).click();
   await expect(page).toHaveURL(/\/srm\?tab=deliveries/);
   const planRow = page.getByTestId("plan-row").filter({ hasText: planNumber });

@@ -55,7 +55,7 @@ test("an operator moves a waiting task to another step: the new group gets it an
   await expect(admin.locator('tr[data-element-id="management_approval"]')).toContainText(zh("processes.instance.taskStatus.open"));
   const moved = admin.getByTestId("instance-history").locator('tr[data-type="token.moved"]');
   await expect(moved).toContainText(zh("processes.instance.events.token_moved"));
-  await expect(moved).toContainText("purchasing_review → management_approval · 金额需总经理确认");
+  await expect(moved).toContainText("采购部审核 → 总经理审批 · 金额需总经理确认");
   await expect(moved).toContainText("王磊");
   await expect(admin.getByTestId("instance-diagram").locator('.djs-element.ff-current[data-element-id="management_approval"]')).toHaveCount(1);
 

@@ -12,6 +12,17 @@ import { zh } from "./support/messages";
  */
 const SHOTS = path.join(process.cwd(), "test-results", "screenshots");
 
+/** A full-page screenshot at desktop and at phone width, then back to desktop. */
+async function shootBoth(page: Page, name: string) {
+  if (await page.getByTestId("bpmn-diagram").count()) await expect(page.getByTestId("bpmn-diagram")).toHaveAttribute("data-ready", "true");
+  for (const [size, viewport] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]] as const) {
+    await page.setViewportSize(viewport);
+    await page.evaluate(() => document.fonts.ready);
+    await page.screenshot({ path: path.join(SHOTS, `${name}-${size}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
 /** Registers a supplier through the form and waits for its archive page; returns its address. */
 async function register(page: Page, s: { code: string; name: string; tax: string; term: string; contact: string }) {
   await page.goto("/srm/suppliers/new");
@@ -148,7 +159,7 @@ test("a buyer registers a supplier (errors per field, possible duplicates while 
   await expect(page.getByTestId("context-supplierName")).toContainText("E2E 常州精工模具有限公司");
   await expect(page.getByTestId("context-taxCode")).toContainText("VAT13");
   await expect(page.getByTestId("context-contactName")).toContainText("周明");
-  await page.screenshot({ path: path.join(SHOTS, "srm-initial-review-desktop.png"), fullPage: true });
+  await shootBoth(page, "task-supplier-initial-review");
   await page.getByRole("radio", { name: "同意" }).check();
   await page.getByTestId("task-complete").click();
   await expect(page.getByTestId("task-done")).toHaveText(zh("inbox.task.completed"));
@@ -211,9 +222,14 @@ test("re-review: documents first, then a closed account with an initial password
   const pdf = Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
   await page.getByTestId("archive-files").getByTestId("file-input").setInputFiles({ name: "营业执照.pdf", mimeType: "application/pdf", buffer: pdf });
   await expect(page.getByTestId("archive-files").getByTestId("file")).toContainText("营业执照.pdf");
+  // The upload answered the refusal: it is gone.
+  await expect(page.getByText(zh("errors.supplier_documents_missing"))).toHaveCount(0);
   await page.getByTestId("start-re-review-button").click();
   const password = (await page.getByTestId("initial-password").textContent())!.trim();
   expect(password).toMatch(/^[A-Za-z2-9]{12}$/);
+  // While the password is still shown, the archive already has the new account, closed, and the running re-review.
+  await expect(page.getByTestId("archive-accounts")).toContainText(zh("srm.archive.pendingOpen"));
+  await expect(page.getByTestId("re-review-running")).toBeVisible();
   await page.screenshot({ path: path.join(SHOTS, "srm-re-review-started-desktop.png"), fullPage: true });
   await page.getByTestId("re-review-password-noted").click();
   await expect(page.getByTestId("re-review-running")).toBeVisible();
@@ -225,7 +241,7 @@ test("re-review: documents first, then a closed account with an initial password
   const portal = await browser.newPage();
   await portal.goto("/portal/login");
   await submitSignIn(portal, "supplier", "e2e03", password);
-  await expect(signInError(portal)).toHaveText(zh("errors.account_inactive"));
+  await expect(signInError(portal)).toHaveText(zh("errors.account_pending"));
 
   const quality = await browser.newPage();
   await signInEmployee(quality, "chenjing");
@@ -234,6 +250,14 @@ test("re-review: documents first, then a closed account with an initial password
   await expect(quality.getByTestId("task-title")).toHaveText("供应商复核");
   await expect(quality.getByTestId("context-documents")).toContainText("营业执照.pdf");
   await expect(quality.getByTestId("context-portalUsername")).toContainText("e2e03");
+  // The documents under review are on the task's attachments, under the supplier's heading, and open.
+  const documents = quality.locator('[data-testid=files-section][data-owner-type="Supplier"]');
+  await expect(documents).toContainText(zh("inbox.files.sections.Supplier"));
+  const licence = documents.getByRole("link", { name: "营业执照.pdf", exact: true });
+  const download = await quality.request.get((await licence.getAttribute("href"))!);
+  expect(download.status()).toBe(200);
+  expect((await download.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  await shootBoth(quality, "task-supplier-re-review");
   await quality.getByRole("radio", { name: "同意" }).check();
   await quality.getByTestId("task-complete").click();
   await expect(quality.getByTestId("task-done")).toBeVisible();

@@ -22,3 +22,30 @@ export async function supplierUser(db: Db, username: string) {
 export async function openTasks(db: Db, instanceId: string) {
   return db.task.findMany({ where: { instanceId, status: "open" }, orderBy: { createdAt: "asc" } });
 }
+
+/** One user task, 来料检验, offered to the quality group. */
+export function qualityTaskFlow(key: string) {
+  return bpmn(
+    key,
+    `<bpmn:startEvent id="s"/><bpmn:sequenceFlow id="f0" sourceRef="s" targetRef="t"/>
+  <bpmn:userTask id="t" name="来料检验" ff:candidateGroups="quality"/>
+  <bpmn:sequenceFlow id="f1" sourceRef="t" targetRef="e"/><bpmn:endEvent id="e"/>`,
+  );
+}
+
+/** Two group tasks at once: 询价 for purchasing and 来料检验 for quality. */
+export function twoGroupTasksFlow(key: string) {
+  return bpmn(
+    key,
+    `<bpmn:startEvent id="s"/><bpmn:sequenceFlow id="f0" sourceRef="s" targetRef="g"/>
+  <bpmn:parallelGateway id="g"/>
+  <bpmn:sequenceFlow id="f1" sourceRef="g" targetRef="buy"/><bpmn:sequenceFlow id="f2" sourceRef="g" targetRef="qc"/>
+  <bpmn:userTask id="buy" name="询价" ff:candidateGroups="purchasing"/>
+  <bpmn:userTask id="qc" name="来料检验" ff:candidateGroups="quality"/>
+  <bpmn:sequenceFlow id="f3" sourceRef="buy" targetRef="e1"/><bpmn:endEvent id="e1"/>
+  <bpmn:sequenceFlow id="f4" sourceRef="qc" targetRef="e2"/><bpmn:endEvent id="e2"/>`,
+  );
+}
+
+/** A calendar day in the factory's time zone (YYYY-MM-DD), as the date inputs send it. */
+export const shanghaiDay = (d: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(d);

@@ -13,14 +13,19 @@ const TONES: Record<DueState, string> = {
   none: "bg-slate-50 text-slate-500 ring-slate-200",
 };
 
-/** The due date in the colour of its state: overdue red, due soon amber, on time green. */
+/**
+ * The due date in the colour of its state: overdue red, due soon amber, on time green.
+ * "none" is an open task without a due date ("无期限"); a closed task's due date (state
+ * "none" with a date) is shown as a plain date: it no longer runs late or on time.
+ */
 export function DueBadge({ state, dueAt, compact, className }: { state: DueState; dueAt: Date | null; compact?: boolean; className?: string }) {
   const t = useTranslations("inbox.due");
   const fmt = useDateTime();
+  const word = state === "none" && dueAt ? null : t(state);
   return (
     <span className={cn("inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs ring-1 ring-inset", TONES[state], className)} data-due={state}>
       {dueAt ? <time dateTime={new Date(dueAt).toISOString()}>{fmt(dueAt, { compact })}</time> : null}
-      <span className={cn(dueAt && "before:mr-1 before:content-['·']")}>{t(state)}</span>
+      {word ? <span className={cn(dueAt && "before:mr-1 before:content-['·']")}>{word}</span> : null}
     </span>
   );
 }

@@ -6,7 +6,7 @@ import { Field } from "@/components/ui/field";
 import { FieldError, Input, Select } from "@/components/ui/input";
 import type { SupplierPick } from "@/lib/inbox/list-pickers";
 import type { FormDefinition, FormField } from "@/lib/workflow/forms";
-import { LineQuantitiesField, lineValue } from "./line-quantities-field";
+import { continuesLines, LineQuantitiesField, linesGroup, lineValue } from "./line-quantities-field";
 
 export type FormValues = Record<string, string | boolean>;
 
@@ -45,7 +45,7 @@ export function FormFields(props: {
   const { form, values, onChange, errors = {} } = props;
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      {form.fields.map((f) => {
+      {form.fields.map((f, i) => {
         const id = `${props.idPrefix}-${f.name}`;
         const label = `${zh ? f.labelZh : f.labelEn}${f.required ? " *" : ""}`;
         const error = errors[f.name];
@@ -76,7 +76,10 @@ export function FormFields(props: {
           );
         }
         if (f.type === "lines") {
-          return <LineQuantitiesField key={f.name} field={f} label={label} idPrefix={props.idPrefix} values={values} onChange={onChange} error={error} disabled={props.disabled} />;
+          if (continuesLines(form.fields, i)) return null;
+          const group = linesGroup(form.fields, i);
+          const labels = group.map((g) => `${zh ? g.labelZh : g.labelEn}${g.required ? " *" : ""}`);
+          return <LineQuantitiesField key={f.name} fields={group} labels={labels} idPrefix={props.idPrefix} values={values} onChange={onChange} errors={errors} disabled={props.disabled} />;
         }
         if (f.type === "boolean") {
           return (

@@ -1,6 +1,9 @@
 import type { TaskQuery } from "@/lib/inbox/inbox.schema";
 
-const QUERY_DEFAULTS: Omit<TaskQuery, "q" | "process" | "due"> = { view: "mine", sort: "createdAt", dir: "desc", page: 1, size: 20 };
+/** The inbox opens on "todo": what waits for me, mine and my groups' (the API's own default stays "mine"). */
+export const INBOX_DEFAULT_VIEW: TaskQuery["view"] = "todo";
+
+const QUERY_DEFAULTS: Omit<TaskQuery, "q" | "process" | "due"> = { view: INBOX_DEFAULT_VIEW, sort: "createdAt", dir: "desc", page: 1, size: 20 };
 
 /** The inbox state lives in the URL; defaults are left out to keep links short. */
 export function inboxSearch(q: Partial<TaskQuery>): string {

@@ -16,10 +16,36 @@ function size(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
+function FileList({ files, testId }: { files: InstanceFile[]; testId: string }) {
+  const t = useTranslations("inbox.files");
+  return (
+    <ul className="divide-y divide-slate-100" data-testid={testId}>
+      {files.map((f) => (
+        <li key={f.id} className="flex items-center gap-2 py-2 text-sm" data-testid="file" data-owner-type={f.ownerType}>
+          <Paperclip className="h-4 w-4 shrink-0 text-slate-400" aria-hidden />
+          <span className="min-w-0 flex-1">
+            <a href={`/api/files/${f.id}`} className="block truncate text-brand-700 hover:underline" download={f.name}>{f.name}</a>
+            <span className="text-xs text-slate-500">{size(f.size)} · <DateTime value={f.createdAt} /></span>
+          </span>
+          <a href={`/api/files/${f.id}`} download={f.name} className="rounded p-1 text-slate-500 hover:bg-slate-100" aria-label={t("download", { name: f.name })}>
+            <Download className="h-4 w-4" aria-hidden />
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Headings for files kept elsewhere than the panel's own record. */
+const SECTION_KEYS = new Set(["Supplier", "ProcessInstance"]);
+
 /**
  * Attachments of a process instance (or of a supplier: its proof documents):
  * download links and an upload through POST /api/files, which checks the
- * owner's rules again.
+ * owner's rules again. Files kept on another record (a review's supplier
+ * documents on its task, a supplier's process files in its archive) are listed
+ * under their own heading, so nobody mistakes whose they are; each opens
+ * through /api/files/[id] under that record's rules.
  */
 export function InstanceFiles({ ownerType = "ProcessInstance", ownerId, files, canUpload }: { ownerType?: "ProcessInstance" | "Supplier"; ownerId: string; files: InstanceFile[]; canUpload: boolean }) {
   const t = useTranslations("inbox.files");
@@ -54,23 +80,23 @@ export function InstanceFiles({ ownerType = "ProcessInstance", ownerId, files, c
     }
   }
 
+  const own = files.filter((f) => !f.ownerType || f.ownerType === ownerType);
+  const elsewhere = [...new Set(files.map((f) => f.ownerType).filter((o): o is string => !!o && o !== ownerType))];
+  const heading = (type: string) => t(`sections.${SECTION_KEYS.has(type) ? type : "record"}`);
+
   return (
     <div className="space-y-3">
-      {files.length === 0 ? <p className="text-sm text-slate-500">{t("empty")}</p> : null}
-      <ul className="divide-y divide-slate-100" data-testid="files">
-        {files.map((f) => (
-          <li key={f.id} className="flex items-center gap-2 py-2 text-sm" data-testid="file">
-            <Paperclip className="h-4 w-4 shrink-0 text-slate-400" aria-hidden />
-            <span className="min-w-0 flex-1">
-              <a href={`/api/files/${f.id}`} className="block truncate text-brand-700 hover:underline" download={f.name}>{f.name}</a>
-              <span className="text-xs text-slate-500">{size(f.size)} · <DateTime value={f.createdAt} /></span>
-            </span>
-            <a href={`/api/files/${f.id}`} download={f.name} className="rounded p-1 text-slate-500 hover:bg-slate-100" aria-label={t("download", { name: f.name })}>
-              <Download className="h-4 w-4" aria-hidden />
-            </a>
-          </li>
-        ))}
-      </ul>
+      {elsewhere.map((type) => (
+        <section key={type} className="space-y-1" data-testid="files-section" data-owner-type={type}>
+          <h3 className="text-xs font-semibold text-slate-600">{heading(type)}</h3>
+          <FileList files={files.filter((f) => f.ownerType === type)} testId="record-files" />
+        </section>
+      ))}
+      <section className="space-y-1" data-testid="files-section" data-owner-type={ownerType}>
+        {elsewhere.length ? <h3 className="text-xs font-semibold text-slate-600">{heading(ownerType)}</h3> : null}
+        {own.length === 0 ? <p className="text-sm text-slate-500">{t("empty")}</p> : null}
+        <FileList files={own} testId="files" />
+      </section>
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       {canUpload ? (
         <div>

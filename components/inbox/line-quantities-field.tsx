@@ -1,8 +1,8 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { FieldError, Input } from "@/components/ui/input";
-import type { FormField } from "@/lib/workflow/forms";
+import type { FormField, LineRow } from "@/lib/workflow/forms";
 
 /** The value of one row of a "lines" field: what the user typed, else what the row starts with (its quantity, or 0). */
 export function lineValue(values: Record<string, string | boolean>, f: FormField, key: string, quantity: number): string {
@@ -10,64 +10,99 @@ export function lineValue(values: Record<string, string | boolean>, f: FormField
   return typeof v === "string" ? v : String(f.rowStart === "zero" ? 0 : quantity);
 }
 
-/** A "lines" field: one number per row (e.g. the confirmed quantity of each order line), prefilled with the row's quantity. */
-export function LineQuantitiesField(props: {
-  field: FormField;
-  label: string;
+/** Consecutive "lines" fields over the same rows are filled in one table (accepted and rejected side by side); this field continues the one before. */
+export function continuesLines(fields: FormField[], i: number): boolean {
+  const f = fields[i];
+  const before = fields[i - 1];
+  return f.type === "lines" && before?.type === "lines" && !!f.linesFrom && before.linesFrom === f.linesFrom;
+}
+
+/** The "lines" fields that start at `i` and share its rows. */
+export function linesGroup(fields: FormField[], i: number): FormField[] {
+  const group = [fields[i]];
+  for (let j = i + 1; j < fields.length && continuesLines(fields, j); j++) group.push(fields[j]);
+  return group;
+}
+
+type Props = {
+  fields: FormField[];
+  labels: string[];
   idPrefix: string;
   values: Record<string, string | boolean>;
   onChange: (name: string, value: string) => void;
-  error?: string;
+  errors: Record<string, string | undefined>;
   disabled?: boolean;
-}) {
+};
+
+/**
+ * "lines" fields: one number per row and field (e.g. the confirmed quantity of each
+ * order line; accepted and rejected per delivery-plan line), each row with its item,
+ * its own quantity and unit. On a phone each row is a card with its inputs under it.
+ */
+export function LineQuantitiesField(props: Props) {
   const t = useTranslations("inbox");
-  const { field: f, values, error } = props;
-  const rows = f.rows ?? [];
+  const zh = useLocale() === "zh-CN";
+  const { fields, values, errors } = props;
+  const first = fields[0];
+  const rows: LineRow[] = first.rows ?? [];
+  const unit = (r: LineRow) => (zh ? (r.unitZh ?? r.unit) : (r.unitEn ?? r.unit));
+  const plain = (label: string) => label.replace(/ \*$/, "");
+  const invalid = fields.some((f) => errors[f.name]);
   return (
-    <fieldset className="sm:col-span-2" aria-invalid={error ? true : undefined} data-testid={`field-${f.name}`}>
-      <legend className="mb-1 text-sm font-medium text-slate-700">{props.label}</legend>
-      <div className="overflow-x-auto rounded-md border border-slate-200">
-        <table className="w-full text-sm">
-          <thead className="bg-slate-50 text-left text-slate-600">
+    <fieldset className="sm:col-span-2" aria-invalid={invalid || undefined} data-testid={`field-${first.name}`} data-fields={fields.map((f) => f.name).join(" ")}>
+      <legend className="mb-1 text-sm font-medium text-slate-700">{props.labels.join(" / ")}</legend>
+      <div className="rounded-md border border-slate-200">
+        <table className="w-full text-sm max-sm:block">
+          <thead className="bg-slate-50 text-left text-slate-600 max-sm:hidden">
             <tr>
               <th className="px-3 py-2 font-medium">{t("form.lineItem")}</th>
-              <th className="whitespace-nowrap px-3 py-2 text-right font-medium">{t("form.lineQuantity")}</th>
-              <th className="w-36 px-3 py-2 font-medium">{props.label.replace(/ \*$/, "")}</th>
+              <th className="whitespace-nowrap px-3 py-2 text-right font-medium">{t(first.rowQuantity === "planned" ? "form.linePlanned" : "form.lineQuantity")}</th>
+              {fields.map((f, i) => (
+                <th key={f.name} className="w-32 px-3 py-2 font-medium">{plain(props.labels[i])}</th>
+              ))}
             </tr>
           </thead>
-          <tbody>
-            {rows.map((r) => {
-              const id = `${props.idPrefix}-${f.name}-${r.key}`;
-              return (
-                <tr key={r.key} className="border-t border-slate-100" data-testid="line-row">
-                  <td className="px-3 py-2">
-                    <label htmlFor={id}>{r.label}</label>
-                  </td>
-                  <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
-                    {r.quantity.toLocaleString()} {r.unit}
-                  </td>
-                  <td className="px-3 py-1.5">
-                    <Input
-                      id={id}
-                      type="number"
-                      inputMode="decimal"
-                      step="any"
-                      min={f.min ?? 0}
-                      max={f.rowMax ? r.quantity : f.max}
-                      className="text-right tabular-nums"
-                      value={lineValue(values, f, r.key, r.quantity)}
-                      disabled={props.disabled}
-                      aria-invalid={error ? true : undefined}
-                      onChange={(e) => props.onChange(`${f.name}.${r.key}`, e.target.value)}
-                    />
-                  </td>
-                </tr>
-              );
-            })}
+          <tbody className="max-sm:block">
+            {rows.map((r) => (
+              <tr key={r.key} className="border-t border-slate-100 first:border-t-0 max-sm:flex max-sm:flex-wrap max-sm:gap-x-3 max-sm:px-3 max-sm:py-2" data-testid="line-row">
+                <td className="px-3 py-2 max-sm:w-full max-sm:p-0 max-sm:font-medium">{r.label}</td>
+                <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums max-sm:w-full max-sm:p-0 max-sm:text-left max-sm:text-slate-600">
+                  <span className="sm:hidden">{t(first.rowQuantity === "planned" ? "form.linePlanned" : "form.lineQuantity")}：</span>
+                  {r.quantity.toLocaleString(zh ? "zh-CN" : "en")} {unit(r)}
+                </td>
+                {fields.map((f, i) => {
+                  const id = `${props.idPrefix}-${f.name}-${r.key}`;
+                  return (
+                    <td key={f.name} className="px-3 py-1.5 max-sm:flex-1 max-sm:p-0 max-sm:pt-1">
+                      <label htmlFor={id} className="block">
+                        <span className="sr-only">{`${r.label} · `}</span>
+                        <span className="sr-only max-sm:not-sr-only max-sm:mb-0.5 max-sm:block max-sm:text-xs max-sm:text-slate-500">{plain(props.labels[i])}</span>
+                      </label>
+                      <Input
+                        id={id}
+                        data-field={f.name}
+                        type="number"
+                        inputMode="decimal"
+                        step="any"
+                        min={f.min ?? 0}
+                        max={f.rowMax ? r.quantity : f.max}
+                        className="text-right tabular-nums"
+                        value={lineValue(values, f, r.key, r.quantity)}
+                        disabled={props.disabled}
+                        aria-invalid={errors[f.name] ? true : undefined}
+                        onChange={(e) => props.onChange(`${f.name}.${r.key}`, e.target.value)}
+                      />
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
           </tbody>
         </table>
       </div>
-      <FieldError message={error} />
+      {fields.map((f) => (
+        <FieldError key={f.name} message={errors[f.name]} />
+      ))}
     </fieldset>
   );
 }

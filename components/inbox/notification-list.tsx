@@ -30,22 +30,34 @@ export function useNotificationActions(markRead: MarkRead, markAllRead: MarkAllR
   };
 }
 
+/**
+ * One notification: what kind, the step, and the record it is about (business key and
+ * subject), so that eight "采购部审核" tell apart. One whose task no longer waits for
+ * the reader is shown as done.
+ */
 export function NotificationItem({ n, onOpen }: { n: NotificationRow; onOpen: (n: NotificationRow) => void }) {
   const t = useTranslations("inbox.notifications");
   // Message keys cannot hold dots: "task.offered" is kinds.task_offered.
   const kind = `kinds.${n.kind.replace(/\./g, "_")}`;
+  const quiet = n.read || n.done;
+  const record = [n.businessKey, n.subject].filter(Boolean).join(" · ");
   return (
     <button
       type="button"
       onClick={() => onOpen(n)}
-      className={cn("flex w-full items-start gap-2 px-3 py-2 text-left hover:bg-slate-50", !n.read && "bg-brand-50/60")}
+      className={cn("flex w-full items-start gap-2 px-3 py-2 text-left hover:bg-slate-50", !quiet && "bg-brand-50/60")}
       data-testid="notification"
       data-read={n.read ? "true" : "false"}
+      data-done={n.done ? "true" : "false"}
     >
-      <span className={cn("mt-1.5 h-2 w-2 shrink-0 rounded-full", n.read ? "bg-transparent" : "bg-brand-600")} aria-hidden />
+      <span className={cn("mt-1.5 h-2 w-2 shrink-0 rounded-full", quiet ? "bg-transparent" : "bg-brand-600")} aria-hidden />
       <span className="min-w-0 flex-1">
-        <span className="block text-xs text-slate-500">{t.has(kind) ? t(kind) : t("kinds.other")}</span>
-        <span className={cn("block break-words text-sm", n.read ? "text-slate-700" : "font-medium text-slate-900")}>{n.title}</span>
+        <span className="flex flex-wrap items-center gap-x-2 text-xs text-slate-500">
+          <span>{t.has(kind) ? t(kind) : t("kinds.other")}</span>
+          {n.done ? <span className="rounded bg-slate-100 px-1 text-slate-600" data-testid="notification-done">{t("done")}</span> : null}
+        </span>
+        <span className={cn("block break-words text-sm", quiet ? "text-slate-700" : "font-medium text-slate-900")}>{n.title}</span>
+        {record ? <span className="block break-words text-sm text-slate-600" data-testid="notification-record">{record}</span> : null}
         <span className="block text-xs text-slate-400"><DateTime value={n.createdAt} /></span>
       </span>
     </button>

@@ -2,8 +2,35 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import type { ContextItem } from "@/lib/inbox/describe-variables";
+import type { DisplayValue } from "@/lib/inbox/format-value";
 
-/** The business record behind the task: the instance's data as label/value pairs. */
+/** Lines (order lines, receipt lines) as a small table: item, quantity, unit. */
+function LinesTable({ rows, zh }: { rows: Extract<DisplayValue, { kind: "lines" }>["rows"]; zh: boolean }) {
+  const t = useTranslations("inbox.task");
+  const locale = zh ? "zh-CN" : "en";
+  return (
+    <table className="mt-1 w-full text-sm" data-testid="context-lines">
+      <thead>
+        <tr className="border-b border-slate-200 text-left text-xs text-slate-500">
+          <th className="py-1 pr-2 font-normal">{t("lineItem")}</th>
+          <th className="py-1 pl-2 text-right font-normal">{t("lineQuantity")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r, i) => (
+          <tr key={i} className="border-b border-slate-100 last:border-0">
+            <td className="break-words py-1 pr-2 text-slate-900">{r.item}</td>
+            <td className="whitespace-nowrap py-1 pl-2 text-right tabular-nums text-slate-900">
+              {r.quantity.toLocaleString(locale, { maximumFractionDigits: 4 })} {zh ? r.unitZh : r.unitEn}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The business record behind the task: what the process declares as its business data, in words. */
 export function RecordContext({ items }: { items: ContextItem[] }) {
   const t = useTranslations("inbox.task");
   const zh = useLocale() === "zh-CN";
@@ -11,9 +38,11 @@ export function RecordContext({ items }: { items: ContextItem[] }) {
   return (
     <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2" data-testid="record-context">
       {items.map((i) => (
-        <div key={i.name} className="min-w-0" data-testid={`context-${i.name}`}>
+        <div key={i.name} className={i.value.kind === "lines" ? "min-w-0 sm:col-span-2" : "min-w-0"} data-testid={`context-${i.name}`}>
           <dt className="text-xs text-slate-500">{zh ? i.labelZh : i.labelEn}</dt>
-          <dd className="whitespace-pre-wrap break-words text-slate-900">{zh ? i.valueZh : i.valueEn}</dd>
+          <dd className="whitespace-pre-wrap break-words text-slate-900">
+            {i.value.kind === "lines" ? <LinesTable rows={i.value.rows} zh={zh} /> : zh ? i.value.zh : i.value.en}
+          </dd>
         </div>
       ))}
     </dl>

@@ -1,7 +1,9 @@
 "use client";
 
+import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import { claimTaskAction } from "@/app/(workbench)/inbox/actions";
 import { cancelSubstitutionAction, createSubstitutionAction } from "@/app/(workbench)/inbox/substitutes/actions";
 import { useAction } from "@/components/admin/use-action";
 import { Alert } from "@/components/ui/alert";
@@ -10,8 +12,10 @@ import { Badge, Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
+import type { CoveredTask } from "@/lib/inbox/list-covered-tasks";
 import type { EmployeePick } from "@/lib/inbox/list-pickers";
 import type { SubstitutionRow } from "@/lib/inbox/list-substitutions";
+import { DateTime } from "./format-date";
 
 const STATE_TONE: Record<SubstitutionRow["state"], string> = {
   current: "bg-green-50 text-green-700",
@@ -30,7 +34,56 @@ function Period({ row }: { row: SubstitutionRow }) {
   return <span className="text-sm text-slate-700">{t("period", { from: day(row.startsAt), to: day(lastDay(row.endsAt)) })}</span>;
 }
 
-export function SubstitutesView({ mine, covering, employees }: { mine: SubstitutionRow[]; covering: SubstitutionRow[]; employees: EmployeePick[] }) {
+/**
+ * The work of the people the actor stands in for: their groups' open tasks and
+ * their own. Claiming one (claimTask checks the substitution again) puts it in
+ * the actor's 我的待办, marked as done for that person.
+ */
+function CoveredTasks({ tasks }: { tasks: CoveredTask[] }) {
+  const t = useTranslations("inbox.substitutes");
+  const claim = useAction(claimTaskAction);
+  const [claimed, setClaimed] = useState<{ id: string; name: string } | null>(null);
+  return (
+    <Card data-testid="covered-tasks">
+      <h2 className="mb-1 text-base font-semibold">{t("coveredTasks")}</h2>
+      <p className="mb-3 text-sm text-slate-600">{t("coveredTasksHint")}</p>
+      {claim.error ? <Alert>{claim.error.message}</Alert> : null}
+      {claimed ? (
+        <Alert tone="success">
+          {t("claimed", { name: claimed.name })}{" "}
+          <Link href={`/inbox/${claimed.id}`} className="font-medium underline" data-testid="covered-claimed-open">{t("openTask")}</Link>
+        </Alert>
+      ) : null}
+      {tasks.length === 0 ? <p className="text-sm text-slate-500">{t("coveredNone")}</p> : null}
+      <ul className="divide-y divide-slate-100">
+        {tasks.map((task) => (
+          <li key={task.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2" data-testid="covered-task" data-task-id={task.id}>
+            <div className="min-w-0 flex-1">
+              <div className="break-words font-medium text-slate-900">{task.name}</div>
+              <div className="text-xs text-slate-500">
+                <span className="font-mono">{task.businessKey ?? "—"}</span> · {task.processName} · <DateTime value={task.createdAt} compact />
+              </div>
+              <div className="text-xs text-brand-700">{t(task.assigned ? "coveredAssigned" : "coveredGroup", { name: task.forName })}</div>
+            </div>
+            <Button
+              size="sm"
+              disabled={claim.pending}
+              onClick={() => {
+                setClaimed(null);
+                claim.run({ taskId: task.id }, () => setClaimed({ id: task.id, name: task.name }));
+              }}
+              data-testid="covered-claim"
+            >
+              {t("claim")}
+            </Button>
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
+
+export function SubstitutesView({ mine, covering, coveredTasks, employees }: { mine: SubstitutionRow[]; covering: SubstitutionRow[]; coveredTasks: CoveredTask[]; employees: EmployeePick[] }) {
   const t = useTranslations("inbox.substitutes");
   const zh = useLocale() === "zh-CN";
   const create = useAction(createSubstitutionAction);
@@ -110,7 +163,7 @@ export function SubstitutesView({ mine, covering, employees }: { mine: Substitut
             ))}
           </ul>
         </Card>
-        <Card>
+        <Card data-testid="covering">
           <h2 className="mb-3 text-base font-semibold">{t("covering")}</h2>
           {covering.length === 0 ? <p className="text-sm text-slate-500">{t("none")}</p> : null}
           <ul className="divide-y divide-slate-100">
@@ -123,6 +176,7 @@ export function SubstitutesView({ mine, covering, employees }: { mine: Substitut
             ))}
           </ul>
         </Card>
+        {covering.some((s) => s.state === "current") ? <CoveredTasks tasks={coveredTasks} /> : null}
       </div>
     </div>
   );

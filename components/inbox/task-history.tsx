@@ -21,7 +21,9 @@ export function TaskHistory({ entries }: { entries: HistoryEntry[] }) {
   const t = useTranslations("inbox.history");
   const tInbox = useTranslations("inbox");
   const format = useFormatter();
-  const locale = useLocale();
+  const zh = useLocale() === "zh-CN";
+  const incident = useTranslations("processes.incident");
+  const text = (v: { zh: string; en: string }) => (zh ? v.zh : v.en);
   if (entries.length === 0) return <p className="text-sm text-slate-500">{t("empty")}</p>;
   // Message keys cannot hold dots: "task.completed" is types.task_completed.
   const typeLabel = (type: string) => {
@@ -45,12 +47,23 @@ export function TaskHistory({ entries }: { entries: HistoryEntry[] }) {
           {e.toName ? <p className="mt-1 text-sm">{e.fromName ? t("handover", { from: e.fromName, to: e.toName }) : t("handoverTo", { to: e.toName })}</p> : null}
           {e.dueAt ? <p className="mt-1 text-sm">{t("dueTo", { due: format.dateTime(new Date(e.dueAt), { dateStyle: "short", timeStyle: "short" }) })}</p> : null}
           {e.comment ? <p className="mt-1 whitespace-pre-wrap break-words text-sm text-slate-700">{t("reason", { reason: e.comment })}</p> : null}
-          {e.error ? <p className="mt-1 break-words text-xs text-red-700">{e.error}</p> : null}
+          {e.assignedTo ? <p className="mt-1 text-sm" data-testid="history-assigned">{t("assignedTo", { to: zh ? e.assignedTo.zh : e.assignedTo.en })}</p> : null}
+          {e.incidentCode ? (
+            <div className="mt-1 text-sm text-red-700" data-testid="history-incident">
+              <p>{incident.has(e.incidentCode) ? incident(e.incidentCode as "engine_error") : incident("engine_error")}</p>
+              {e.error ? (
+                <details className="text-xs">
+                  <summary className="cursor-pointer">{incident("details")}</summary>
+                  <p className="mt-1 whitespace-pre-wrap break-words font-mono">{e.error}</p>
+                </details>
+              ) : null}
+            </div>
+          ) : null}
           {e.changes?.length ? (
             <ul className="mt-1 space-y-0.5 text-xs text-slate-700" data-testid="history-changes">
               {e.changes.map((c) => (
                 <li key={c.name} className="break-words">
-                  <span className="font-medium">{locale === "en" ? c.labelEn : c.labelZh}</span>: {c.before === "" ? t("unset") : c.before} → {c.after === "" ? t("unset") : c.after}
+                  <span className="font-medium">{zh ? c.labelZh : c.labelEn}</span>: {text(c.before) || t("unset")} → {text(c.after) || t("unset")}
                 </li>
               ))}
             </ul>

@@ -71,14 +71,15 @@ export function TaskListView(props: { list: List; total: Promise<TaskTotal | nul
   };
   const rowAction = (row: TaskRow) => {
     const pending = (claim.pending || unclaim.pending) && busy === row.id;
-    if (query.view === "group") {
+    // "todo" holds both: the group's unclaimed tasks (claim) and mine (give back to the group).
+    if (query.view === "group" || (query.view === "todo" && !row.assigneeId)) {
       return (
         <Button size="sm" variant="secondary" disabled={pending} onClick={() => onClaim(row)} data-testid="claim">
           {t("actions.claim")}
         </Button>
       );
     }
-    if (query.view === "mine" && row.candidateGroups.length > 0) {
+    if ((query.view === "mine" || query.view === "todo") && row.candidateGroups.length > 0) {
       return (
         <Button size="sm" variant="ghost" disabled={pending} onClick={() => onUnclaim(row)} data-testid="unclaim">
           {t("actions.unclaim")}

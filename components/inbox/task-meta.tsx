@@ -34,7 +34,10 @@ export function TaskMeta({ detail }: { detail: Pick<TaskDetail, "task" | "instan
     <dl className="grid grid-cols-2 gap-x-6 gap-y-3 sm:grid-cols-3 lg:grid-cols-4">
       {item(t("task.process"), `${instance.process.name} · v${instance.process.version}`, "task-process")}
       {item(t("task.businessKey"), <span className="font-mono">{instance.businessKey ?? "—"}</span>, "task-business-key")}
-      {item(t("task.due"), <DueBadge state={task.dueState} dueAt={task.dueAt} />, "task-due")}
+      {/* A closed task no longer has a deadline to meet: when it was closed says more. */}
+      {task.status === "open"
+        ? item(t("task.due"), <DueBadge state={task.dueState} dueAt={task.dueAt} />, "task-due")
+        : item(t(`task.closedAt.${task.status}`), task.completedAt ? <DateTime value={task.completedAt} /> : "—", "task-closed-at")}
       {item(t("task.created"), <DateTime value={task.createdAt} />)}
       {item(t("task.priority"), <PriorityLabel value={task.priority} />)}
       {who ? item(task.assigneeName ? t("task.assignee") : t("task.groups"), who, "task-assignee") : null}

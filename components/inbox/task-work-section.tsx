@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { buttonVariants } from "@/components/ui/button";
@@ -22,16 +23,24 @@ export function TaskWorkSection(props: {
   groupTaskUnclaimed: boolean;
   submit: SubmitAction;
   backHref: string;
+  /** The back link's words: the portal's own ("返回我的任务"), staff's by default. */
+  backLabel?: string;
   suppliers?: SupplierPick[];
 }) {
   const t = useTranslations("inbox.task");
+  const router = useRouter();
   const [done, setDone] = useState(false);
+  const finished = () => {
+    setDone(true);
+    // The rest of the page (status, assignee, history, staff actions) is the server's: fetch it anew.
+    router.refresh();
+  };
 
   if (done) {
     return (
       <div className="space-y-3">
         <Alert tone="success"><span data-testid="task-done">{t("completed")}</span></Alert>
-        <Link href={props.backHref} className={buttonVariants({ size: "sm", variant: "secondary" })}>{t("back")}</Link>
+        <Link href={props.backHref} className={buttonVariants({ size: "sm", variant: "secondary" })}>{props.backLabel ?? t("back")}</Link>
       </div>
     );
   }
@@ -40,7 +49,7 @@ export function TaskWorkSection(props: {
   return (
     <div className="space-y-3">
       {props.groupTaskUnclaimed ? <p className="text-sm text-slate-600">{t("notClaimed")}</p> : null}
-      <TaskForm taskId={props.taskId} form={props.form} submit={props.submit} suppliers={props.suppliers} onDone={() => setDone(true)} />
+      <TaskForm taskId={props.taskId} form={props.form} submit={props.submit} suppliers={props.suppliers} onDone={finished} />
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
 import { safeNext } from "@/lib/auth/safe-next";
 
-const KNOWN = ["invalid_credentials", "account_inactive", "throttled"];
+const KNOWN = ["invalid_credentials", "account_inactive", "account_pending", "throttled"];
 
 const noSubscription = () => () => {};
 

@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { startReReviewAction } from "@/app/(workbench)/srm/suppliers/actions";
 import { useAction } from "@/components/admin/use-action";
@@ -13,14 +12,21 @@ import { Input } from "@/components/ui/input";
 
 /**
  * SRM-3, for a potential supplier: its portal account (created closed) and the
- * start of the re-review. The initial password is shown here once.
+ * start of the re-review. The initial password is shown here once, while the
+ * archive around it already shows the new account and the running re-review
+ * (`running`: then there is nothing to start). `documents` is how many documents
+ * are on file: an upload clears a "documents missing" refusal.
  */
-export function StartReReviewForm({ supplierId, defaults }: { supplierId: string; defaults: { username: string; name: string } }) {
+export function StartReReviewForm({ supplierId, defaults, running, documents }: { supplierId: string; defaults: { username: string; name: string }; running: boolean; documents: number }) {
   const t = useTranslations("srm.reReview");
-  const router = useRouter();
   const start = useAction(startReReviewAction);
   const err = start.fieldError;
   const [created, setCreated] = useState<{ username: string; password: string } | null>(null);
+  const [documentsSeen, setDocumentsSeen] = useState(documents);
+  if (documents !== documentsSeen) {
+    setDocumentsSeen(documents);
+    if (start.error?.code === "supplier_documents_missing") start.reset();
+  }
   if (created) {
     return (
       <Alert tone="success">
@@ -29,10 +35,11 @@ export function StartReReviewForm({ supplierId, defaults }: { supplierId: string
           {t("password")} <code className="rounded bg-white px-1.5 py-0.5 font-mono text-base text-slate-900" data-testid="initial-password">{created.password}</code>
         </span>
         <span className="mt-1 block text-xs">{t("passwordOnce")}</span>
-        <Button size="sm" variant="secondary" className="mt-2" onClick={() => router.refresh()} data-testid="re-review-password-noted">{t("noted")}</Button>
+        <Button size="sm" variant="secondary" className="mt-2" onClick={() => setCreated(null)} data-testid="re-review-password-noted">{t("noted")}</Button>
       </Alert>
     );
   }
+  if (running) return null;
   return (
     <Card data-testid="start-re-review">
       <h2 className="text-base font-semibold text-slate-900">{t("title")}</h2>

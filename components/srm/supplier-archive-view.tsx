@@ -77,8 +77,9 @@ export function SupplierArchiveView({ archive, canManage, canManageAccounts }: {
         {archive.reReviewRunning ? <span className="text-brand-700" data-testid="re-review-running">{tr("running")}</span> : null}
       </div>
       {canManage && s.status === "registered" && !archive.reviewRunning ? <ResubmitReviewButton supplierId={s.id} /> : null}
-      {canManageAccounts && s.status === "potential" && !archive.reReviewRunning ? (
-        <StartReReviewForm supplierId={s.id} defaults={{ username: s.code.toLowerCase(), name: s.contactName ?? "" }} />
+      {/* Mounted while the re-review runs too: the form keeps showing the initial password it was just given. */}
+      {canManageAccounts && s.status === "potential" ? (
+        <StartReReviewForm supplierId={s.id} defaults={{ username: s.code.toLowerCase(), name: s.contactName ?? "" }} running={archive.reReviewRunning} documents={archive.files.length} />
       ) : null}
 
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">

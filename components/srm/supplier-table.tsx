@@ -6,27 +6,41 @@ import { SupplierStatusBadge } from "./srm-badges";
 
 type Row = Awaited<ReturnType<typeof listSuppliers>>["rows"][number];
 
-/** The supplier archive's list; each name opens the supplier's archive page. */
+/** The supplier archive's list; each name opens the supplier's archive page. On a phone each supplier is a card. */
 export function SupplierTable({ rows }: { rows: Row[] }) {
   const t = useTranslations("srm.suppliers");
   const columns = [{ label: t("code") }, { label: t("name") }, { label: t("status") }, { label: t("contact") }, { label: t("openOrders"), className: "text-right" }, { label: t("openDeliveries"), className: "text-right" }, { label: t("portalUsers"), className: "text-right" }];
   return (
-    <ListTable testId="suppliers" columns={columns} empty={t("empty")} isEmpty={rows.length === 0}>
+    <ListTable testId="suppliers" columns={columns} empty={t("empty")} isEmpty={rows.length === 0} cards>
       {rows.map((r) => (
         <tr key={r.id} data-testid="supplier-row" data-code={r.code}>
-          <Td className="whitespace-nowrap font-mono text-xs">{r.code}</Td>
-          <Td className="min-w-48">
-            <Link href={`/srm/suppliers/${r.id}`} className="font-medium text-brand-700 hover:underline" aria-label={t("open", { name: r.name })}>{r.name}</Link>
-            {r.erpId ? <div className="text-xs text-slate-500">{t("erpLinked")}</div> : null}
+          <Td className="whitespace-nowrap font-mono text-xs" label={t("code")}>
+            <span data-testid="supplier-code">{r.code}</span>
           </Td>
-          <Td><SupplierStatusBadge status={r.status} /></Td>
-          <Td className="whitespace-nowrap text-xs">
-            {r.contactName ?? "—"}
-            {r.contactPhone ? <div className="text-slate-500">{r.contactPhone}</div> : null}
+          <Td className="min-w-48" label={t("name")}>
+            <div data-testid="supplier-name">
+              <Link href={`/srm/suppliers/${r.id}`} className="font-medium text-brand-700 hover:underline" aria-label={t("open", { name: r.name })}>{r.name}</Link>
+              {r.erpId ? <div className="text-xs text-slate-500">{t("erpLinked")}</div> : null}
+            </div>
           </Td>
-          <Td className="text-right tabular-nums">{r.openOrders}</Td>
-          <Td className="text-right tabular-nums">{r.openDeliveries}</Td>
-          <Td className="text-right tabular-nums">{r.portalUsers}</Td>
+          <Td label={t("status")}>
+            <span data-testid="supplier-status"><SupplierStatusBadge status={r.status} /></span>
+          </Td>
+          <Td className="whitespace-nowrap text-xs" label={t("contact")}>
+            <div>
+              {r.contactName ?? "—"}
+              {r.contactPhone ? <div className="text-slate-500">{r.contactPhone}</div> : null}
+            </div>
+          </Td>
+          <Td className="text-right tabular-nums" label={t("openOrders")}>
+            <span>{r.openOrders}</span>
+          </Td>
+          <Td className="text-right tabular-nums" label={t("openDeliveries")}>
+            <span>{r.openDeliveries}</span>
+          </Td>
+          <Td className="text-right tabular-nums" label={t("portalUsers")}>
+            <span>{r.portalUsers}</span>
+          </Td>
         </tr>
       ))}
     </ListTable>

@@ -42,7 +42,7 @@ export async function errorResponse(e: unknown, what: string, opts: { unexpected
     if (e.details !== undefined) body.error.details = e.details;
     const fields = Object.entries(e.fieldErrors);
     if (fields.length > 0) {
-      body.error.fieldErrors = Object.fromEntries(fields.map(([k, code]) => [k, t.has(code) ? t(code) : t("validation.custom")]));
+      body.error.fieldErrors = Object.fromEntries(fields.map(([k, code]) => [k, t.has(code) ? t(code, e.params) : t("validation.custom")]));
     }
     return Response.json(body, { status: STATUS[e.code] ?? 400 });
   }

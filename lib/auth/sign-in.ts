@@ -43,6 +43,9 @@ export async function signIn(db: Db, input: SignInInput): Promise<{ id: string; 
     );
     throw new AppError("invalid_credentials");
   }
+  // Only now, the password proven: a portal account the re-review created stays closed until the
+  // supplier is approved; its user is told that, not that it was switched off.
+  if (account.awaitingApproval) throw new AppError("account_pending");
   if (!account.active || account.supplierSuspended) throw new AppError("account_inactive");
 
   await throttle.recordSuccess(accountKey);
@@ -57,16 +60,27 @@ export async function signIn(db: Db, input: SignInInput): Promise<{ id: string; 
   return { id: account.id, sessionVersion: account.sessionVersion };
 }
 
-type Account = { id: string; active: boolean; passwordHash: string; sessionVersion: number; supplierId?: string; supplierSuspended: boolean };
+type Account = { id: string; active: boolean; passwordHash: string; sessionVersion: number; supplierId?: string; supplierSuspended: boolean; awaitingApproval: boolean };
 
 async function findAccount(db: Db, realm: RealmName, username: string): Promise<Account | null> {
   if (realm === "employee") {
     const e = await db.employee.findUnique({ where: { username }, select: { id: true, active: true, passwordHash: true, sessionVersion: true } });
-    return e && { ...e, supplierSuspended: false };
+    return e && { ...e, supplierSuspended: false, awaitingApproval: false };
   }
   const u = await db.supplierUser.findUnique({
     where: { username },
     select: { id: true, supplierId: true, active: true, passwordHash: true, sessionVersion: true, supplier: { select: { status: true } } },
   });
-  return u && { id: u.id, active: u.active, passwordHash: u.passwordHash, sessionVersion: u.sessionVersion, supplierId: u.supplierId, supplierSuspended: u.supplier.status === "suspended" };
+  if (!u) return null;
+  const { status } = u.supplier;
+  return {
+    id: u.id,
+    active: u.active,
+    passwordHash: u.passwordHash,
+    sessionVersion: u.sessionVersion,
+    supplierId: u.supplierId,
+    supplierSuspended: status === "suspended",
+    // A closed account of a supplier not yet approved (registered or potential): its review decides.
+    awaitingApproval: !u.active && (status === "registered" || status === "potential"),
+  };
 }

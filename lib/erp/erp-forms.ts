@@ -42,16 +42,3 @@ export const GOODS_RECEIPT_FORM: FormDefinition = {
     { name: "comment", type: "textarea", labelZh: "备注", labelEn: "Comment" },
   ],
 };
-
-// The order as the flow carries it (set by start-order-flow.ts; the supplier shows from the instance's supplier). No step fills this form;
-// listing it gives the record's fields their labels on task pages, where the
-// portal shows labelled fields only, so the supplier sees what it confirms.
-export const PO_RECORD_FORM: FormDefinition = {
-  key: "po_record",
-  titleZh: "采购订单信息",
-  titleEn: "Purchase order",
-  fields: [
-    { name: "orderNumber", type: "text", labelZh: "订单号", labelEn: "Order number" },
-    { name: "orderLines", type: "textarea", labelZh: "订单行", labelEn: "Order lines" },
-  ],
-};

@@ -4,7 +4,7 @@ import { now } from "../workflow/clock";
 import type { DomainModule } from "../workflow/registry";
 import { confirmOrderStep } from "./confirm-order-step";
 import { loadConnection } from "./connection";
-import { GOODS_RECEIPT_FORM, PO_CONFIRMATION_FORM, PO_RECORD_FORM } from "./erp-forms";
+import { GOODS_RECEIPT_FORM, PO_CONFIRMATION_FORM } from "./erp-forms";
 import { connectorFor } from "./get-connector";
 import { ERP_POLL_JOB, ERP_WRITE_JOB, POLL_PLANS_JOB, START_DELIVERY_FLOW_JOB, START_ORDER_FLOW_JOB } from "./job-names";
 import { pollDeliveryPlans } from "./poll-delivery-plans";
@@ -21,7 +21,7 @@ import { runStartOrderFlow } from "./start-order-flow";
  */
 export const erpModule: DomainModule = {
   name: "erp",
-  forms: [PO_CONFIRMATION_FORM, GOODS_RECEIPT_FORM, PO_RECORD_FORM],
+  forms: [PO_CONFIRMATION_FORM, GOODS_RECEIPT_FORM],
   serviceHandlers: [
     { name: "erp.confirmPurchaseOrder", labelZh: "ERP：回写采购订单确认", labelEn: "ERP: write back the order confirmation", run: confirmOrderStep },
     { name: "erp.postGoodsReceipt", labelZh: "ERP：过账收货", labelEn: "ERP: post the goods receipt", run: postReceiptStep },

@@ -39,6 +39,7 @@ export const APP_ERROR_CODES = [
   "role_not_delegable",
   "group_not_delegable",
   "password_not_delegable",
+  "account_pending",
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];

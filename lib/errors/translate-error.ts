@@ -15,7 +15,7 @@ export type TranslatedError = { code: string; message: string; fieldErrors?: Rec
 export function translateError(e: unknown, t: Translate): TranslatedError & { expected: boolean } {
   if (!isAppError(e)) return { code: "internal", message: t("errors.internal"), expected: false };
   const fieldErrors = Object.fromEntries(
-    Object.entries(e.fieldErrors).map(([field, code]) => [field, t.has(code) ? t(code) : t("validation.custom")]),
+    Object.entries(e.fieldErrors).map(([field, code]) => [field, t.has(code) ? t(code, e.params) : t("validation.custom")]),
   );
   return { code: e.code, message: t(`errors.${e.code}`, e.params), fieldErrors, expected: true };
 }

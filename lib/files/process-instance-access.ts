@@ -2,6 +2,8 @@ import "server-only";
 import type { Actor } from "../auth/actor";
 import { hasPermission } from "../auth/permissions";
 import type { Db, Tx } from "../db/client";
+import { now } from "../workflow/clock";
+import { substituteScope } from "../workflow/substitute-scope";
 import { canSee } from "../workflow/task-access";
 import type { OwnerAccess } from "./owner-access-rules";
 
@@ -9,7 +11,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Attachments of a process instance (quotes, 8D reports, photos): employees who
- * can see any of its tasks or started it, process operators, and the users of
+ * can see any of its tasks (also as someone's substitute) or started it, process operators, and the users of
  * the supplier the instance concerns. The supplier comes from the instance row
  * and the portal user's session, never from the request.
  */
@@ -21,7 +23,9 @@ async function mayAccess(actor: Actor, instanceId: string, db: Db | Tx): Promise
   if (actor.realm !== "employee") return false;
   if (instance.startedBy === actor.id || hasPermission(actor, "process.operate")) return true;
   const tasks = await db.task.findMany({ where: { instanceId }, select: { assigneeId: true, candidateGroups: true, candidateSupplierId: true } });
-  return tasks.some((t) => canSee(actor, { ...t, instance }));
+  if (tasks.some((t) => canSee(actor, { ...t, instance }))) return true;
+  const scope = await substituteScope(db, actor, now());
+  return scope.assignees.length > 0 && tasks.some((t) => canSee(actor, { ...t, instance }, scope));
 }
 
 export const processInstanceOwnerAccess: OwnerAccess = {

@@ -1,69 +1,60 @@
 import "server-only";
 import type { Db } from "../db/client";
-import { decisionOptions, lineRows, type FormDefinition, type FormField } from "../workflow/forms";
-import { listForms } from "../workflow/registry";
+import { businessFields, processFormKeys } from "../workflow/business-data";
+import { decisionOptions, lineRows, type FormField } from "../workflow/forms";
+import { formDefinition } from "../workflow/registry";
+import { startFormKey } from "../workflow/start-form";
+import { formatLineAnswers, formatValue, Lookups, type DisplayType, type DisplayValue } from "./format-value";
 
-export type ContextItem = { name: string; labelZh: string; labelEn: string; valueZh: string; valueEn: string };
+export type ContextItem = { name: string; labelZh: string; labelEn: string; value: DisplayValue };
 
-/** Runtime bookkeeping and per-step answers (those show in the history instead). */
-const HIDDEN = new Set(["initiator", "businessKey", "decision", "comment"]);
+/** Per-step answers: the history shows them, with who gave them. */
+const ANSWERS = new Set(["decision", "comment"]);
 
-function scalar(v: unknown): string {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "object") return JSON.stringify(v).slice(0, 300);
-  return String(v);
-}
-
-function describe(field: FormField | undefined, value: unknown, suppliers: Map<string, string>, variables: Record<string, unknown>): { zh: string; en: string } {
-  if (field?.type === "lines" && value && typeof value === "object") {
-    const given = value as Record<string, unknown>;
-    const text = lineRows(field, variables)
-      .filter((r) => given[r.key] !== undefined)
-      .map((r) => `${r.label}: ${String(given[r.key])} ${r.unit}`.trim())
-      .join("\n");
-    return { zh: text, en: text };
-  }
-  if (field?.type === "boolean") return value ? { zh: "是", en: "Yes" } : { zh: "否", en: "No" };
-  if (field?.type === "supplier" && typeof value === "string") {
-    const name = suppliers.get(value) ?? value;
-    return { zh: name, en: name };
-  }
-  if (field && (field.type === "select" || field.type === "decision")) {
-    const o = decisionOptions(field).find((x) => x.value === value);
-    if (o) return { zh: o.labelZh, en: o.labelEn };
-  }
-  if (typeof value === "number") return { zh: value.toLocaleString("zh-CN"), en: value.toLocaleString("en") };
-  return { zh: scalar(value), en: scalar(value) };
-}
+type Shown = { name: string; labelZh: string; labelEn: string; type: DisplayType; field?: FormField };
 
 /**
- * The instance's variables as label/value pairs: the start form's fields first,
- * in form order, then fields other forms filled in. Unlabelled variables are
- * shown by name to employees only (they may be internal).
+ * What a process shows people of its variables: the business data it declares
+ * (ff:businessData; staff-only fields never in the portal), then what its forms asked
+ * for (the start form first), each with its label and formatted for reading. The
+ * runtime's own variables (ids, flags, technical results) are declared nowhere and never
+ * shown. `context` is the definition's stored engine context.
  */
-export async function describeVariables(db: Db, variables: Record<string, unknown>, opts: { startForm: FormDefinition | null; includeUnlabelled: boolean }): Promise<ContextItem[]> {
-  const fields = new Map<string, FormField>();
-  for (const f of opts.startForm?.fields ?? []) fields.set(f.name, f);
-  for (const form of listForms()) for (const f of form.fields) if (!fields.has(f.name)) fields.set(f.name, f);
-
-  const supplierIds = [...fields.values()].filter((f) => f.type === "supplier").map((f) => variables[f.name]).filter((v): v is string => typeof v === "string");
-  const suppliers = new Map(
-    supplierIds.length ? (await db.supplier.findMany({ where: { id: { in: supplierIds } }, select: { id: true, name: true } })).map((s) => [s.id, s.name] as const) : [],
-  );
-
-  const present = (name: string) => !HIDDEN.has(name) && variables[name] !== undefined && variables[name] !== null && variables[name] !== "";
-  const items: ContextItem[] = [];
-  for (const [name, field] of fields) {
-    if (!present(name)) continue;
-    const v = describe(field, variables[name], suppliers, variables);
-    items.push({ name, labelZh: field.labelZh, labelEn: field.labelEn, valueZh: v.zh, valueEn: v.en });
-  }
-  if (opts.includeUnlabelled) {
-    for (const name of Object.keys(variables).sort()) {
-      if (fields.has(name) || !present(name)) continue;
-      const v = scalar(variables[name]);
-      items.push({ name, labelZh: name, labelEn: name, valueZh: v, valueEn: v });
+export function shownVariables(context: unknown, realm: "employee" | "supplier"): Shown[] {
+  const out = new Map<string, Shown>();
+  for (const f of businessFields(context)) if (realm === "employee" || !f.staffOnly) out.set(f.name, { ...f });
+  const start = startFormKey(context);
+  const keys = processFormKeys(context).sort((a, b) => (a === start ? -1 : b === start ? 1 : 0));
+  for (const key of keys) {
+    for (const f of formDefinition(key)?.fields ?? []) {
+      if (!out.has(f.name) && !ANSWERS.has(f.name)) out.set(f.name, { name: f.name, labelZh: f.labelZh, labelEn: f.labelEn, type: f.type as DisplayType, field: f });
     }
   }
-  return items;
+  return [...out.values()];
+}
+
+/** Prepares, for many values at once, the names their ids and codes stand for. */
+export function wantAll(lookups: Lookups, shown: Shown[], values: Record<string, unknown>, variables: Record<string, unknown>) {
+  for (const s of shown) {
+    if (s.field?.type === "lines") lookups.wantUnits(lineRows(s.field, variables));
+    else lookups.want(s.type, values[s.name]);
+  }
+}
+
+/** One shown variable's value, formatted; null when there is nothing to read. */
+export function display(s: Shown, value: unknown, lookups: Lookups, variables: Record<string, unknown>): DisplayValue | null {
+  if (s.field?.type === "lines") return formatLineAnswers(value, lineRows(s.field, variables), lookups);
+  return formatValue(s.type, value, lookups, s.field && (s.field.type === "select" || s.field.type === "decision") ? decisionOptions(s.field) : undefined);
+}
+
+/** The instance's business record as the task page shows it. */
+export async function describeVariables(db: Db, variables: Record<string, unknown>, opts: { context: unknown; realm: "employee" | "supplier" }): Promise<ContextItem[]> {
+  const shown = shownVariables(opts.context, opts.realm);
+  const lookups = new Lookups();
+  wantAll(lookups, shown, variables, variables);
+  await lookups.load(db);
+  return shown.flatMap((s) => {
+    const value = display(s, variables[s.name], lookups, variables);
+    return value ? [{ name: s.name, labelZh: s.labelZh, labelEn: s.labelEn, value }] : [];
+  });
 }

@@ -6,9 +6,8 @@ import { AppError, isAppError } from "../errors/app-error";
 import { now } from "../workflow/clock";
 import { type FormDefinition } from "../workflow/forms";
 import { formDefinition } from "../workflow/registry";
-import { startForm } from "../workflow/start-form";
 import { canSee, canWorkOn } from "../workflow/task-access";
-import { clientForm } from "./client-form";
+import { clientFormWithUnits } from "./client-form";
 import { describeVariables } from "./describe-variables";
 import { instanceHistory } from "./instance-history";
 import { listInstanceFiles } from "./list-instance-files";
@@ -54,7 +53,7 @@ export async function getTaskDetail(db: Db, actor: Actor, taskId: string) {
     db.employee.findMany({ where: { id: { in: peopleIds } }, select: { id: true, name: true } }),
     staff ? db.group.findMany({ where: { key: { in: task.candidateGroups } }, select: { key: true, nameZh: true, nameEn: true } }) : [],
     instance.supplierId ? db.supplier.findUnique({ where: { id: instance.supplierId }, select: { id: true, name: true } }) : null,
-    describeVariables(db, variables, { startForm: startForm(instance.definition.context), includeUnlabelled: staff }),
+    describeVariables(db, variables, { context: instance.definition.context, realm: staff ? "employee" : "supplier" }),
     // Seeing a task does not always mean seeing its instance's files (a supplier task on an instance of no supplier).
     listInstanceFiles(db, actor, instance.id).catch((e) => {
       if (isAppError(e) && e.code === "not_found") return null;
@@ -66,7 +65,7 @@ export async function getTaskDetail(db: Db, actor: Actor, taskId: string) {
   const nameOf = (id: string | null) => (id ? (people.find((p) => p.id === id)?.name ?? null) : null);
 
   const def = formDefinition(task.formKey);
-  const form: FormDefinition | null = def ? clientForm(def, variables) : null;
+  const form: FormDefinition | null = def ? await clientFormWithUnits(db, def, variables) : null;
   return {
     task: {
       id: task.id,

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { calendarDay, localDateTime } from "../errors/calendar";
 
-export const TASK_VIEWS = ["mine", "group", "started", "done"] as const;
+/** "todo": what waits for me, assigned to me or unclaimed in my groups (where the inbox opens). */
+export const TASK_VIEWS = ["todo", "mine", "group", "started", "done"] as const;
 const TASK_SORTS = ["createdAt", "dueAt", "priority"] as const;
 
 /** The inbox query, also what a saved filter stores. Bad values fall back to defaults. */

@@ -1,6 +1,8 @@
 import "server-only";
 import type { Db } from "../db/client";
-import { listForms } from "../workflow/registry";
+import { diagramState, type DiagramState } from "../workflow/diagram-state";
+import { display, shownVariables, wantAll } from "./describe-variables";
+import { formatValue, Lookups, type DisplayValue } from "./format-value";
 
 export type HistoryEntry = {
   id: string;
@@ -13,30 +15,29 @@ export type HistoryEntry = {
   comment: string | null;
   fromName: string | null;
   toName: string | null;
+  /** task.created: who the task went to (a person, groups by name, or the supplier). */
+  assignedTo: { zh: string; en: string } | null;
   dueAt: string | null;
+  /** Incidents and failed jobs: what happened (processes.incident.<code>), the technical detail apart. */
+  incidentCode: string | null;
   error: string | null;
-  /** variables.changed: each changed variable with its label and before/after as text ("" when absent). */
+  /** variables.changed: each changed business value, labelled and formatted ("" when absent). */
   changes: VariableChange[] | null;
 };
 
-type VariableChange = { name: string; labelZh: string; labelEn: string; before: string; after: string };
+type VariableChange = { name: string; labelZh: string; labelEn: string; before: Text; after: Text };
+type Text = { zh: string; en: string };
 
-const shown = (v: unknown) => (v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v).slice(0, 300) : String(v).slice(0, 300));
+const EMPTY: Text = { zh: "", en: "" };
+const UPDATED: Text = { zh: "（已更新）", en: "(updated)" };
 
-/** A variables.changed event's data (keys, before/after values) as labelled rows. */
-function describeChanges(data: unknown): VariableChange[] {
-  const d = (data ?? {}) as { keys?: unknown; changes?: Record<string, { before?: unknown; after?: unknown }> };
-  const keys = Array.isArray(d.keys) ? d.keys.filter((k): k is string => typeof k === "string") : [];
-  const labels = new Map<string, { zh: string; en: string }>();
-  for (const form of listForms()) for (const f of form.fields) if (!labels.has(f.name)) labels.set(f.name, { zh: f.labelZh, en: f.labelEn });
-  return keys.map((name) => {
-    const c = d.changes?.[name] ?? {};
-    const l = labels.get(name);
-    return { name, labelZh: l?.zh ?? name, labelEn: l?.en ?? name, before: shown(c.before), after: shown(c.after) };
-  });
+/** A changed value as history keeps it (previews of long values) in words; lines shown as their count. */
+function textOf(value: DisplayValue | null, raw: unknown): Text {
+  if (raw === null || raw === undefined || raw === "") return EMPTY;
+  if (!value) return UPDATED;
+  if (value.kind === "lines") return { zh: `${value.rows.length} 行`, en: `${value.rows.length} lines` };
+  return { zh: value.zh, en: value.en };
 }
-
-export type DiagramState = { current: string[]; completed: string[] };
 
 type Ev = { id: string; at: Date; type: string; elementId: string | null; taskId: string | null; actorId: string | null; data: unknown };
 
@@ -46,76 +47,109 @@ function elementNames(context: unknown): Map<string, string> {
   return new Map(acts.filter((a) => a.name).map((a) => [a.id, a.name!] as const));
 }
 
-/**
- * Which diagram elements are waiting now and which have been passed, from the
- * history's element events plus the open tasks (a loop back makes an element
- * current again).
- */
-function diagramState(events: Pick<Ev, "type" | "elementId">[], openTaskElements: string[]): DiagramState {
-  const balance = new Map<string, number>();
-  const left = new Set<string>();
-  for (const e of events) {
-    if (!e.elementId) continue;
-    if (e.type === "element.entered") balance.set(e.elementId, (balance.get(e.elementId) ?? 0) + 1);
-    if (e.type === "element.left") {
-      balance.set(e.elementId, (balance.get(e.elementId) ?? 0) - 1);
-      left.add(e.elementId);
-    }
-  }
-  const current = new Set(openTaskElements);
-  for (const [id, n] of balance) if (n > 0) current.add(id);
-  return { current: [...current], completed: [...left].filter((id) => !current.has(id)) };
-}
-
 const str = (v: unknown) => (typeof v === "string" && v ? v : null);
+/** Events people read: the engine's element steps are the diagram's, not the log's. */
+const IN_LOG = (e: Ev) => !e.type.startsWith("element.") && e.type !== "process.business_key";
 
-/** The instance's history for people: element steps left out, actors and tasks by name. */
+/**
+ * The instance's history as a business log, for employees: who did what and when, the
+ * decision and reason in words, tasks by name and who they went to (people and groups by
+ * name), business values that changed (labelled and formatted as the process declares
+ * them; the runtime's own variables never), incidents by their translated reason.
+ */
 export async function instanceHistory(db: Db, instanceId: string, context: unknown): Promise<{ entries: HistoryEntry[]; diagram: DiagramState }> {
-  const [events, tasks] = await Promise.all([
+  const [events, tasks, jobs] = await Promise.all([
     db.instanceEvent.findMany({ where: { instanceId }, orderBy: { at: "asc" }, take: 2000 }),
     db.task.findMany({ where: { instanceId }, select: { id: true, name: true, elementId: true, status: true } }),
+    db.job.findMany({ where: { instanceId, kind: "service", status: { in: ["pending", "running", "failed"] } }, select: { status: true, payload: true } }),
   ]);
-  const diagram = diagramState(events, tasks.filter((t) => t.status === "open").map((t) => t.elementId));
-  const shown = events.filter((e) => !e.type.startsWith("element."));
+  const elementOf = (j: { payload: unknown }) => String((j.payload as { elementId?: string }).elementId ?? "");
+  const diagram = diagramState(
+    events,
+    [...tasks.filter((t) => t.status === "open").map((t) => t.elementId), ...jobs.filter((j) => j.status !== "failed").map(elementOf)],
+    jobs.filter((j) => j.status === "failed").map(elementOf),
+  );
+  const logged = events.filter(IN_LOG);
+  const shown = new Map(shownVariables(context, "employee").map((v) => [v.name, v]));
 
   const people = new Set<string>();
-  for (const e of shown) {
+  const lookups = new Lookups();
+  for (const e of logged) {
     if (e.actorId) people.add(e.actorId);
     const d = (e.data ?? {}) as Record<string, unknown>;
-    for (const k of ["from", "to"]) if (typeof d[k] === "string") people.add(d[k] as string);
+    for (const k of ["from", "to", "assigneeId"]) if (typeof d[k] === "string") people.add(d[k] as string);
+    if (e.type === "task.created") lookups.want("group", d.candidateGroups);
+    if (e.type === "task.created" && typeof d.candidateSupplierId === "string") lookups.want("supplier", d.candidateSupplierId);
+    if (e.type === "variables.changed") {
+      const changes = (d.changes ?? {}) as Record<string, { before?: unknown; after?: unknown }>;
+      for (const [name, c] of Object.entries(changes)) {
+        const v = shown.get(name);
+        if (!v) continue;
+        wantAll(lookups, [v], { [name]: c.after }, {});
+        wantAll(lookups, [v], { [name]: c.before }, {});
+      }
+    }
   }
   const ids = [...people];
   const [employees, supplierUsers] = ids.length
     ? await Promise.all([
         db.employee.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
         db.supplierUser.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, supplier: { select: { name: true } } } }),
+        lookups.load(db),
       ])
-    : [[], []];
+    : [[], [], await lookups.load(db)];
   const names = new Map<string, string>([...employees.map((e) => [e.id, e.name] as const), ...supplierUsers.map((u) => [u.id, `${u.name} · ${u.supplier.name}`] as const)]);
   const taskNames = new Map(tasks.map((t) => [t.id, t.name]));
   const elements = elementNames(context);
   const nameOf = (id: unknown) => (typeof id === "string" ? (names.get(id) ?? null) : null);
+  const elementName = (id: unknown) => (typeof id === "string" ? (elements.get(id) ?? null) : null);
 
-  const entries = shown.map((e): HistoryEntry => {
+  const changesOf = (d: Record<string, unknown>): VariableChange[] => {
+    const changes = (d.changes ?? {}) as Record<string, { before?: unknown; after?: unknown }>;
+    // In the order the process shows its data, not the order the engine stored them.
+    return [...shown.keys()].filter((name) => name in changes).flatMap((name) => {
+      const v = shown.get(name)!;
+      const c = changes[name];
+      return [{ name, labelZh: v.labelZh, labelEn: v.labelEn, before: textOf(display(v, c.before, lookups, {}), c.before), after: textOf(display(v, c.after, lookups, {}), c.after) }];
+    });
+  };
+  const assignedTo = (d: Record<string, unknown>): Text | null => {
+    const person = nameOf(d.assigneeId);
+    if (person) return { zh: person, en: person };
+    const groups = formatValue("group", d.candidateGroups, lookups);
+    if (groups?.kind === "text") return { zh: groups.zh, en: groups.en };
+    const supplier = typeof d.candidateSupplierId === "string" ? lookups.supplier(d.candidateSupplierId) : undefined;
+    return supplier ? { zh: supplier, en: supplier } : null;
+  };
+
+  const entries = logged.flatMap((e): HistoryEntry[] => {
     const d = (e.data ?? {}) as Record<string, unknown>;
     const submitted = (d.data ?? {}) as Record<string, unknown>;
-    return {
-      id: e.id,
-      at: e.at,
-      type: e.type,
-      subject:
-        e.type === "token.moved"
-          ? `${(e.taskId && taskNames.get(e.taskId)) || elements.get(String(d.fromElementId)) || String(d.fromElementId ?? "")} → ${elements.get(String(d.toElementId)) || String(d.toName ?? d.toElementId ?? "")}`
-          : (e.taskId && taskNames.get(e.taskId)) || (e.elementId && elements.get(e.elementId)) || null,
-      actorName: nameOf(e.actorId),
-      decision: e.type === "task.completed" ? str(submitted.decision) : null,
-      comment: e.type === "task.completed" ? str(submitted.comment) : str(d.reason),
-      fromName: nameOf(d.from),
-      toName: nameOf(d.to),
-      dueAt: str(d.dueAt),
-      error: str(d.error)?.slice(0, 300) ?? null,
-      changes: e.type === "variables.changed" ? describeChanges(d) : null,
-    };
+    const changes = e.type === "variables.changed" ? changesOf(d) : null;
+    // A change of nothing people read (the runtime's own variables) is no event for them.
+    if (changes && changes.length === 0) return [];
+    const failed = e.type === "instance.incident" || e.type === "job.failed" || e.type === "job.retry";
+    return [
+      {
+        id: e.id,
+        at: e.at,
+        type: e.type,
+        subject:
+          e.type === "token.moved"
+            ? `${(e.taskId && taskNames.get(e.taskId)) || elementName(d.fromElementId) || ""} → ${elementName(d.toElementId) || str(d.toName) || ""}`
+            : (e.taskId && taskNames.get(e.taskId)) || elementName(e.elementId),
+        actorName: nameOf(e.actorId),
+        decision: e.type === "task.completed" ? str(submitted.decision) : null,
+        comment: e.type === "task.completed" ? str(submitted.comment) : str(d.reason),
+        fromName: nameOf(d.from),
+        toName: nameOf(d.to),
+        assignedTo: e.type === "task.created" ? assignedTo(d) : null,
+        dueAt: str(d.dueAt),
+        incidentCode: failed ? (str(d.code) ?? (e.type === "instance.incident" ? "engine_error" : "job_failed")) : null,
+        error: failed ? (str(d.error)?.slice(0, 500) ?? null) : null,
+        changes,
+      },
+    ];
   });
   return { entries, diagram };
 }

@@ -124,7 +124,7 @@ describe.each(kinds)("inbox lists and task pages on %s", (kind) => {
     expect(detail.comments).toEqual([]);
     expect(detail.diagram).toBeNull();
     expect(detail.instance.startedByName).toBeNull();
-    expect(detail.context.map((c) => [c.name, c.valueZh])).toEqual(
+    expect(detail.context.map((c) => [c.name, c.value.kind === "text" ? c.value.zh : c.value])).toEqual(
       expect.arrayContaining([
         ["supplierId", "苏州精密五金有限公司"],
         ["title", "S001 批次毛刺"],
@@ -142,11 +142,13 @@ describe.each(kinds)("inbox lists and task pages on %s", (kind) => {
     expect(staffView.diagram?.completed).toEqual(expect.arrayContaining(["start", "supplier_response"]));
     expect(staffView.history.map((h) => h.type)).toEqual(["instance.started", "variables.changed", "task.created", "task.completed", "variables.changed", "task.created"]);
     expect(staffView.history[3].actorName).toBe("钱峰 · 苏州精密五金有限公司");
-    expect(staffView.history[4].changes?.map((c) => [c.name, c.labelZh, c.before, c.after])).toEqual([
-      ["correctiveAction", "纠正措施", "", "更换模具"],
-      ["effectiveFrom", "措施生效日期", "", "2026-12-01"],
+    // In the form's order, labelled and formatted (a date reads as a date).
+    expect(staffView.history[4].changes?.map((c) => [c.name, c.labelZh, c.before.zh, c.after.zh])).toEqual([
       ["rootCause", "原因分析", "", "模具磨损"],
+      ["correctiveAction", "纠正措施", "", "更换模具"],
+      ["effectiveFrom", "措施生效日期", "", "2026年12月1日"],
     ]);
+    expect(staffView.history[5].assignedTo).toEqual({ zh: "质检组", en: "Quality" });
     expect(staffView.context.map((c) => c.name)).toEqual(expect.arrayContaining(["rootCause", "correctiveAction"]));
   });
 

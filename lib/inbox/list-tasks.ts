@@ -23,7 +23,7 @@ export type TaskRow = {
   assigneeName: string | null;
   candidateGroups: string[];
   businessKey: string | null;
-  /** The record's own title (a start form's "title" field), so rows of one step tell apart. */
+  /** What the record is about (subjectOf), so rows of one step tell apart. */
   subject: string | null;
   processKey: string;
   processName: string;
@@ -39,6 +39,10 @@ export function taskScope(actor: Actor, view: TaskQuery["view"]): Prisma.TaskWhe
   }
   if (actor.realm !== "employee") throw new AppError("forbidden");
   switch (view) {
+    case "todo":
+      return actor.groups.length
+        ? { status: "open", OR: [{ assigneeId: actor.id }, { assigneeId: null, candidateGroups: { hasSome: actor.groups } }] }
+        : { status: "open", assigneeId: actor.id };
     case "mine":
       return { status: "open", assigneeId: actor.id };
     case "group":
@@ -51,11 +55,17 @@ export function taskScope(actor: Actor, view: TaskQuery["view"]): Prisma.TaskWhe
   }
 }
 
-function subjectOf(title: unknown): string | null {
-  return typeof title === "string" && title.trim() ? title.trim().slice(0, 120) : null;
+const text = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim().slice(0, 120) : null);
+
+/**
+ * What a record is about, from its instance's variables (task-sql.ts SEARCHED_VARIABLES):
+ * its title, else the supplier it concerns. A supplier is not told its own name.
+ */
+export function subjectOf(vars: { title?: unknown; supplierName?: unknown }, realm: Actor["realm"]): string | null {
+  return text(vars.title) ?? (realm === "supplier" ? null : text(vars.supplierName));
 }
 
-type PageRow = Omit<TaskRow, "subject" | "dueState"> & { title: unknown };
+type PageRow = Omit<TaskRow, "subject" | "dueState"> & { title: unknown; supplierName: unknown };
 
 /**
  * One inbox page: server-side filter, sort and paging, indexed for millions of
@@ -72,16 +82,16 @@ export async function listTasks(db: Db, actor: Actor, raw: Partial<Record<keyof 
     Prisma.sql`
     SELECT t."id", t."name", t."elementId", t."status"::text AS "status", t."priority", t."createdAt", t."dueAt", t."completedAt", t."assigneeId",
       (SELECT e."name" FROM "Employee" e WHERE e."id" = t."assigneeId") AS "assigneeName", t."candidateGroups", i."businessKey",
-      i."variables" -> 'title' AS "title", d."key" AS "processKey", d."name" AS "processName"
+      i."variables" -> 'title' AS "title", i."variables" -> 'supplierName' AS "supplierName", d."key" AS "processKey", d."name" AS "processName"
     FROM (SELECT * FROM "Task" t WHERE ${taskWhereSql(actor, query, at)} ORDER BY ${taskOrderSql(query)} LIMIT ${query.size + 1} OFFSET ${(query.page - 1) * query.size}) t
     JOIN "ProcessInstance" i ON i."id" = t."instanceId"
     JOIN "ProcessDefinition" d ON d."id" = i."definitionId"
     ORDER BY ${taskOrderSql(query)}`,
   );
-  const items: TaskRow[] = rows.slice(0, query.size).map(({ title, ...r }) => ({
+  const items: TaskRow[] = rows.slice(0, query.size).map(({ title, supplierName, ...r }) => ({
     ...r,
     assigneeName: r.assigneeId ? r.assigneeName : null,
-    subject: subjectOf(title),
+    subject: subjectOf({ title, supplierName }, actor.realm),
     dueState: r.status === "open" ? dueStateOf(r.dueAt, at) : "none",
   }));
   return { query, items, hasNext: rows.length > query.size };

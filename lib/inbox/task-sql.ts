@@ -6,6 +6,14 @@ import { DUE_SOON_MS } from "./due-state";
 import type { TaskQuery } from "./inbox.schema";
 
 /**
+ * The instance variables that name a record, first found first: a start form's
+ * "title" (a requisition's subject, a quality issue's summary), else the supplier
+ * a review or an order is about. The inbox row and the notifications show it as
+ * the subject, and search looks in all of them.
+ */
+const SEARCHED_VARIABLES = ["title", "supplierName"] as const;
+
+/**
  * The WHERE of an inbox view over "Task" t: the same scope as taskScope (a test
  * checks that both select the same rows) and the query's filters. Suppliers only
  * ever see their own supplier's tasks. Contains-matching works as Prisma's
@@ -21,6 +29,10 @@ function scopeSql(actor: Actor, view: TaskQuery["view"]): Prisma.Sql {
   }
   if (actor.realm !== "employee") throw new AppError("forbidden");
   switch (view) {
+    case "todo":
+      // Mine and my groups' unclaimed tasks: the two indexed scopes, side by side.
+      if (!actor.groups.length) return Prisma.sql`t."status" = 'open' AND t."assigneeId" = ${actor.id}`;
+      return Prisma.sql`t."status" = 'open' AND (t."assigneeId" = ${actor.id} OR (t."assigneeId" IS NULL AND t."candidateGroups" && ${actor.groups}::text[]))`;
     case "mine":
       return Prisma.sql`t."status" = 'open' AND t."assigneeId" = ${actor.id}`;
     case "group":
@@ -36,7 +48,10 @@ function scopeSql(actor: Actor, view: TaskQuery["view"]): Prisma.Sql {
 function filterSql(query: TaskQuery, at: Date): Prisma.Sql[] {
   const out: Prisma.Sql[] = [];
   if (query.q) {
-    out.push(Prisma.sql`(t."name" ILIKE ('%' || ${query.q} || '%') OR EXISTS (SELECT 1 FROM "ProcessInstance" qi WHERE qi."id" = t."instanceId" AND qi."businessKey" ILIKE ('%' || ${query.q} || '%')))`);
+    // What the row shows: the step's name, the business key and the record's subject (SEARCHED_VARIABLES).
+    const like = Prisma.sql`('%' || ${query.q} || '%')`;
+    out.push(Prisma.sql`(t."name" ILIKE ${like} OR EXISTS (SELECT 1 FROM "ProcessInstance" qi WHERE qi."id" = t."instanceId" AND (qi."businessKey" ILIKE ${like}
+      OR ${Prisma.join(SEARCHED_VARIABLES.map((v) => Prisma.sql`qi."variables" ->> ${v} ILIKE ${like}`), " OR ")})))`);
   }
   if (query.process) {
     out.push(Prisma.sql`EXISTS (SELECT 1 FROM "ProcessInstance" pi JOIN "ProcessDefinition" pd ON pd."id" = pi."definitionId" WHERE pi."id" = t."instanceId" AND pd."key" = ${query.process})`);

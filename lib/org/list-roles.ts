@@ -3,6 +3,11 @@ import type { EmployeeActor } from "../auth/actor";
 import { PERMISSIONS, ROLE_KEYS, requirePermission, type Permission } from "../auth/permissions";
 import type { Db } from "../db/client";
 
+/** Where a permission's name and explanation live: admin.roles.permissions.<key> and permissionHints.<key> (message keys cannot hold dots). */
+export function permissionMessageKey(p: Permission): string {
+  return p.replaceAll(".", "_");
+}
+
 /**
  * Role -> permissions, read from the permission table in code (the source of
  * truth); names and member counts come from the database.

@@ -78,7 +78,7 @@ export async function getSupplierArchive(db: Db, who: Actor, id: string) {
   const readable = [];
   for (const f of files) {
     if (readable.length >= ARCHIVE_RECENT) break;
-    if (await canRead(f.ownerType, f.ownerId)) readable.push({ id: f.id, name: f.name, contentType: f.contentType, size: f.size, createdAt: f.createdAt });
+    if (await canRead(f.ownerType, f.ownerId)) readable.push({ id: f.id, name: f.name, contentType: f.contentType, size: f.size, createdAt: f.createdAt, ownerType: f.ownerType });
   }
 
   const actorIds = (realm: string) => [...new Set(history.filter((h) => h.actorRealm === realm && h.actorId).map((h) => h.actorId!))];

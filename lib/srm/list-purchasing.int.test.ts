@@ -29,7 +29,7 @@ describe.each(kinds)("the purchasing overview's lists on %s", (kind) => {
     const all = await listPurchaseOrders(t.db, buyer, parseSrmListQuery({}));
     expect(all.total).toBe(3);
     // Order 42 has a delivery planned in the ERP, so it counts as confirmed there.
-    expect(all.rows.find((r) => r.number === "PUR-00042")).toMatchObject({ supplier: { code: "S002" }, status: "confirmed", ordered: 100, confirmed: null, received: 0, deliveries: 1, lines: 1 });
+    expect(all.rows.find((r) => r.number === "PUR-00042")).toMatchObject({ supplier: { code: "S002" }, status: "confirmed", quantities: [{ unit: { code: "PCS", nameZh: "件", nameEn: "pcs" }, ordered: 100, confirmed: null, received: 0 }], deliveries: 1, lines: 1 });
     expect((await listPurchaseOrders(t.db, buyer, parseSrmListQuery({ status: "open", q: "S002" }))).rows.map((r) => r.number)).toEqual(["PUR-00041"]);
     expect((await listPurchaseOrders(t.db, buyer, parseSrmListQuery({ q: "华东" }))).rows.map((r) => r.number).sort()).toEqual(["PUR-00041", "PUR-00042"]);
     expect((await listPurchaseOrders(t.db, buyer, parseSrmListQuery({ q: "pur-00041" }))).rows.map((r) => r.number)).toEqual(["PUR-00041"]);
@@ -40,7 +40,7 @@ describe.each(kinds)("the purchasing overview's lists on %s", (kind) => {
 
   it("lists delivery plans with their order, quantity and status", async () => {
     const list = await listDeliveryPlans(t.db, await t.actor("zhaoqiang"), parseSrmListQuery({ tab: "deliveries", status: "planned" }));
-    expect(list.rows).toMatchObject([{ number: "DP-PUR-00042-1", orderNumber: "PUR-00042", supplier: { code: "S002" }, status: "planned", quantity: 60, receipts: [], revision: 1 }]);
+    expect(list.rows).toMatchObject([{ number: "DP-PUR-00042-1", orderNumber: "PUR-00042", supplier: { code: "S002" }, status: "planned", quantities: [{ unit: { code: "PCS", nameZh: "件", nameEn: "pcs" }, quantity: 60 }], receipts: [], revision: 1 }]);
     expect((await listDeliveryPlans(t.db, await t.actor("zhaoqiang"), parseSrmListQuery({ tab: "deliveries", status: "shipped" }))).total).toBe(0);
   });
 

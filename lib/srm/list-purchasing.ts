@@ -12,10 +12,44 @@ const NEWEST_FIRST = [{ createdAt: "desc" as const }, { id: "asc" as const }];
 
 const supplierMatch = (q: string): Prisma.SupplierWhereInput => ({ OR: [{ code: { contains: q, mode: "insensitive" } }, { name: { contains: q, mode: "insensitive" } }] });
 
+/** A unit of measure as people read it: its master-data name (件, 千克) and an English one. */
+export type UnitLabel = { code: string; nameZh: string; nameEn: string };
+/** An order's quantities in one unit: ordered, confirmed (null before any confirmation) and received. */
+export type UnitQuantities = { unit: UnitLabel; ordered: number; confirmed: number | null; received: number };
+
+const CJK = /[\u3400-\u9fff]/;
+
+/**
+ * The units' names from the master data (kind "unit": code -> name). English is
+ * attrs.nameEn when maintained, else the name itself when it is not Chinese
+ * (an ERP's "Kilogram"), else the symbol ("kg"), else the code.
+ */
+async function unitLabels(db: Db, codes: string[]): Promise<(code: string) => UnitLabel> {
+  const rows = codes.length ? await db.masterData.findMany({ where: { kind: "unit", code: { in: [...new Set(codes)] } }, select: { code: true, name: true, attrs: true } }) : [];
+  const byCode = new Map(
+    rows.map((r) => {
+      const attrs = (r.attrs ?? {}) as { nameEn?: unknown; symbol?: unknown };
+      const en = typeof attrs.nameEn === "string" && attrs.nameEn ? attrs.nameEn : !CJK.test(r.name) ? r.name : typeof attrs.symbol === "string" && attrs.symbol ? attrs.symbol : r.code;
+      return [r.code, { code: r.code, nameZh: r.name, nameEn: en }];
+    }),
+  );
+  return (code) => byCode.get(code) ?? { code, nameZh: code, nameEn: code };
+}
+
+/** Sums per unit, units in the order they first appear: quantities of different units are never added together. */
+function perUnit<L extends { unitCode: string }, T>(lines: L[], zero: () => T, add: (acc: T, line: L) => void): [string, T][] {
+  const acc = new Map<string, T>();
+  for (const l of lines) {
+    if (!acc.has(l.unitCode)) acc.set(l.unitCode, zero());
+    add(acc.get(l.unitCode)!, l);
+  }
+  return [...acc.entries()];
+}
+
 /** Narrows a list to one supplier (the supplier archive) and sets its page size. */
 export type ListScope = { supplierId?: string; pageSize?: number };
 
-/** Purchase orders, newest first: number, supplier, status, dates, confirmed against ordered quantities, deliveries. */
+/** Purchase orders, newest first: number, supplier, status, dates, ordered, confirmed and received quantities per unit, deliveries. */
 export async function listPurchaseOrders(db: Db, who: Actor, q: SrmListQuery, scope: ListScope = {}) {
   requirePermission(who, "srm.view");
   const where: Prisma.PurchaseOrderWhereInput = {
@@ -32,11 +66,19 @@ export async function listPurchaseOrders(db: Db, who: Actor, q: SrmListQuery, sc
     take,
     include: {
       supplier: { select: { code: true, name: true } },
-      lines: { select: { quantity: true, confirmedQuantity: true, receivedQuantity: true } },
+      lines: { select: { quantity: true, confirmedQuantity: true, receivedQuantity: true, unitCode: true }, orderBy: { lineNo: "asc" } },
       _count: { select: { deliveryPlans: true } },
     },
   });
-  const sum = (xs: unknown[]) => xs.reduce<number>((n, x) => n + Number(x ?? 0), 0);
+  const unit = await unitLabels(db, rows.flatMap((o) => o.lines.map((l) => l.unitCode)));
+  const quantities = (lines: (typeof rows)[number]["lines"]): UnitQuantities[] => {
+    const anyConfirmed = lines.some((l) => l.confirmedQuantity !== null);
+    return perUnit(lines, () => ({ ordered: 0, confirmed: anyConfirmed ? 0 : null, received: 0 }), (q: { ordered: number; confirmed: number | null; received: number }, l) => {
+      q.ordered += Number(l.quantity);
+      if (q.confirmed !== null) q.confirmed += Number(l.confirmedQuantity ?? 0);
+      q.received += Number(l.receivedQuantity);
+    }).map(([code, q]) => ({ unit: unit(code), ...q }));
+  };
   return {
     rows: rows.map((o) => ({
       id: o.id,
@@ -48,9 +90,7 @@ export async function listPurchaseOrders(db: Db, who: Actor, q: SrmListQuery, sc
       confirmedAt: o.confirmedAt,
       supplierRef: o.supplierRef,
       lines: o.lines.length,
-      ordered: sum(o.lines.map((l) => l.quantity)),
-      confirmed: o.lines.some((l) => l.confirmedQuantity !== null) ? sum(o.lines.map((l) => l.confirmedQuantity)) : null,
-      received: sum(o.lines.map((l) => l.receivedQuantity)),
+      quantities: quantities(o.lines),
       deliveries: o._count.deliveryPlans,
     })),
     total,
@@ -59,7 +99,7 @@ export async function listPurchaseOrders(db: Db, who: Actor, q: SrmListQuery, sc
   };
 }
 
-/** Delivery plans, newest first: plan and order number, supplier, status, planned and shipped dates, waybill, receipts. */
+/** Delivery plans, newest first: plan and order number, supplier, status, planned and shipped dates, waybill, quantities per unit, receipts. */
 export async function listDeliveryPlans(db: Db, who: Actor, q: SrmListQuery, scope: ListScope = {}) {
   requirePermission(who, "srm.view");
   const where: Prisma.DeliveryPlanWhereInput = {
@@ -77,10 +117,19 @@ export async function listDeliveryPlans(db: Db, who: Actor, q: SrmListQuery, sco
     include: {
       supplier: { select: { code: true, name: true } },
       order: { select: { number: true } },
-      lines: { select: { quantity: true } },
+      lines: { select: { quantity: true, orderLine: { select: { unitCode: true, lineNo: true } } } },
       receipts: { select: { number: true, erpId: true }, orderBy: { createdAt: "asc" } },
     },
   });
+  const unit = await unitLabels(db, rows.flatMap((p) => p.lines.map((l) => l.orderLine.unitCode)));
+  const quantities = (lines: (typeof rows)[number]["lines"]) =>
+    perUnit(
+      [...lines].sort((a, b) => a.orderLine.lineNo - b.orderLine.lineNo).map((l) => ({ unitCode: l.orderLine.unitCode, quantity: Number(l.quantity) })),
+      () => ({ quantity: 0 }),
+      (q, l) => {
+        q.quantity += l.quantity;
+      },
+    ).map(([code, q]) => ({ unit: unit(code), quantity: q.quantity }));
   return {
     rows: rows.map((p) => ({
       id: p.id,
@@ -91,7 +140,7 @@ export async function listDeliveryPlans(db: Db, who: Actor, q: SrmListQuery, sco
       plannedDate: p.plannedDate,
       shippedAt: p.shippedAt,
       waybillNo: p.waybillNo,
-      quantity: p.lines.reduce((n, l) => n + Number(l.quantity), 0),
+      quantities: quantities(p.lines),
       lines: p.lines.length,
       revision: p.revision,
       receipts: p.receipts.map((r) => ({ number: r.number, posted: !!r.erpId })),

@@ -48,7 +48,7 @@ describe.each(kinds)("the supplier's re-review on %s", (kind) => {
     const account = await t.db.supplierUser.findUniqueOrThrow({ where: { username: "s300" }, select: { active: true, supplierId: true, passwordHash: true } });
     expect(account).toMatchObject({ active: false, supplierId });
     expect(account.passwordHash).not.toContain(password);
-    await expect(signInPortal(password)).rejects.toMatchObject({ code: "account_inactive" });
+    await expect(signInPortal(password)).rejects.toMatchObject({ code: "account_pending" });
     // A second start while this one runs is refused.
     await expect(startReReview(t.db, lead, { ...input, supplierId, username: "s300b" })).rejects.toMatchObject({ code: "supplier_re_review_not_possible" });
 

@@ -1,10 +1,10 @@
 import "server-only";
 import { RECEIPT_LOCATION } from "../erp/erp-forms";
-import type { FormDefinition } from "../workflow/forms";
+import { REJECTION_NEEDS_REASON, type FormDefinition } from "../workflow/forms";
 
-// The forms of supplier management's flows (processes/*.bpmn). Forms named
-// "*_record" are filled by no step: they label the record a flow carries on its task
-// pages, where the portal shows labelled fields only.
+// The forms of supplier management's flows (processes/*.bpmn). What a flow carries as
+// its record (the supplier, the order, the delivery plan) is declared in the BPMN file
+// itself (ff:businessData), with its labels.
 
 export const PURCHASE_REQUISITION_START: FormDefinition = {
   key: "purchase_requisition_start",
@@ -60,23 +60,13 @@ export const DELIVERY_RECEIPT: FormDefinition = {
   titleZh: "按交货计划收货",
   titleEn: "Receive against the delivery plan",
   fields: [
-    { name: "acceptedQuantities", type: "lines", linesFrom: "planLineItems", rowMax: true, min: 0, labelZh: "合格数量", labelEn: "Accepted quantity", required: true },
-    { name: "rejectedQuantities", type: "lines", linesFrom: "planLineItems", rowMax: true, rowStart: "zero", min: 0, labelZh: "不合格数量", labelEn: "Rejected quantity" },
+    { name: "acceptedQuantities", type: "lines", linesFrom: "planLineItems", rowQuantity: "planned", rowMax: true, min: 0, labelZh: "合格数量", labelEn: "Accepted quantity", required: true },
+    { name: "rejectedQuantities", type: "lines", linesFrom: "planLineItems", rowQuantity: "planned", rowMax: true, rowStart: "zero", min: 0, labelZh: "不合格数量", labelEn: "Rejected quantity" },
     RECEIPT_LOCATION,
     { name: "comment", type: "textarea", labelZh: "备注", labelEn: "Comment" },
   ],
-};
-
-/** The plan as the delivery flow carries it (set by lib/erp/start-delivery-flow.ts). */
-export const DELIVERY_RECORD: FormDefinition = {
-  key: "delivery_record",
-  titleZh: "交货计划信息",
-  titleEn: "Delivery plan",
-  fields: [
-    { name: "planNumber", type: "text", labelZh: "交货计划号", labelEn: "Delivery plan" },
-    { name: "plannedDate", type: "date", labelZh: "计划交货日期", labelEn: "Planned delivery date" },
-    { name: "planLines", type: "textarea", labelZh: "交货行", labelEn: "Delivery lines" },
-  ],
+  // What is counted in, accepted or rejected, is at most what the plan brought.
+  rules: [{ kind: "lines_sum_max", fields: ["acceptedQuantities", "rejectedQuantities"], message: "validation.receipt_over_plan" }],
 };
 
 export const SUPPLIER_INITIAL_REVIEW: FormDefinition = {
@@ -87,6 +77,7 @@ export const SUPPLIER_INITIAL_REVIEW: FormDefinition = {
     { name: "decision", type: "decision", labelZh: "初审结论", labelEn: "Decision", required: true },
     { name: "comment", type: "textarea", labelZh: "初审意见", labelEn: "Comment" },
   ],
+  rules: [REJECTION_NEEDS_REASON],
 };
 
 export const SUPPLIER_RE_REVIEW: FormDefinition = {
@@ -97,23 +88,5 @@ export const SUPPLIER_RE_REVIEW: FormDefinition = {
     { name: "decision", type: "decision", labelZh: "复核结论", labelEn: "Decision", required: true },
     { name: "comment", type: "textarea", labelZh: "复核意见", labelEn: "Comment" },
   ],
-};
-
-/** The registration as the reviews carry it (set by lib/srm/initial-review.ts and re-review.ts). */
-export const SUPPLIER_RECORD: FormDefinition = {
-  key: "supplier_record",
-  titleZh: "供应商登记信息",
-  titleEn: "Supplier registration",
-  fields: [
-    { name: "supplierCode", type: "text", labelZh: "供应商编码", labelEn: "Supplier code" },
-    { name: "supplierName", type: "text", labelZh: "供应商名称", labelEn: "Supplier name" },
-    { name: "taxCode", type: "text", labelZh: "税码", labelEn: "Tax code" },
-    { name: "paymentTerm", type: "text", labelZh: "付款条件", labelEn: "Payment terms" },
-    { name: "contactName", type: "text", labelZh: "联系人", labelEn: "Contact" },
-    { name: "contactPhone", type: "text", labelZh: "联系电话", labelEn: "Phone" },
-    { name: "address", type: "text", labelZh: "地址", labelEn: "Address" },
-    { name: "earlierReviews", type: "textarea", labelZh: "以往初审记录", labelEn: "Earlier reviews" },
-    { name: "portalUsername", type: "text", labelZh: "门户账号", labelEn: "Portal account" },
-    { name: "documents", type: "textarea", labelZh: "证明文件", labelEn: "Proof documents" },
-  ],
+  rules: [REJECTION_NEEDS_REASON],
 };

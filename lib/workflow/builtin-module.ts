@@ -1,4 +1,5 @@
 import "server-only";
+import { REJECTION_NEEDS_REASON } from "./forms";
 import type { DomainModule } from "./registry";
 
 /**
@@ -17,6 +18,7 @@ export const workflowBuiltins: DomainModule = {
         { name: "decision", type: "decision", labelZh: "审批意见", labelEn: "Decision", required: true },
         { name: "comment", type: "textarea", labelZh: "说明", labelEn: "Comment" },
       ],
+      rules: [REJECTION_NEEDS_REASON],
     },
   ],
   serviceHandlers: [

@@ -25,6 +25,27 @@ export const ffModdleDescriptor = {
       ],
     },
     {
+      // The business data of a process: which variables people see on its task pages and in
+      // its history, with labels in both languages and how each is shown (lib/inbox/format-value.ts).
+      // Anything not declared here or filled in by one of its forms is the runtime's own.
+      name: "BusinessData",
+      superClass: ["Element"],
+      properties: [{ name: "fields", type: "BusinessField", isMany: true }],
+    },
+    {
+      name: "BusinessField",
+      superClass: ["Element"],
+      properties: [
+        { name: "name", isAttr: true, type: "String" },
+        // text | number | money | date | datetime | boolean | person | group | supplier | lines
+        { name: "type", isAttr: true, type: "String" },
+        { name: "labelZh", isAttr: true, type: "String" },
+        { name: "labelEn", isAttr: true, type: "String" },
+        // Shown to employees only, never in the supplier portal.
+        { name: "staffOnly", isAttr: true, type: "Boolean" },
+      ],
+    },
+    {
       name: "UserTaskProps",
       isAbstract: true,
       extends: ["bpmn:UserTask"],

@@ -6,7 +6,8 @@ import { formSchema, lineRows, type FormDefinition } from "./forms";
 /**
  * Validates form data (start or task form) on the server; unknown fields are dropped.
  * With the instance's variables, "lines" fields are checked against their rows: every
- * row given, no other key, and (rowMax) none above its own quantity.
+ * row given, no other key, and (rowMax) none above its own quantity; then the form's
+ * rules across fields (FormRule), so the API is held to what the form asks.
  */
 export function validateFormData(form: FormDefinition | null | undefined, data: unknown, variables?: Record<string, unknown>): Record<string, unknown> {
   if (!form) return {};
@@ -14,6 +15,7 @@ export function validateFormData(form: FormDefinition | null | undefined, data: 
   if (parsed.success) {
     const out = parsed.data as Record<string, unknown>;
     if (variables) checkLines(form, out, variables);
+    checkRules(form, out, variables ?? {});
     return out;
   }
   throw new AppError("validation", { fieldErrors: fieldErrorsOf(parsed.error.issues) });
@@ -32,4 +34,26 @@ function checkLines(form: FormDefinition, data: Record<string, unknown>, variabl
     else if (f.rowMax && rows.some((r) => given[r.key] > r.quantity)) fieldErrors[f.name] = "validation.line_over_quantity";
   }
   if (Object.keys(fieldErrors).length) throw new AppError("validation", { fieldErrors });
+}
+
+const blank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
+
+function checkRules(form: FormDefinition, data: Record<string, unknown>, variables: Record<string, unknown>) {
+  const fieldErrors: Record<string, string> = {};
+  const params: Record<string, string> = {};
+  for (const rule of form.rules ?? []) {
+    if (rule.kind === "required_when") {
+      if (data[rule.when.field] === rule.when.equals && blank(data[rule.field])) fieldErrors[rule.field] ??= rule.message;
+      continue;
+    }
+    const fields = rule.fields.map((name) => form.fields.find((f) => f.name === name)).filter((f): f is NonNullable<typeof f> => !!f);
+    const rows = fields[0] ? lineRows(fields[0], variables) : [];
+    const sum = (key: string) => fields.reduce((n, f) => n + Number((data[f.name] as Record<string, number> | undefined)?.[key] ?? 0), 0);
+    const over = rows.filter((r) => sum(r.key) > r.quantity);
+    if (over.length) {
+      fieldErrors[rule.fields[0]] ??= rule.message;
+      params.lines = over.map((r) => `${r.label}（${sum(r.key)} > ${r.quantity}）`).join("；");
+    }
+  }
+  if (Object.keys(fieldErrors).length) throw new AppError("validation", { fieldErrors, params });
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { calendarDay } from "../errors/calendar";
 
 /** One row of a "lines" field, e.g. an order line whose quantity is confirmed. */
-export type LineRow = { key: string; label: string; quantity: number; unit: string };
+export type LineRow = { key: string; label: string; quantity: number; unit: string; unitZh?: string; unitEn?: string };
 
 export type FormField = {
   name: string;
@@ -20,11 +20,28 @@ export type FormField = {
   rowMax?: boolean;
   /** "lines": what a row starts with in the form: its own quantity (default) or 0. */
   rowStart?: "quantity" | "zero";
+  /** "lines": what the rows' own quantity is, named in the quantity column (default: the ordered quantity). */
+  rowQuantity?: "ordered" | "planned";
   /** "lines": the rows, filled in for the browser (lib/inbox/client-form.ts). */
   rows?: LineRow[];
 };
 
-export type FormDefinition = { key: string; titleZh: string; titleEn: string; fields: FormField[] };
+/**
+ * A rule across fields, checked on the server where the task completes (whatever sent
+ * the data: the form, a server action, the REST API):
+ * - required_when: `field` must be filled in when `when.field` equals `when.equals`
+ *   (a rejection needs its reason);
+ * - lines_sum_max: per row, the sum of the "lines" fields named must not exceed the
+ *   row's own quantity (accepted plus rejected is at most what was planned).
+ */
+export type FormRule =
+  | { kind: "required_when"; field: string; when: { field: string; equals: string }; message: string }
+  | { kind: "lines_sum_max"; fields: string[]; message: string };
+
+export type FormDefinition = { key: string; titleZh: string; titleEn: string; fields: FormField[]; rules?: FormRule[] };
+
+/** Every approval form's rule: a rejection says why (the requester and the history read it). */
+export const REJECTION_NEEDS_REASON: FormRule = { kind: "required_when", field: "comment", when: { field: "decision", equals: "reject" }, message: "validation.reason_required" };
 
 const DECISIONS = [
   { value: "approve", labelZh: "同意", labelEn: "Approve" },

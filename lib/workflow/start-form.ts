@@ -10,7 +10,7 @@ type StoredContext = { processes?: { id: string }[]; activities?: ContextActivit
  * context (no XML parse). Only a start event directly in the executable
  * process counts: start events of sub-processes are not how people start it.
  */
-function startFormKey(context: unknown): string | null {
+export function startFormKey(context: unknown): string | null {
   const ctx = (context ?? {}) as StoredContext;
   const processId = ctx.processes?.[0]?.id;
   const start = (ctx.activities ?? []).find(

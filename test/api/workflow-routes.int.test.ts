@@ -13,6 +13,9 @@ vi.mock("@/lib/auth/session", () => ({ currentActor: async () => ctx.actor }));
 vi.mock("@/lib/db/client", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/lib/db/client")>()), getDb: async () => ctx.db }));
 const { POST } = await import("@/app/api/workflow/processes/[key]/instances/route");
 const { GET: listTasks } = await import("@/app/api/workflow/tasks/route");
+const { POST: complete } = await import("@/app/api/workflow/tasks/[id]/complete/route");
+const completeVia = (taskId: string, data: unknown) =>
+  complete(new Request(`http://localhost/api/workflow/tasks/${taskId}/complete`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ data }) }), { params: Promise.resolve({ id: taskId }) });
 
 const start = (key: string, body: unknown, headers: Record<string, string> = {}) =>
   POST(new Request(`http://localhost/api/workflow/processes/${key}/instances`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) }), {
@@ -62,6 +65,18 @@ describe("POST /api/workflow/processes/{key}/instances", () => {
     expect(again.status).toBe(409);
     expect((await again.json()).error.code).toBe("business_key_taken");
     expect(await opened.db.processInstance.count({ where: { businessKey: "PR-EXT-1" } })).toBe(1);
+  });
+
+  it("rejecting through the API without a reason is refused, as in the inbox; with one it goes through", async () => {
+    ctx.actor = await employee(opened.db, "lina");
+    const started = await (await start("purchase_requisition", { data: { title: "液压油 200 升", amount: 3000 } })).json();
+    const task = await opened.db.task.findFirstOrThrow({ where: { instanceId: started.id, status: "open" } });
+    ctx.actor = await employee(opened.db, "liuyang");
+    const refused = await completeVia(task.id, { decision: "reject" });
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error.fieldErrors).toEqual({ comment: "驳回时请填写原因。" });
+    expect((await opened.db.task.findUniqueOrThrow({ where: { id: task.id } })).status).toBe("open");
+    expect((await completeVia(task.id, { decision: "reject", comment: "预算已用完" })).status).toBe(200);
   });
 
   it("NUL characters and lone surrogates are cleaned at the boundary, never a 500", async () => {

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { INBOX_DEFAULT_VIEW } from "@/components/inbox/inbox-query";
 import { TaskListView } from "@/components/inbox/task-list-view";
 import { buttonVariants } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
@@ -18,7 +19,9 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function InboxPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await employeeOrRedirect();
   const db = await getDb();
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const params = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  // Without a view in the address the inbox opens where the work is: mine and my groups' open tasks.
+  const raw = { ...params, view: params.view ?? INBOX_DEFAULT_VIEW };
   // Not awaited: the page renders with its tasks; the pager's total and the tab badges stream in
   // after. A count that fails is logged and left out: it does not take the page down with it.
   const orNull = <T,>(p: Promise<T>, what: string) => p.catch((e: unknown) => (logger.error({ err: e }, `inbox ${what} failed`), null));

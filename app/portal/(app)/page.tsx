@@ -1,16 +1,56 @@
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { DueBadge } from "@/components/inbox/due-badge";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { supplierOrRedirect } from "@/lib/auth/guards";
+import { getDb } from "@/lib/db/client";
+import { countTasks } from "@/lib/inbox/count-tasks";
+import { listTasks } from "@/lib/inbox/list-tasks";
 
+const HOME_TASKS = 5;
+
+/** The supplier's home: what waits for it, soonest due first (the task list's own query, scoped to the session's supplier in lib/). */
 export default async function PortalHome() {
   const actor = await supplierOrRedirect();
-  const t = await getTranslations("portal");
+  const db = await getDb();
+  const query = { view: "mine", sort: "dueAt", dir: "asc", size: HOME_TASKS };
+  const [t, list, total] = await Promise.all([getTranslations("portal"), listTasks(db, actor, query), countTasks(db, actor, query)]);
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold" data-testid="portal-welcome">{t("welcome", { name: actor.name })}</h1>
       <Alert tone="info">{t("isolation", { supplier: actor.supplierName })}</Alert>
-      <Card><p className="text-sm text-slate-600">{t("tasksEmpty")}</p></Card>
+      <Card data-testid="portal-home-tasks">
+        <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+          <h2 className="text-base font-semibold text-slate-900">{t("tasksTitle")}</h2>
+          {list.items.length ? <span className="text-sm text-slate-600" data-testid="portal-home-count">{t("tasksCount", { count: total.total })}</span> : null}
+        </div>
+        {list.items.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("tasksEmpty")}</p>
+        ) : (
+          <ul className="divide-y divide-slate-100">
+            {list.items.map((row) => (
+              <li key={row.id} className="py-2 first:pt-0" data-testid="portal-home-task" data-task-id={row.id}>
+                <Link href={`/portal/tasks/${row.id}`} className="group flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
+                  <span className="min-w-0">
+                    <span className="block break-words font-medium text-emerald-800 group-hover:underline">{row.name}</span>
+                    <span className="block break-words text-sm text-slate-600">
+                      <span className="font-mono text-xs">{row.businessKey ?? "—"}</span>
+                      {row.subject ? ` · ${row.subject}` : ` · ${row.processName}`}
+                    </span>
+                  </span>
+                  <DueBadge state={row.dueState} dueAt={row.dueAt} compact />
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+        {list.hasNext || list.items.length ? (
+          <div className="mt-3 border-t border-slate-100 pt-3 text-right">
+            <Link href="/portal/tasks" className="text-sm text-emerald-800 hover:underline">{t("tasksAll")}</Link>
+          </div>
+        ) : null}
+      </Card>
     </div>
   );
 }

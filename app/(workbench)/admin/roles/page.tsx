@@ -4,14 +4,13 @@ import { PageHeader } from "@/components/ui/card";
 import { Table, TableContainer, Td, Th } from "@/components/ui/table";
 import { employeeWithPermission } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db/client";
-import { listRoleMatrix } from "@/lib/org/list-roles";
+import { listRoleMatrix, permissionMessageKey } from "@/lib/org/list-roles";
 
+/** The permission table, one permission a row (its name and what it allows), one role a column. */
 export default async function RolesPage() {
   const actor = await employeeWithPermission("org.view");
   const [t, locale, matrix] = await Promise.all([getTranslations("admin.roles"), getLocale(), listRoleMatrix(await getDb(), actor)]);
   const zh = locale === "zh-CN";
-  // Permission keys contain dots, which next-intl reads as nesting.
-  const label = (p: string) => t(`permissions.${p.replaceAll(".", "_")}`);
   return (
     <div>
       <PageHeader title={t("title")} />
@@ -20,34 +19,36 @@ export default async function RolesPage() {
         <Table data-testid="role-matrix">
           <thead>
             <tr>
-              <Th className="sticky left-0 z-[1]">{t("role")}</Th>
-              <Th className="text-right">{t("members")}</Th>
-              {matrix.permissions.map((p) => (
-                <Th key={p} className="min-w-24 whitespace-normal text-center align-bottom" title={p}>
-                  {label(p)}
+              <Th className="sticky left-0 z-[1] min-w-48 bg-slate-50 sm:min-w-72">{t("permission")}</Th>
+              {matrix.roles.map((r) => (
+                <Th key={r.key} className="min-w-20 whitespace-normal text-center align-bottom" data-testid={`role-${r.key}`}>
+                  <span className="block">{zh ? r.nameZh : r.nameEn}</span>
+                  <span className="block text-xs font-normal text-slate-500">{t("people", { count: r.memberCount })}</span>
                 </Th>
               ))}
             </tr>
           </thead>
           <tbody>
-            {matrix.roles.map((r) => (
-              <tr key={r.key} data-testid={`role-${r.key}`}>
-                <Td className="sticky left-0 z-[1] bg-white">
-                  <div className="whitespace-nowrap font-medium">{zh ? r.nameZh : r.nameEn}</div>
-                  <div className="font-mono text-xs text-slate-500">{r.key}</div>
-                </Td>
-                <Td className="text-right tabular-nums">{r.memberCount}</Td>
-                {matrix.permissions.map((p) => (
-                  <Td key={p} className="text-center">
-                    {r.permissions.includes(p) ? (
-                      <Check className="mx-auto h-4 w-4 text-green-600" aria-label={t("granted")} />
-                    ) : (
-                      <span className="text-slate-300" aria-label={t("notGranted")}>·</span>
-                    )}
+            {matrix.permissions.map((p) => {
+              const key = permissionMessageKey(p);
+              return (
+                <tr key={p} data-testid="permission-row">
+                  <Td className="sticky left-0 z-[1] bg-white">
+                    <div className="font-medium text-slate-900">{t(`permissions.${key}`)}</div>
+                    <div className="text-xs text-slate-500">{t(`permissionHints.${key}`)}</div>
                   </Td>
-                ))}
-              </tr>
-            ))}
+                  {matrix.roles.map((r) => (
+                    <Td key={r.key} className="text-center">
+                      {r.permissions.includes(p) ? (
+                        <Check className="mx-auto h-4 w-4 text-green-600" aria-label={t("granted")} />
+                      ) : (
+                        <span className="text-slate-300" aria-label={t("notGranted")}>·</span>
+                      )}
+                    </Td>
+                  ))}
+                </tr>
+              );
+            })}
           </tbody>
         </Table>
       </TableContainer>

@@ -14,7 +14,7 @@ import { employeeOrRedirect } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors/app-error";
 import { getTaskDetail } from "@/lib/inbox/get-task-detail";
-import { listEmployeePicks, listSupplierPicks } from "@/lib/inbox/list-pickers";
+import { listSupplierPicks } from "@/lib/inbox/list-pickers";
 import { submitTaskAction } from "./actions";
 
 function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
@@ -35,9 +35,8 @@ export default async function TaskPage({ params }: { params: Promise<{ taskId: s
     throw e;
   });
   const { task, instance, can } = detail;
-  const [t, employees, suppliers] = await Promise.all([
+  const [t, suppliers] = await Promise.all([
     getTranslations("inbox"),
-    can.delegate || can.reassign ? listEmployeePicks(db, { exceptId: actor.id }) : [],
     detail.form?.fields.some((f) => f.type === "supplier") ? listSupplierPicks(db) : [],
   ]);
 
@@ -51,7 +50,7 @@ export default async function TaskPage({ params }: { params: Promise<{ taskId: s
       <Card>
         <TaskMeta detail={detail} />
       </Card>
-      <TaskStaffActions taskId={task.id} can={can} employees={employees} dueAt={task.dueAt} />
+      <TaskStaffActions taskId={task.id} can={can} dueAt={task.dueAt} />
 
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="min-w-0 space-y-4 lg:col-span-2">

@@ -24,5 +24,9 @@ export const resubmitInitialReviewAction = employeeAction("supplier.manage", z.o
 });
 
 // startReReview validates its input itself; the initial password comes back once, for the buyer to hand over.
-// No revalidation here: the refreshed page would replace the form that shows the password; the form refreshes when it is closed.
-export const startReReviewAction = employeeAction("supplier_account.manage", z.record(z.string(), z.unknown()), async (input, { actor, db }) => startReReview(db, actor, input));
+// The archive shows the new (closed) account and the running re-review at once; the form stays on the page to show the password.
+export const startReReviewAction = employeeAction("supplier_account.manage", z.record(z.string(), z.unknown()), async (input, { actor, db }) => {
+  const created = await startReReview(db, actor, input);
+  revalidatePath(`/srm/suppliers/${String(input.supplierId)}`);
+  return created;
+});

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { Diagram } from "@/components/bpmn-editor/diagram";
 import { CancelInstance, MoveToken, RetryJob } from "@/components/bpmn-editor/instance-actions";
 import { InstanceStatusBadge } from "@/components/bpmn-editor/instance-status";
+import { RecordContext } from "@/components/inbox/record-context";
 import { IncidentReason } from "@/components/processes/incident-reason";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -12,11 +13,11 @@ import { employeeWithPermission } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db/client";
 import { getInstanceDetail } from "@/lib/process-admin/get-instance";
 
-/** The short detail after an event's label: a cancel reason, where a token was moved and why. */
-function eventDetail(type: string, data: unknown): string {
+/** The short detail after an event's label: a cancel reason, where a token was moved (by step name) and why. */
+function eventDetail(type: string, data: unknown, nameOf: (id: string) => string): string {
   const d = (data && typeof data === "object" ? data : {}) as Record<string, unknown>;
   if (type === "instance.cancelled" && d.reason) return `：${String(d.reason)}`;
-  if (type === "token.moved") return `：${String(d.fromElementId ?? "")} → ${String(d.toElementId ?? "")}${d.reason ? ` · ${String(d.reason)}` : ""}`;
+  if (type === "token.moved") return `：${nameOf(String(d.fromElementId ?? ""))} → ${nameOf(String(d.toElementId ?? ""))}${d.reason ? ` · ${String(d.reason)}` : ""}`;
   return "";
 }
 
@@ -42,6 +43,8 @@ export default async function InstancePage({ params }: { params: Promise<{ id: s
   if (!inst) notFound();
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "short", timeStyle: "medium" }) : "—");
   const active = inst.status === "running" || inst.status === "incident";
+  const names = new Map(inst.history.filter((h) => h.elementId).map((h) => [h.elementId!, h.elementName ?? h.elementId!] as const));
+  const elementName = (id: string) => names.get(id) ?? id;
   const canMove = inst.status === "running" && inst.tasks.some((task) => task.status === "open");
   return (
     <div className="space-y-4">
@@ -75,7 +78,7 @@ export default async function InstancePage({ params }: { params: Promise<{ id: s
             {inst.jobs.map((j) => (
               <li key={j.id} className="flex flex-wrap items-start justify-between gap-2" data-job-status={j.status}>
                 <span>
-                  <code className="text-xs">{j.elementId}</code> · {t(`instance.jobKind.${j.kind === "timer" ? "timer" : "service"}`)} · {t(`instance.jobStatus.${j.status}`)} · {t("instance.attempts", { attempts: j.attempts, max: j.maxAttempts })}
+                  <span title={j.elementId}>{j.elementName}</span> · {t(`instance.jobKind.${j.kind === "timer" ? "timer" : "service"}`)} · {t(`instance.jobStatus.${j.status}`)} · {t("instance.attempts", { attempts: j.attempts, max: j.maxAttempts })}
                   {j.lastError ? <span className="block text-xs text-red-700">{j.lastError.slice(0, 300)}</span> : null}
                 </span>
                 {j.status === "failed" ? <RetryJob jobId={j.id} /> : null}
@@ -108,8 +111,15 @@ export default async function InstancePage({ params }: { params: Promise<{ id: s
           </TableContainer>
         </section>
         <section>
-          <h2 className="mb-2 text-sm font-semibold">{t("instance.variables")}</h2>
-          <pre className="max-h-80 overflow-auto rounded-md border border-slate-200 bg-slate-50 p-3 text-xs" data-testid="instance-variables">{JSON.stringify(inst.variables, null, 2)}</pre>
+          <h2 className="mb-2 text-sm font-semibold">{t("instance.record")}</h2>
+          <Card>
+            <RecordContext items={inst.record} />
+          </Card>
+          {/* The engine's variables as stored, for operators looking into a fault. */}
+          <details className="mt-2 text-xs">
+            <summary className="cursor-pointer text-slate-600">{t("instance.variables")}</summary>
+            <pre className="mt-1 max-h-80 overflow-auto rounded-md border border-slate-200 bg-slate-50 p-3" data-testid="instance-variables">{JSON.stringify(inst.variables, null, 2)}</pre>
+          </details>
         </section>
       </div>
 
@@ -126,10 +136,10 @@ export default async function InstancePage({ params }: { params: Promise<{ id: s
                   <Td className="whitespace-nowrap text-xs tabular-nums">{when(h.at)}</Td>
                   <Td>
                     {t.has(`instance.events.${h.type.replace(".", "_")}`) ? t(`instance.events.${h.type.replace(".", "_")}`) : h.type}
-                    {eventDetail(h.type, h.data)}
+                    {eventDetail(h.type, h.data, elementName)}
                     {h.type === "variables.changed" ? <VariableChanges data={h.data} unset={t("instance.unset")} /> : null}
                   </Td>
-                  <Td className="font-mono text-xs">{h.elementId ?? ""}</Td>
+                  <Td className="text-xs" title={h.elementId ?? undefined}>{h.elementName ?? ""}</Td>
                   <Td>{h.actorName ?? ""}</Td>
                 </tr>
               ))}

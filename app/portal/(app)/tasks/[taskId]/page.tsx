@@ -37,7 +37,7 @@ export default async function PortalTaskPage({ params }: { params: Promise<{ tas
         <div className="min-w-0 space-y-4 lg:col-span-2">
           <Card data-testid="task-work">
             <h2 className="mb-3 text-base font-semibold">{t("task.work")}</h2>
-            <TaskWorkSection taskId={task.id} form={detail.form} canComplete={can.complete} status={task.status} assigneeName={null} groupTaskUnclaimed={false} submit={submitPortalTaskAction} backHref="/portal/tasks" />
+            <TaskWorkSection taskId={task.id} form={detail.form} canComplete={can.complete} status={task.status} assigneeName={null} groupTaskUnclaimed={false} submit={submitPortalTaskAction} backHref="/portal/tasks" backLabel={t("portal.back")} />
           </Card>
           <Card>
             <h2 className="mb-3 text-base font-semibold">{t("task.context")}</h2>
