@@ -26,6 +26,7 @@ import { completeTask } from "../lib/workflow/complete-task";
 import { runStep } from "../lib/workflow/engine-host";
 import { loadContext } from "../lib/workflow/engine-context";
 import { publishDefinition } from "../lib/workflow/publish-definition";
+import { syncShippedForms } from "../lib/workflow/sync-shipped-processes";
 import { startInstance } from "../lib/workflow/start-instance";
 import { machine, percentile } from "./support.mjs";
 import { BENCH_XML } from "./workflow-flow";
@@ -93,6 +94,8 @@ async function pool<T>(items: T[], concurrency: number, fn: (item: T) => Promise
 async function databaseSystem(opened: OpenDb, concurrency: number) {
   const db: Db = opened.db;
   await seedDemo(db);
+  // The approval form is the shipped form-js schema (processes/forms/approval.form), validated from it on every completion.
+  await syncShippedForms(db);
   await publishDefinition(db, SYSTEM, BENCH_XML);
   const lina: EmployeeActor = (await loadEmployeeActor((await db.employee.findUniqueOrThrow({ where: { username: "lina" } })).id, db))!;
   const tally = new Tally();

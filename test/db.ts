@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { syncShippedForms } from "@/lib/workflow/sync-shipped-processes";
 import pg from "pg";
 import { openDb, type OpenDb } from "@/lib/db/client";
 import type { DbConfig } from "@/lib/db/config";
@@ -41,6 +42,13 @@ export type TestDbKind = "pglite" | "postgresql";
  * with LOCALE 'C.utf8' (trigrams for Chinese names need it) and dropped on close.
  */
 export async function freshDb(kind: TestDbKind): Promise<OpenDb & { url?: string }> {
+  const opened = await openFreshDb(kind);
+  // As at boot: the shipped forms are published (processes are published by the tests that need them).
+  await syncShippedForms(opened.db);
+  return opened;
+}
+
+async function openFreshDb(kind: TestDbKind): Promise<OpenDb & { url?: string }> {
   if (kind === "pglite") return openDb({ mode: "pglite", dataDir: "memory://" });
   const name = `ff_test_${randomUUID().replace(/-/g, "").slice(0, 16)}`;
   await adminQuery(`CREATE DATABASE ${name} LOCALE 'C.utf8' TEMPLATE template0`);

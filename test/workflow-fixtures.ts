@@ -1,5 +1,11 @@
+import fs from "node:fs";
+import path from "node:path";
+import { SYSTEM } from "@/lib/auth/actor";
 import { loadEmployeeActor, loadSupplierActor } from "@/lib/auth/load-actor";
 import type { Db } from "@/lib/db/client";
+import { compileFormJs, formJsSchema } from "@/lib/workflow/form-js";
+import { publishFormVersion } from "@/lib/workflow/form-store";
+import type { FormDefinition } from "@/lib/workflow/forms";
 
 export const HEAD = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:ff="http://factory-flow.dev/schema/bpmn" id="Defs" targetNamespace="http://factory-flow.dev/test">`;
@@ -49,3 +55,14 @@ export function twoGroupTasksFlow(key: string) {
 
 /** A calendar day in the factory's time zone (YYYY-MM-DD), as the date inputs send it. */
 export const shanghaiDay = (d: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(d);
+
+/** A shipped form (processes/forms/<key>.form) as the runtime compiles it. */
+export function shippedForm(key: string): FormDefinition {
+  const { titleZh, titleEn, ...schema } = JSON.parse(fs.readFileSync(path.join("processes", "forms", `${key}.form`), "utf8"));
+  return compileFormJs(key, titleZh, titleEn, schema);
+}
+
+/** Publishes a form written in code for a test, as the designer would store it. */
+export async function publishTestForm(db: Db, def: FormDefinition) {
+  return db.$transaction((tx) => publishFormVersion(tx, SYSTEM, { key: def.key, titleZh: def.titleZh, titleEn: def.titleEn, schema: formJsSchema(def), source: "editor" }));
+}

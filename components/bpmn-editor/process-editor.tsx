@@ -1,6 +1,6 @@
 "use client";
 
-import { Download, FlaskConical, Save, Trash2, Upload, UploadCloud } from "lucide-react";
+import { Download, FlaskConical, Save, Trash2, UploadCloud } from "lucide-react";
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -9,6 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { checkDiagramAction, discardDraftAction, publishAction, saveDraftAction } from "@/app/(workbench)/processes/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ImportFileButton } from "@/components/ui/import-file-button";
 import type { EditorDiagram } from "@/lib/process-admin/get-editor-diagram";
 import type { EditorOptions } from "@/lib/process-admin/editor-options";
 import { hasErrors, type DiagramProblem } from "@/lib/process-admin/problems";
@@ -57,7 +58,6 @@ export function ProcessEditor({ initial, options }: { initial: EditorDiagram; op
   const [showDryRun, setShowDryRun] = useState(false);
   // The page re-renders after saving or publishing; the editor keeps its own view of the draft.
   const [hasDraft, setHasDraft] = useState(initial.origin === "draft");
-  const fileInput = useRef<HTMLInputElement>(null);
   const checkSeq = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
@@ -235,22 +235,7 @@ export function ProcessEditor({ initial, options }: { initial: EditorDiagram; op
           <UploadCloud className="h-4 w-4" aria-hidden />
           {busy === "publish" ? t("publishing") : t("publish")}
         </Button>
-        <Button variant="secondary" size="sm" onClick={() => fileInput.current?.click()} disabled={!ready}>
-          <Upload className="h-4 w-4" aria-hidden />
-          {t("import")}
-        </Button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".bpmn,.xml,application/xml,text/xml"
-          className="hidden"
-          data-testid="import-file"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            e.target.value = "";
-            if (f) void importFile(f);
-          }}
-        />
+        <ImportFileButton label={t("import")} accept=".bpmn,.xml,application/xml,text/xml" disabled={!ready} testId="import-file" onFile={(f) => void importFile(f)} />
         <Button variant="secondary" size="sm" onClick={exportFile} disabled={!ready}>
           <Download className="h-4 w-4" aria-hidden />
           {t("export")}

@@ -1,5 +1,6 @@
 "use client";
 
+import { unaryTest } from "feelin";
 import { useLocale, useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 import { Field } from "@/components/ui/field";
@@ -15,12 +16,48 @@ function optionsOf(f: FormField) {
   return f.options ?? [];
 }
 
-/** What the server gets: empty fields left out (so "required" means required), booleans as booleans. */
+/** A checklist's ticked values, kept as one string in the form's state. */
+const SEP = "\u001f";
+const ticked = (v: string | boolean | undefined) => (typeof v === "string" && v ? v.split(SEP) : []);
+
+/**
+ * The fields hidden by their condition for what is filled in now, tested as form-js
+ * and the server test it (FEEL unary test). A convenience: the server decides again.
+ */
+function hiddenFields(form: FormDefinition | null, values: FormValues): Set<string> {
+  const hidden = new Set<string>();
+  if (!form?.fields.some((f) => f.hideIf)) return hidden;
+  const scope: Record<string, unknown> = {};
+  for (const f of form.fields) {
+    const v = values[f.name];
+    if (v === undefined || v === "") continue;
+    scope[f.name] = f.type === "number" && typeof v === "string" && Number.isFinite(Number(v)) ? Number(v) : f.type === "checklist" ? ticked(v) : v;
+  }
+  for (const f of form.fields) {
+    if (!f.hideIf) continue;
+    let hide = false;
+    try {
+      hide = unaryTest(f.hideIf, scope).value === true;
+    } catch {
+      hide = false;
+    }
+    if (hide) {
+      hidden.add(f.name);
+      delete scope[f.name];
+    }
+  }
+  return hidden;
+}
+
+/** What the server gets: empty and hidden fields left out (so "required" means required), booleans as booleans. */
 export function formData(form: FormDefinition | null, values: FormValues): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  const hidden = hiddenFields(form, values);
   for (const f of form?.fields ?? []) {
     const v = values[f.name];
+    if (hidden.has(f.name)) continue;
     if (f.type === "boolean") out[f.name] = v === true;
+    else if (f.type === "checklist") out[f.name] = ticked(v);
     else if (f.type === "lines") out[f.name] = Object.fromEntries((f.rows ?? []).map((r) => [r.key, lineValue(values, f, r.key, r.quantity)]));
     else if (typeof v === "string" && v.trim() !== "") out[f.name] = v;
   }
@@ -43,17 +80,44 @@ export function FormFields(props: {
   const t = useTranslations("inbox");
   const zh = useLocale() === "zh-CN";
   const { form, values, onChange, errors = {} } = props;
+  const hidden = hiddenFields(form, values);
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       {form.fields.map((f, i) => {
+        if (hidden.has(f.name)) return null;
         const id = `${props.idPrefix}-${f.name}`;
         const label = `${zh ? f.labelZh : f.labelEn}${f.required ? " *" : ""}`;
         const error = errors[f.name];
         const value = values[f.name];
         const str = typeof value === "string" ? value : "";
         const common = { id, name: f.name, disabled: props.disabled, "aria-invalid": error ? true : undefined, "aria-required": f.required || undefined };
-        const wide = f.type === "textarea" || f.type === "decision";
-        if (f.type === "decision") {
+        const wide = f.type === "textarea" || f.type === "decision" || f.widget === "radio";
+        if (f.type === "checklist") {
+          const on = ticked(value);
+          return (
+            <fieldset key={f.name} className="sm:col-span-2" aria-invalid={error ? true : undefined} data-testid={`field-${f.name}`}>
+              <legend className="mb-1 text-sm font-medium text-slate-700">{label}</legend>
+              <div className="flex flex-wrap gap-x-4 gap-y-2">
+                {optionsOf(f).map((o) => (
+                  <label key={o.value} className="flex min-h-10 items-center gap-2 text-sm">
+                    <input
+                      type="checkbox"
+                      className="h-4 w-4 accent-brand-600"
+                      name={f.name}
+                      value={o.value}
+                      checked={on.includes(o.value)}
+                      disabled={props.disabled}
+                      onChange={(e) => onChange(f.name, (e.target.checked ? [...on, o.value] : on.filter((x) => x !== o.value)).join(SEP))}
+                    />
+                    {zh ? o.labelZh : o.labelEn}
+                  </label>
+                ))}
+              </div>
+              <FieldError message={error} />
+            </fieldset>
+          );
+        }
+        if (f.type === "decision" || f.widget === "radio") {
           return (
             <fieldset key={f.name} className="sm:col-span-2" aria-invalid={error ? true : undefined} data-testid={`field-${f.name}`}>
               <legend className="mb-1 text-sm font-medium text-slate-700">{label}</legend>
@@ -94,7 +158,7 @@ export function FormFields(props: {
         }
         let control: React.ReactNode;
         if (f.type === "textarea") {
-          control = <textarea {...common} className={textareaClass} value={str} maxLength={4000} onChange={(e) => onChange(f.name, e.target.value)} />;
+          control = <textarea {...common} className={textareaClass} value={str} maxLength={Math.min(f.maxLength ?? 4000, 4000)} onChange={(e) => onChange(f.name, e.target.value)} />;
         } else if (f.type === "select" || f.type === "supplier") {
           const opts = f.type === "supplier" ? (props.suppliers ?? []).map((s) => ({ value: s.id, label: `${s.code} ${s.name}` })) : optionsOf(f).map((o) => ({ value: o.value, label: zh ? o.labelZh : o.labelEn }));
           control = (
@@ -116,7 +180,8 @@ export function FormFields(props: {
               max={f.max}
               step={f.type === "number" ? "any" : undefined}
               inputMode={f.type === "number" ? "decimal" : undefined}
-              maxLength={f.type === "text" ? 200 : undefined}
+              minLength={f.minLength}
+              maxLength={f.type === "text" ? Math.min(f.maxLength ?? 200, 200) : undefined}
               onChange={(e) => onChange(f.name, e.target.value)}
             />
           );

@@ -1,17 +1,19 @@
 import { useFormatter, useTranslations } from "next-intl";
+import { CustomCells, useCustomColumns } from "@/components/admin/custom-fields-values";
 import { ListTable, Td } from "@/components/ui/table";
+import type { CustomFieldDef } from "@/lib/custom-fields/custom-fields.schema";
 import type { listPurchaseOrders } from "@/lib/srm/list-purchasing";
 import { SrmStatusBadge } from "./srm-badges";
 import { OrderQuantities } from "./unit-quantities";
 
 type Row = Awaited<ReturnType<typeof listPurchaseOrders>>["rows"][number];
 
-/** Purchase orders; on a phone each order is a card (ListTable `cards`). */
-export function PurchaseOrderTable({ rows }: { rows: Row[] }) {
+/** Purchase orders, then their listed custom fields (`fields`); on a phone each order is a card (ListTable `cards`). */
+export function PurchaseOrderTable({ rows, fields }: { rows: Row[]; fields: CustomFieldDef[] }) {
   const t = useTranslations("srm.orders");
   const format = useFormatter();
   const day = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium" }) : "—");
-  const columns = [{ label: t("number") }, { label: t("supplier") }, { label: t("status") }, { label: t("orderDate") }, { label: t("confirmedAt") }, { label: t("quantity") }, { label: t("deliveries"), className: "text-right" }];
+  const columns = [{ label: t("number") }, { label: t("supplier") }, { label: t("status") }, { label: t("orderDate") }, { label: t("confirmedAt") }, { label: t("quantity") }, { label: t("deliveries"), className: "text-right" }, ...useCustomColumns(fields)];
   return (
     <ListTable testId="purchase-orders" columns={columns} empty={t("empty")} isEmpty={rows.length === 0} cards>
       {rows.map((r) => (
@@ -42,6 +44,7 @@ export function PurchaseOrderTable({ rows }: { rows: Row[] }) {
           <Td className="text-right tabular-nums" label={t("deliveries")}>
             <span>{r.deliveries}</span>
           </Td>
+          <CustomCells fields={fields} values={r.custom} />
         </tr>
       ))}
     </ListTable>

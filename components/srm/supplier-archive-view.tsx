@@ -1,20 +1,24 @@
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useAuditLabels } from "@/components/admin/audit-entry";
+import { CustomValuesList } from "@/components/admin/custom-fields-values";
 import { InstanceFiles } from "@/components/inbox/instance-files";
 import { Badge, Card } from "@/components/ui/card";
 import { listHref } from "@/components/ui/list-href";
+import { readCustomValues } from "@/lib/custom-fields/custom-values";
+import { customChanges, customEntries } from "@/lib/custom-fields/format-custom-values";
 import type { SupplierArchive } from "@/lib/srm/get-supplier-archive";
 import { DeliveryPlanTable } from "./delivery-plan-table";
 import { PurchaseOrderTable } from "./purchase-order-table";
 import { ResubmitReviewButton } from "./resubmit-review-button";
 import { StartReReviewForm } from "./start-re-review-form";
 import { SupplierStatusBadge } from "./srm-badges";
+import { SupplierCustomValuesEdit } from "./supplier-custom-values-edit";
 
 function Section({ title, testId, children, action }: { title: string; testId: string; children: React.ReactNode; action?: React.ReactNode }) {
   return (
     <section className="min-w-0 space-y-2" data-testid={testId}>
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
+      <div className="flex min-h-8 flex-wrap items-center justify-between gap-2">
         <h2 className="text-base font-semibold text-slate-900">{title}</h2>
         {action}
       </div>
@@ -54,7 +58,13 @@ export function SupplierArchiveView({ archive, canManage, canManageAccounts }: {
   const ts = useTranslations("srm");
   const format = useFormatter();
   const audit = useAuditLabels();
+  const tc = useTranslations("common");
+  const tf = useTranslations("customFields");
+  const locale = useLocale();
+  const words = { yes: tc("yes"), no: tc("no") };
   const { supplier: s } = archive;
+  const hasCustom = customEntries(archive.customFields, s.custom, locale, words).length > 0;
+  const activeCustom = archive.customFields.filter((f) => f.active);
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const day = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
   const master: [string, string | null][] = [
@@ -102,6 +112,17 @@ export function SupplierArchiveView({ archive, canManage, canManageAccounts }: {
             </dl>
           </Card>
         </Section>
+        {hasCustom ? (
+          <Section
+            title={tf("values.section")}
+            testId="archive-custom"
+            action={canManage && activeCustom.length ? <SupplierCustomValuesEdit supplierId={s.id} fields={activeCustom} values={readCustomValues(s.custom)} /> : undefined}
+          >
+            <Card>
+              <CustomValuesList fields={archive.customFields} values={s.custom} />
+            </Card>
+          </Section>
+        ) : null}
         <Section title={t("accounts")} testId="archive-accounts">
           <ListCard items={archive.users} empty={t("accountsEmpty")}>
             {(u) => (
@@ -121,7 +142,7 @@ export function SupplierArchiveView({ archive, canManage, canManageAccounts }: {
         testId="archive-orders"
         action={<Link className="text-sm text-brand-700 hover:underline" href={listHref("/srm", { q: s.code })}>{t("allOrders", { count: archive.orders.total })}</Link>}
       >
-        <PurchaseOrderTable rows={archive.orders.rows} />
+        <PurchaseOrderTable rows={archive.orders.rows} fields={archive.orderFields} />
       </Section>
       <Section
         title={t("plans")}
@@ -170,6 +191,16 @@ export function SupplierArchiveView({ archive, canManage, canManageAccounts }: {
                 <time dateTime={h.at.toISOString()} className="text-xs tabular-nums text-slate-500">{when(h.at)}</time>
                 <Badge className="bg-brand-50 text-brand-700">{audit.action(h.action)}</Badge>
                 <span className="text-slate-700">{h.actorName ?? t("system")}</span>
+                {h.customChange ? (
+                  <ul className="w-full text-xs text-slate-600" data-testid="archive-history-changes">
+                    {customChanges(archive.customFields, h.customChange.before, h.customChange.after, locale, words).map((c) => (
+                      <li key={c.key}>
+                        {tf("history.change", { label: c.label, before: c.before || tf("history.empty"), after: c.after || tf("history.empty") })}
+                        {c.active ? null : <span className="ml-1 text-slate-400">({tf("values.switchedOff")})</span>}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
               </li>
             )}
           </ListCard>

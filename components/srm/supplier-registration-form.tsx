@@ -5,19 +5,21 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import { registerSupplierAction, similarSuppliersAction } from "@/app/(workbench)/srm/suppliers/actions";
+import { CustomFieldInputs, readCustomForm, withoutCustom } from "@/components/admin/custom-fields-inputs";
 import { useAction } from "@/components/admin/use-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
+import type { CustomFieldDef } from "@/lib/custom-fields/custom-fields.schema";
 import { SupplierStatusBadge } from "./srm-badges";
 
 type Option = { code: string; name: string };
 type Similar = { id: string; code: string; name: string; status: string };
 
-/** SRM-1: a new supplier's record, with codes from the ERP's lists and possible duplicates shown while the name is typed. */
-export function SupplierRegistrationForm({ taxes, terms }: { taxes: Option[]; terms: Option[] }) {
+/** SRM-1: a new supplier's record, with codes from the ERP's lists, possible duplicates shown while the name is typed, and the custom fields. */
+export function SupplierRegistrationForm({ taxes, terms, customFields }: { taxes: Option[]; terms: Option[]; customFields: CustomFieldDef[] }) {
   const t = useTranslations("srm.registration");
   const router = useRouter();
   const register = useAction(registerSupplierAction);
@@ -58,8 +60,8 @@ export function SupplierRegistrationForm({ taxes, terms }: { taxes: Option[]; te
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          const values = Object.fromEntries(new FormData(e.currentTarget));
-          register.run(values, ({ id }) => router.push(`/srm/suppliers/${id}`));
+          const form = new FormData(e.currentTarget);
+          register.run({ ...withoutCustom(form), custom: readCustomForm(form) }, ({ id }) => router.push(`/srm/suppliers/${id}`));
         }}
       >
         {taxes.length === 0 || terms.length === 0 ? <div className="sm:col-span-2"><Alert tone="info">{t("noCodes")}</Alert></div> : null}
@@ -98,6 +100,7 @@ export function SupplierRegistrationForm({ taxes, terms }: { taxes: Option[]; te
             <Input id="reg-address" name="address" maxLength={300} />
           </Field>
         </div>
+        <CustomFieldInputs fields={customFields} error={err} idPrefix="reg-custom" />
         {register.error ? <div className="sm:col-span-2"><Alert>{register.error.message}</Alert></div> : null}
         <div className="sm:col-span-2">
           <Button type="submit" disabled={register.pending} data-testid="register-submit">

@@ -1,15 +1,20 @@
 import { useTranslations } from "next-intl";
+import { CustomCells, useCustomColumns } from "@/components/admin/custom-fields-values";
 import Link from "next/link";
 import { ListTable, Td } from "@/components/ui/table";
+import type { CustomFieldDef } from "@/lib/custom-fields/custom-fields.schema";
 import type { listSuppliers } from "@/lib/srm/list-suppliers";
 import { SupplierStatusBadge } from "./srm-badges";
 
 type Row = Awaited<ReturnType<typeof listSuppliers>>["rows"][number];
 
-/** The supplier archive's list; each name opens the supplier's archive page. On a phone each supplier is a card. */
-export function SupplierTable({ rows }: { rows: Row[] }) {
+/**
+ * The supplier archive's list, then the listed custom fields (`fields`); each name opens
+ * the supplier's archive page. On a phone each supplier is a card.
+ */
+export function SupplierTable({ rows, fields }: { rows: (Row & { custom?: unknown })[]; fields: CustomFieldDef[] }) {
   const t = useTranslations("srm.suppliers");
-  const columns = [{ label: t("code") }, { label: t("name") }, { label: t("status") }, { label: t("contact") }, { label: t("openOrders"), className: "text-right" }, { label: t("openDeliveries"), className: "text-right" }, { label: t("portalUsers"), className: "text-right" }];
+  const columns = [{ label: t("code") }, { label: t("name") }, { label: t("status") }, { label: t("contact") }, { label: t("openOrders"), className: "text-right" }, { label: t("openDeliveries"), className: "text-right" }, { label: t("portalUsers"), className: "text-right" }, ...useCustomColumns(fields)];
   return (
     <ListTable testId="suppliers" columns={columns} empty={t("empty")} isEmpty={rows.length === 0} cards>
       {rows.map((r) => (
@@ -41,6 +46,7 @@ export function SupplierTable({ rows }: { rows: Row[] }) {
           <Td className="text-right tabular-nums" label={t("portalUsers")}>
             <span>{r.portalUsers}</span>
           </Td>
+          <CustomCells fields={fields} values={r.custom} />
         </tr>
       ))}
     </ListTable>

@@ -1,6 +1,7 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import { isAppError, type AppErrorCode } from "../errors/app-error";
+import { fieldMessage } from "../errors/translate-error";
 import { logger } from "../log/logger";
 
 const STATUS: Partial<Record<AppErrorCode, number>> = {
@@ -42,7 +43,7 @@ export async function errorResponse(e: unknown, what: string, opts: { unexpected
     if (e.details !== undefined) body.error.details = e.details;
     const fields = Object.entries(e.fieldErrors);
     if (fields.length > 0) {
-      body.error.fieldErrors = Object.fromEntries(fields.map(([k, code]) => [k, t.has(code) ? t(code, e.params) : t("validation.custom")]));
+      body.error.fieldErrors = Object.fromEntries(fields.map(([k, code]) => [k, fieldMessage(t, code, e.params)]));
     }
     return Response.json(body, { status: STATUS[e.code] ?? 400 });
   }

@@ -4,7 +4,6 @@ import { now } from "../workflow/clock";
 import type { DomainModule } from "../workflow/registry";
 import { confirmOrderStep } from "./confirm-order-step";
 import { loadConnection } from "./connection";
-import { GOODS_RECEIPT_FORM, PO_CONFIRMATION_FORM } from "./erp-forms";
 import { connectorFor } from "./get-connector";
 import { ERP_POLL_JOB, ERP_WRITE_JOB, POLL_PLANS_JOB, START_DELIVERY_FLOW_JOB, START_ORDER_FLOW_JOB } from "./job-names";
 import { pollDeliveryPlans } from "./poll-delivery-plans";
@@ -15,13 +14,12 @@ import { runStartDeliveryFlow } from "./start-delivery-flow";
 import { runStartOrderFlow } from "./start-order-flow";
 
 /**
- * The ERP integration as the workflow platform sees it: the forms of the order
- * confirmation and receipt, the BPMN service tasks ff:handler="erp.*", and the
- * jobs that write to the ERP, poll it, and start flows from what it sends.
+ * The ERP integration as the workflow platform sees it (its forms, order
+ * confirmation and receipt, are files in processes/forms/): the BPMN service tasks
+ * ff:handler="erp.*", and the jobs that write to the ERP, poll it, and start flows from what it sends.
  */
 export const erpModule: DomainModule = {
   name: "erp",
-  forms: [PO_CONFIRMATION_FORM, GOODS_RECEIPT_FORM],
   serviceHandlers: [
     { name: "erp.confirmPurchaseOrder", labelZh: "ERP：回写采购订单确认", labelEn: "ERP: write back the order confirmation", run: confirmOrderStep },
     { name: "erp.postGoodsReceipt", labelZh: "ERP：过账收货", labelEn: "ERP: post the goods receipt", run: postReceiptStep },

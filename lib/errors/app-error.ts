@@ -40,6 +40,12 @@ export const APP_ERROR_CODES = [
   "group_not_delegable",
   "password_not_delegable",
   "account_pending",
+  "form_not_found",
+  "form_schema_invalid",
+  "form_key_taken",
+  "form_unchanged",
+  "custom_field_key_taken",
+  "custom_field_unknown",
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];

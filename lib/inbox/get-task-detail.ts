@@ -5,7 +5,7 @@ import type { Db } from "../db/client";
 import { AppError, isAppError } from "../errors/app-error";
 import { now } from "../workflow/clock";
 import { type FormDefinition } from "../workflow/forms";
-import { formDefinition } from "../workflow/registry";
+import { formOfDefinition } from "../workflow/form-store";
 import { canSee, canWorkOn } from "../workflow/task-access";
 import { clientFormWithUnits } from "./client-form";
 import { describeVariables } from "./describe-variables";
@@ -27,7 +27,7 @@ export async function getTaskDetail(db: Db, actor: Actor, taskId: string) {
   if (!UUID.test(taskId)) throw new AppError("not_found");
   const task = await db.task.findUnique({
     where: { id: taskId },
-    include: { instance: { include: { definition: { select: { key: true, name: true, version: true, xml: true, context: true } } } } },
+    include: { instance: { include: { definition: { select: { id: true, key: true, name: true, version: true, xml: true, context: true } } } } },
   });
   if (!task || !canSee(actor, task)) throw new AppError("not_found");
   const { instance } = task;
@@ -53,18 +53,18 @@ export async function getTaskDetail(db: Db, actor: Actor, taskId: string) {
     db.employee.findMany({ where: { id: { in: peopleIds } }, select: { id: true, name: true } }),
     staff ? db.group.findMany({ where: { key: { in: task.candidateGroups } }, select: { key: true, nameZh: true, nameEn: true } }) : [],
     instance.supplierId ? db.supplier.findUnique({ where: { id: instance.supplierId }, select: { id: true, name: true } }) : null,
-    describeVariables(db, variables, { context: instance.definition.context, realm: staff ? "employee" : "supplier" }),
+    describeVariables(db, variables, { definition: instance.definition, realm: staff ? "employee" : "supplier" }),
     // Seeing a task does not always mean seeing its instance's files (a supplier task on an instance of no supplier).
     listInstanceFiles(db, actor, instance.id).catch((e) => {
       if (isAppError(e) && e.code === "not_found") return null;
       throw e;
     }),
-    staff ? instanceHistory(db, instance.id, instance.definition.context) : null,
+    staff ? instanceHistory(db, instance.id, instance.definition) : null,
     staff ? listInstanceComments(db, instance.id) : [],
   ]);
   const nameOf = (id: string | null) => (id ? (people.find((p) => p.id === id)?.name ?? null) : null);
 
-  const def = formDefinition(task.formKey);
+  const def = await formOfDefinition(db, instance.definition.id, task.formKey);
   const form: FormDefinition | null = def ? await clientFormWithUnits(db, def, variables) : null;
   return {
     task: {

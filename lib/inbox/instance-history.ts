@@ -57,7 +57,7 @@ const IN_LOG = (e: Ev) => !e.type.startsWith("element.") && e.type !== "process.
  * name), business values that changed (labelled and formatted as the process declares
  * them; the runtime's own variables never), incidents by their translated reason.
  */
-export async function instanceHistory(db: Db, instanceId: string, context: unknown): Promise<{ entries: HistoryEntry[]; diagram: DiagramState }> {
+export async function instanceHistory(db: Db, instanceId: string, definition: { id: string; context: unknown }): Promise<{ entries: HistoryEntry[]; diagram: DiagramState }> {
   const [events, tasks, jobs] = await Promise.all([
     db.instanceEvent.findMany({ where: { instanceId }, orderBy: { at: "asc" }, take: 2000 }),
     db.task.findMany({ where: { instanceId }, select: { id: true, name: true, elementId: true, status: true } }),
@@ -70,7 +70,7 @@ export async function instanceHistory(db: Db, instanceId: string, context: unkno
     jobs.filter((j) => j.status === "failed").map(elementOf),
   );
   const logged = events.filter(IN_LOG);
-  const shown = new Map(shownVariables(context, "employee").map((v) => [v.name, v]));
+  const shown = new Map((await shownVariables(db, definition, "employee")).map((v) => [v.name, v]));
 
   const people = new Set<string>();
   const lookups = new Lookups();
@@ -100,7 +100,7 @@ export async function instanceHistory(db: Db, instanceId: string, context: unkno
     : [[], [], await lookups.load(db)];
   const names = new Map<string, string>([...employees.map((e) => [e.id, e.name] as const), ...supplierUsers.map((u) => [u.id, `${u.name} · ${u.supplier.name}`] as const)]);
   const taskNames = new Map(tasks.map((t) => [t.id, t.name]));
-  const elements = elementNames(context);
+  const elements = elementNames(definition.context);
   const nameOf = (id: unknown) => (typeof id === "string" ? (names.get(id) ?? null) : null);
   const elementName = (id: unknown) => (typeof id === "string" ? (elements.get(id) ?? null) : null);
 

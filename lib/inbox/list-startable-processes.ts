@@ -18,10 +18,14 @@ export async function listStartableProcesses(db: Db, actor: EmployeeActor): Prom
     where: { status: "published" },
     orderBy: [{ key: "asc" }, { version: "desc" }],
     distinct: ["key"],
-    select: { key: true, name: true, version: true, context: true },
+    select: { id: true, key: true, name: true, version: true, context: true },
   });
-  return defs.flatMap((d) => {
-    const form = startForm(d.context);
-    return form && mayStart(actor, startPolicy(d.context)) ? [{ key: d.key, name: d.name, version: d.version, form: clientForm(form) }] : [];
-  });
+  const startable = await Promise.all(
+    defs.map(async (d) => {
+      if (!mayStart(actor, startPolicy(d.context))) return [];
+      const form = await startForm(db, d);
+      return form ? [{ key: d.key, name: d.name, version: d.version, form: clientForm(form) }] : [];
+    }),
+  );
+  return startable.flat();
 }

@@ -48,8 +48,8 @@ function foreignExtensions(root: Obj): DiagramProblem[] {
  * tools' extensions the runtime would ignore. Used while editing and on import;
  * a malformed file is a list of problems, never an exception.
  */
-export async function checkDiagram(xml: string): Promise<{ key: string | null; problems: DiagramProblem[] }> {
-  const linted = await lintDiagram(xml);
+export async function checkDiagram(xml: string, knownForms?: ReadonlySet<string>): Promise<{ key: string | null; problems: DiagramProblem[] }> {
+  const linted = await lintDiagram(xml, knownForms);
   let foreign: DiagramProblem[] = [];
   try {
     foreign = foreignExtensions((await parseBpmn(xml)).rootElement as unknown as Obj);

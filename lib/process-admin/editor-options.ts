@@ -2,7 +2,7 @@ import "server-only";
 import type { EmployeeActor } from "../auth/actor";
 import { requirePermission } from "../auth/permissions";
 import type { Db } from "../db/client";
-import { listForms } from "../workflow/registry";
+import { listPublishedForms, publishedForm } from "../workflow/form-store";
 import { listServiceHandlers } from "../workflow/registry";
 
 type Choice = { value: string; labelZh: string; labelEn: string };
@@ -26,14 +26,15 @@ const DECISIONS = [
   { value: "reject", labelZh: "驳回", labelEn: "Reject" },
 ];
 
-/** Everything the editor's pickers offer: registered forms and handlers, the organisation's groups and people. */
+/** Everything the editor's pickers offer: published forms (latest versions) and registered handlers, the organisation's groups and people. */
 export async function editorOptions(db: Db, actor: EmployeeActor): Promise<EditorOptions> {
   requirePermission(actor, "process.design");
   const [groups, people] = await Promise.all([
     db.group.findMany({ where: { active: true }, orderBy: { key: "asc" }, select: { key: true, nameZh: true, nameEn: true } }),
     db.employee.findMany({ where: { active: true }, orderBy: { username: "asc" }, select: { username: true, name: true } }),
   ]);
-  const forms = listForms().map((f) => ({
+  const published = await Promise.all((await listPublishedForms(db)).map((f) => publishedForm(db, f.key, f.version)));
+  const forms = published.flatMap((p) => (p ? [p.definition] : [])).map((f) => ({
     value: f.key,
     labelZh: f.titleZh,
     labelEn: f.titleEn,

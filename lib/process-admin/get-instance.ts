@@ -17,7 +17,7 @@ export async function getInstanceDetail(db: Db, actor: EmployeeActor, id: string
   const inst = await db.processInstance.findUnique({
     where: { id },
     include: {
-      definition: { select: { key: true, version: true, name: true, xml: true, context: true } },
+      definition: { select: { id: true, key: true, version: true, name: true, xml: true, context: true } },
       tasks: { orderBy: { createdAt: "asc" }, select: { id: true, elementId: true, name: true, status: true, assigneeId: true, candidateGroups: true, candidateSupplierId: true, dueAt: true, createdAt: true, completedAt: true, outcome: true } },
       history: { orderBy: { at: "asc" }, take: 500 },
     },
@@ -60,7 +60,7 @@ export async function getInstanceDetail(db: Db, actor: EmployeeActor, id: string
     jobs: jobs.map(({ payload, ...j }) => ({ ...j, elementId: jobElement({ payload }), elementName: elementName(jobElement({ payload })) })),
     history: inst.history.map((h) => ({ id: h.id, at: h.at, type: h.type, elementId: h.elementId, elementName: elementName(h.elementId), actorName: h.actorId ? (nameOf[h.actorId] ?? null) : null, data: h.data })),
     /** The business record as task pages show it. */
-    record: await describeVariables(db, inst.variables as Record<string, unknown>, { context: inst.definition.context, realm: "employee" }),
+    record: await describeVariables(db, inst.variables as Record<string, unknown>, { definition: inst.definition, realm: "employee" }),
     markers: { done: state.completed, current: running ? state.current : [], incident: state.incident },
   };
 }

@@ -49,7 +49,7 @@ export async function diagramProblems(checked: CheckedDefinition): Promise<Diagr
  * the product's publish rules, then bpmnlint's recommended rules (only when the
  * file parsed). Never throws for a bad file: the problems say what is wrong.
  */
-export async function lintDiagram(xml: string): Promise<{ key: string | null; name: string | null; problems: DiagramProblem[] }> {
-  const checked = await checkDefinition(xml);
+export async function lintDiagram(xml: string, knownForms?: ReadonlySet<string>): Promise<{ key: string | null; name: string | null; problems: DiagramProblem[] }> {
+  const checked = await checkDefinition(xml, knownForms);
   return { key: checked.key, name: checked.name, problems: await diagramProblems(checked) };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { publishedFormKeys } from "../workflow/form-store";
 import type { EmployeeActor } from "../auth/actor";
 import { requirePermission } from "../auth/permissions";
 import { writeAudit } from "../audit/write-audit";
@@ -20,7 +21,7 @@ import { assertKeyFree } from "./save-draft";
  */
 export async function publishProcess(db: Db, who: EmployeeActor, input: { xml: string; editingKey: string | null }) {
   const actor = requirePermission(who, "process.design");
-  const checked = await checkDefinition(input.xml);
+  const checked = await checkDefinition(input.xml, await publishedFormKeys(db));
   const problems = await diagramProblems(checked);
   const key = checked.key;
   if (!key || hasErrors(problems)) {

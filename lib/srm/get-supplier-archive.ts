@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { requirePermission } from "../auth/permissions";
+import { listedFields, loadCustomFields } from "../custom-fields/list-custom-fields";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { ownerAccessFor } from "../files/owner-access";
@@ -15,7 +16,9 @@ import type { SrmListQuery } from "./srm-lists.schema";
 const ARCHIVE_RECENT = 10;
 const HISTORY = 20;
 
-const FIRST_PAGE = (tab: SrmListQuery["tab"]): SrmListQuery => ({ tab, status: "all", q: "", page: 1 });
+const FIRST_PAGE = (tab: SrmListQuery["tab"]): SrmListQuery => ({ tab, status: "all", q: "", page: 1, cf: {} });
+/** The history entry whose before/after the archive reads: a change of the custom values (the fields it touched). */
+const CUSTOM_UPDATE = "supplier.custom_update";
 
 const byStatus = (rows: { status: string; _count: { _all: number } }[]): Record<string, number> => Object.fromEntries(rows.map((r) => [r.status, r._count._all]));
 
@@ -23,7 +26,8 @@ const byStatus = (rows: { status: string; _count: { _all: number } }[]): Record<
  * Everything about one supplier at a glance (SRM-5): master data, portal
  * accounts, orders and deliveries with their figures, the processes that
  * concern it, its open portal tasks, its documents (those the viewer may open)
- * and the history of changes to it and of what its people did.
+ * the history of changes to it and of what its people did, and its custom
+ * fields (switched-off ones that still hold a value included).
  */
 export async function getSupplierArchive(db: Db, who: Actor, id: string) {
   requirePermission(who, "srm.view");
@@ -38,7 +42,7 @@ export async function getSupplierArchive(db: Db, who: Actor, id: string) {
     orderBy: [{ active: "desc" }, { username: "asc" }],
     select: { id: true, username: true, name: true, email: true, active: true, createdAt: true },
   });
-  const [orders, plans, orderCounts, planCounts, instances, instanceCount, openTasks, files, history, reviewRunning, reReviewRunning] = await Promise.all([
+  const [orders, plans, orderCounts, planCounts, instances, instanceCount, openTasks, files, history, reviewRunning, reReviewRunning, customFields, orderFields] = await Promise.all([
     listPurchaseOrders(db, who, FIRST_PAGE("orders"), { supplierId: id, pageSize: ARCHIVE_RECENT }),
     listDeliveryPlans(db, who, FIRST_PAGE("deliveries"), { supplierId: id, pageSize: ARCHIVE_RECENT }),
     db.purchaseOrder.groupBy({ by: ["status"], where: { supplierId: id }, _count: { _all: true } }).then(byStatus),
@@ -61,10 +65,12 @@ export async function getSupplierArchive(db: Db, who: Actor, id: string) {
       where: { OR: [{ entity: "Supplier", entityId: id }, { entity: "SupplierUser", entityId: { in: users.map((u) => u.id) } }, { supplierId: id }] },
       orderBy: [{ at: "desc" }, { id: "desc" }],
       take: HISTORY,
-      select: { id: true, at: true, action: true, entity: true, actorRealm: true, actorId: true },
+      select: { id: true, at: true, action: true, entity: true, actorRealm: true, actorId: true, before: true, after: true },
     }),
     reviewUnderWay(db, INITIAL_REVIEW, id),
     reviewUnderWay(db, RE_REVIEW, id),
+    loadCustomFields(db, "supplier"),
+    loadCustomFields(db, "purchase_order").then(listedFields),
   ]);
 
   // Documents (up to ARCHIVE_RECENT): only those the viewer may open, each checked against the record that owns it.
@@ -98,7 +104,14 @@ export async function getSupplierArchive(db: Db, who: Actor, id: string) {
     instances: { rows: instances.map(({ definition, ...i }) => ({ ...i, processKey: definition.key, processName: definition.name })), total: instanceCount },
     openTasks: openTasks.map(({ instance, ...t }) => ({ ...t, businessKey: instance.businessKey, processName: instance.definition.name })),
     files: readable,
-    history: history.map((h) => ({ ...h, actorName: h.actorId ? (names.get(h.actorId) ?? null) : null })),
+    // Only a custom-value change keeps its before/after, for the history to show what changed.
+    history: history.map(({ before, after, ...h }) => ({
+      ...h,
+      actorName: h.actorId ? (names.get(h.actorId) ?? null) : null,
+      customChange: h.action === CUSTOM_UPDATE ? { before, after } : null,
+    })),
+    customFields,
+    orderFields,
   };
 }
 

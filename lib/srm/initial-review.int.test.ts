@@ -39,7 +39,7 @@ describe.each(kinds)("the supplier's initial review on %s", (kind) => {
     const instance = await t.db.processInstance.findUniqueOrThrow({ where: { id: task.instanceId } });
     expect(instance).toMatchObject({ recordType: "Supplier", recordId: s.id, supplierId: null, startedBy: lina.id });
     const definition = await t.db.processDefinition.findUniqueOrThrow({ where: { id: instance.definitionId } });
-    const context = await describeVariables(t.db, instance.variables as Record<string, unknown>, { context: definition.context, realm: "employee" });
+    const context = await describeVariables(t.db, instance.variables as Record<string, unknown>, { definition, realm: "employee" });
     expect(Object.fromEntries(context.map((c) => [c.labelZh, c.value.kind === "text" ? c.value.zh : c.value]))).toMatchObject({ 供应商名称: "常州精工模具有限公司", 税码: "VAT6 增值税 6%", 付款条件: "NET60 月结 60 天", 联系人: "周明" });
 
     await completeTask(t.db, liuyang, { taskId: task.id, data: { decision: "approve", comment: "资质齐全" } });

@@ -68,6 +68,8 @@ export function runStartInitialReview(db: Db, job: ClaimedJob) {
           contactPhone: s.contactPhone ?? "",
           address: s.address ?? "",
           earlierReviews: await earlierReviews(db, s.id),
+          // The administrator's custom fields by key, for gateways such as ${custom.annualCapacity > 1000}.
+          custom: s.custom,
         }).filter(([, v]) => v !== ""),
       ),
     };

@@ -35,7 +35,7 @@ describe.each(kinds)("the purchasing overview's lists on %s", (kind) => {
     expect((await listPurchaseOrders(t.db, buyer, parseSrmListQuery({ q: "pur-00041" }))).rows.map((r) => r.number)).toEqual(["PUR-00041"]);
     expect((await listPurchaseOrders(t.db, buyer, parseSrmListQuery({ status: "received" }))).total).toBe(0);
     // A hand-edited address falls back to the defaults.
-    expect(parseSrmListQuery({ tab: "nope", status: "shipped", page: "-3" })).toEqual({ tab: "orders", status: "all", q: "", page: 1 });
+    expect(parseSrmListQuery({ tab: "nope", status: "shipped", page: "-3" })).toEqual({ tab: "orders", status: "all", q: "", page: 1, cf: {} });
   });
 
   it("lists delivery plans with their order, quantity and status", async () => {

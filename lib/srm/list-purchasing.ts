@@ -1,6 +1,9 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
 import { requirePermission } from "../auth/permissions";
+import { readCustomValues } from "../custom-fields/custom-values";
+import { loadCustomFields } from "../custom-fields/list-custom-fields";
+import { customFilterCondition, customSearchConditions } from "../custom-fields/list-filters";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { OrderStatus, PlanStatus, SrmListQuery } from "./srm-lists.schema";
@@ -49,13 +52,20 @@ function perUnit<L extends { unitCode: string }, T>(lines: L[], zero: () => T, a
 /** Narrows a list to one supplier (the supplier archive) and sets its page size. */
 export type ListScope = { supplierId?: string; pageSize?: number };
 
-/** Purchase orders, newest first: number, supplier, status, dates, ordered, confirmed and received quantities per unit, deliveries. */
+/**
+ * Purchase orders, newest first: number, supplier, status, dates, ordered, confirmed and
+ * received quantities per unit, deliveries, custom values. The search also matches the
+ * custom fields shown in the list; `q.cf` filters by them.
+ */
 export async function listPurchaseOrders(db: Db, who: Actor, q: SrmListQuery, scope: ListScope = {}) {
   requirePermission(who, "srm.view");
+  const fields = await loadCustomFields(db, "purchase_order");
+  const custom = await customFilterCondition(db, "purchase_order", fields, q.cf);
   const where: Prisma.PurchaseOrderWhereInput = {
     ...(scope.supplierId ? { supplierId: scope.supplierId } : {}),
     ...(q.status !== "all" ? { status: q.status as OrderStatus } : {}),
-    ...(q.q ? { OR: [{ number: { contains: q.q, mode: "insensitive" } }, { supplier: supplierMatch(q.q) }] } : {}),
+    ...(q.q ? { OR: [{ number: { contains: q.q, mode: "insensitive" } }, { supplier: supplierMatch(q.q) }, ...customSearchConditions(fields, q.q)] } : {}),
+    ...(custom ? { AND: [custom] } : {}),
   };
   const total = await db.purchaseOrder.count({ where });
   const { page, pageCount, skip, take } = pageWindow(total, q.page, scope.pageSize ?? SRM_PAGE_SIZE);
@@ -92,6 +102,7 @@ export async function listPurchaseOrders(db: Db, who: Actor, q: SrmListQuery, sc
       lines: o.lines.length,
       quantities: quantities(o.lines),
       deliveries: o._count.deliveryPlans,
+      custom: readCustomValues(o.custom),
     })),
     total,
     page,

@@ -2,18 +2,18 @@ import "server-only";
 import type { Actor } from "../auth/actor";
 import { requirePermission } from "../auth/permissions";
 import type { Db } from "../db/client";
-import type { Prisma } from "../db/generated/client";
 import { pageWindow } from "../paging/page-window";
 import { SRM_PAGE_SIZE } from "./list-purchasing";
-import type { SrmListQuery, SupplierStatus } from "./srm-lists.schema";
+import type { SrmListQuery } from "./srm-lists.schema";
+import { supplierListWhere } from "./supplier-list-where";
 
-/** The supplier archive's list: code, name, status, contact, and how much is going on with each. */
+/**
+ * The supplier archive's list: code, name, status, contact, how much is going on with
+ * each, and its custom values; filtered as its Excel export is (supplierListWhere).
+ */
 export async function listSuppliers(db: Db, who: Actor, q: SrmListQuery) {
   requirePermission(who, "srm.view");
-  const where: Prisma.SupplierWhereInput = {
-    ...(q.status !== "all" ? { status: q.status as SupplierStatus } : {}),
-    ...(q.q ? { OR: [{ code: { contains: q.q, mode: "insensitive" } }, { name: { contains: q.q, mode: "insensitive" } }, { contactName: { contains: q.q, mode: "insensitive" } }] } : {}),
-  };
+  const where = await supplierListWhere(db, q);
   const total = await db.supplier.count({ where });
   const { page, pageCount, skip, take } = pageWindow(total, q.page, SRM_PAGE_SIZE);
   const rows = await db.supplier.findMany({
@@ -29,6 +29,7 @@ export async function listSuppliers(db: Db, who: Actor, q: SrmListQuery) {
       contactName: true,
       contactPhone: true,
       erpId: true,
+      custom: true,
       _count: { select: { purchaseOrders: { where: { status: "open" } }, deliveryPlans: { where: { status: { in: ["planned", "shipped"] } } }, users: { where: { active: true } } } },
     },
   });

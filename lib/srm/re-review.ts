@@ -81,7 +81,7 @@ export function runStartReReview(db: Db, job: ClaimedJob) {
       db.storedFile.findMany({ where: { ...SUPPLIER_DOCS, ownerId: supplierId }, orderBy: { createdAt: "asc" }, select: { name: true } }),
     ]);
     if (!s || s.status !== "potential" || !account) return null;
-    return { businessKey: s.code, variables: { supplierCode: s.code, supplierName: s.name, portalUsername: account.username, documents: docs.map((d) => d.name).join("\n") } };
+    return { businessKey: s.code, variables: { supplierCode: s.code, supplierName: s.name, portalUsername: account.username, documents: docs.map((d) => d.name).join("\n"), custom: s.custom } };
   });
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readCustomFilterParams } from "../custom-fields/custom-fields.schema";
 import { parseInput } from "../errors/parse-input";
 
 // The purchasing overview's list states, read from URL search params; every field
@@ -23,11 +24,12 @@ const query = z.object({
   q: z.string().trim().max(100).catch(""),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
-export type SrmListQuery = z.infer<typeof query>;
+/** `cf`: the custom-field filters (cf_<key>=value), checked by the list against its fields. */
+export type SrmListQuery = z.infer<typeof query> & { cf: Record<string, string> };
 
-/** tab, status, q (order, plan or supplier number/name), page; an unknown status (for the tab) means all. */
+/** tab, status, q (order, plan or supplier number/name), page, custom-field filters; an unknown status (for the tab) means all. */
 export function parseSrmListQuery(params: SearchParams): SrmListQuery {
   const parsed = parseInput(query, { tab: one(params.tab), status: one(params.status) ?? "all", q: one(params.q) ?? "", page: one(params.page) });
   const known: readonly string[] = STATUSES_OF[parsed.tab];
-  return { ...parsed, status: known.includes(parsed.status) ? parsed.status : "all" };
+  return { ...parsed, status: known.includes(parsed.status) ? parsed.status : "all", cf: readCustomFilterParams(params) };
 }

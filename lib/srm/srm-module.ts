@@ -3,16 +3,14 @@ import type { DomainModule } from "../workflow/registry";
 import { INITIAL_REVIEW, markPotentialStep, runStartInitialReview } from "./initial-review";
 import { openSupplierAccountStep, RE_REVIEW, runStartReReview } from "./re-review";
 import { recordShipmentStep } from "./record-shipment";
-import * as forms from "./srm-forms";
 
 /**
- * Supplier management as the workflow platform sees it: the forms of its flows,
+ * Supplier management as the workflow platform sees it (its forms are files in processes/forms/):
  * its BPMN service tasks ff:handler="srm.*", and the jobs that start the supplier
  * reviews (queued in the transaction that asks for a review round).
  */
 export const srmModule: DomainModule = {
   name: "srm",
-  forms: Object.values(forms),
   serviceHandlers: [
     { name: "srm.recordShipment", labelZh: "登记供应商发货", labelEn: "Record the supplier's shipment", run: recordShipmentStep },
     { name: "srm.markPotential", labelZh: "转为潜在供应商", labelEn: "Make the supplier a potential supplier", run: markPotentialStep },

@@ -5,8 +5,8 @@ import { AppError } from "../errors/app-error";
 import { applyOutcome } from "./apply-outcome";
 import { now } from "./clock";
 import { runStep } from "./engine-host";
-import { formDefinition } from "./registry";
 import { validateFormData } from "./form-data";
+import { formOfDefinition } from "./form-store";
 import { instanceContext, TX_OPTIONS } from "./load-definition";
 import { stepOrIncident } from "./record-incident";
 import { closeTask, loadTaskForCompletion } from "./step-sql";
@@ -15,9 +15,11 @@ import { canSee, canWorkOn } from "./task-access";
 export type CompleteInput = { taskId: string; data: Record<string, unknown> };
 
 /** Validates the form; a form with "lines" fields is checked against the instance's rows (one more read, only then). */
-async function validate(tx: Tx, instanceId: string, formKey: string | null, data: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const form = formDefinition(formKey);
-  if (!form?.fields.some((f) => f.type === "lines")) return validateFormData(form, data);
+async function validate(tx: Tx, task: { instanceId: string; formKey: string | null; instance: { definitionId: string } }, data: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const form = await formOfDefinition(tx, task.instance.definitionId, task.formKey);
+  if (task.formKey && !form) throw new AppError("form_not_found");
+  const instanceId = task.instanceId;
+  if (!form?.fields.some((f) => f.type === "lines" || f.hideIf)) return validateFormData(form, data);
   const inst = await tx.processInstance.findUnique({ where: { id: instanceId }, select: { variables: true } });
   return validateFormData(form, data, (inst?.variables ?? {}) as Record<string, unknown>);
 }
@@ -36,7 +38,7 @@ export async function completeTask(db: Db, actor: Actor, input: CompleteInput) {
     if (task.status !== "open") throw new AppError(canSee(actor, task) || task.completedById === actor.id ? "task_closed" : "not_found");
     if (!canWorkOn(actor, task)) throw new AppError(canSee(actor, task) ? "task_not_yours" : "not_found");
     if (task.instance.status !== "running") throw new AppError("conflict");
-    const data = await validate(tx, task.instanceId, task.formKey, input.data);
+    const data = await validate(tx, task, input.data);
 
     // Claim the row first: a concurrent completion blocks here and then finds it closed.
     const closed = await closeTask(tx, task.id, { outcome: typeof data.decision === "string" ? data.decision : "completed", completedById: actor.id, completedAt: at, assigneeId: task.assigneeId ?? (actor.realm === "employee" ? actor.id : null) });

@@ -1,4 +1,5 @@
 import "server-only";
+import { publishedFormKeys } from "./form-store";
 import type { EmployeeActor } from "../auth/actor";
 import { requirePermission } from "../auth/permissions";
 import type { Db, Tx } from "../db/client";
@@ -65,7 +66,7 @@ const deep = (el: Node): Node[] => (el.flowElements ?? []).flatMap((f) => [f, ..
  */
 export async function dryRunProcess(db: Db, who: EmployeeActor, xml: string, variables: Record<string, Scalar>, choices: Record<string, DryRunChoice>): Promise<DryRunResult> {
   const actor = requirePermission(who, "process.design");
-  const checked = await checkDefinition(xml);
+  const checked = await checkDefinition(xml, await publishedFormKeys(db));
   const invalid = (problems = checked.problems): DryRunResult => ({ status: "invalid", steps: [], path: [], variables: {}, problems });
   if (!checked.moddle || !checked.key || checked.problems.some((p) => isError(p) && !TOLERATED.has(p.code))) return invalid();
   let json = checked.context;

@@ -1,5 +1,5 @@
 import "server-only";
-import { evaluate, parseExpression } from "feelin";
+import { evaluate, parseExpression, unaryTest } from "feelin";
 import { type FeelProblem, feelProblem, LIST_LIMIT } from "./feel-cost";
 import { RegexError, regexFunctions } from "./feel-regex";
 
@@ -91,6 +91,20 @@ export function evaluateFeel(source: string, scope: Record<string, unknown>): un
   const hard = result.warnings.filter((w) => !SOFT_WARNINGS.has(w.type));
   if (hard.length) throw new ExpressionError("expression_failed", hard.map((w) => w.message).join("; ").slice(0, 200), source);
   return result.value;
+}
+
+/**
+ * A form field's condition as form-js tests it (FEEL unary test: a comparison with a
+ * missing value holds), under the same bounds as every expression. Only true holds;
+ * an expression that fails or costs too much does not (the field stays shown).
+ */
+export function testFeel(source: string, scope: Record<string, unknown>): boolean {
+  if (scopeProblem(scope) || feelProblem(source, scope)) return false;
+  try {
+    return unaryTest(source, { ...scope, ...regexFunctions }).value === true;
+  } catch {
+    return false;
+  }
 }
 
 /** Resolves an attribute that may be a ${...} expression (assignee, due date) against variables. */

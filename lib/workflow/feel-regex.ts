@@ -52,6 +52,11 @@ export function patternProblem(pattern: string, flags = ""): string | null {
   }
 }
 
+/** A form field's pattern, compiled once (throws RegexError when it cannot run safely; compileFormJs checks it first). */
+export function safePattern(pattern: string): RE2JS {
+  return compile(pattern, "");
+}
+
 const isString = (v: unknown): v is string => typeof v === "string";
 const isFlags = (v: unknown): v is string | null | undefined => v == null || typeof v === "string";
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "../errors/app-error";
 import { cleanInput, fieldErrorsOf } from "../errors/parse-input";
+import { processVariables, testFeel } from "./expressions";
 import { formSchema, lineRows, type FormDefinition } from "./forms";
 
 /**
@@ -11,7 +12,8 @@ import { formSchema, lineRows, type FormDefinition } from "./forms";
  */
 export function validateFormData(form: FormDefinition | null | undefined, data: unknown, variables?: Record<string, unknown>): Record<string, unknown> {
   if (!form) return {};
-  const parsed = formSchema(form).safeParse(cleanInput(data ?? {}));
+  const input = cleanInput(data ?? {});
+  const parsed = formSchema(form, hiddenFields(form, input, variables ?? {})).safeParse(input);
   if (parsed.success) {
     const out = parsed.data as Record<string, unknown>;
     if (variables) checkLines(form, out, variables);
@@ -19,6 +21,24 @@ export function validateFormData(form: FormDefinition | null | undefined, data: 
     return out;
   }
   throw new AppError("validation", { fieldErrors: fieldErrorsOf(parsed.error.issues) });
+}
+
+/**
+ * The fields whose condition (hideIf, a FEEL test as form-js evaluates it) holds
+ * for what was submitted and the instance's variables, in order: a hidden field's
+ * value is out of the scope of the conditions after it.
+ */
+function hiddenFields(form: FormDefinition, input: unknown, variables: Record<string, unknown>): Set<string> {
+  const hidden = new Set<string>();
+  if (!form.fields.some((f) => f.hideIf)) return hidden;
+  const scope: Record<string, unknown> = { ...processVariables(variables), ...(input && typeof input === "object" ? (input as Record<string, unknown>) : {}) };
+  for (const f of form.fields) {
+    if (f.hideIf && testFeel(f.hideIf, scope)) {
+      hidden.add(f.name);
+      delete scope[f.name];
+    }
+  }
+  return hidden;
 }
 
 function checkLines(form: FormDefinition, data: Record<string, unknown>, variables: Record<string, unknown>) {

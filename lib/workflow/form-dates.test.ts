@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { validateFormData } from "./form-data";
-import { formDefinition } from "./registry";
+import { shippedForm } from "@/test/workflow-fixtures";
 
 // The supplier's order confirmation (po_confirmation) names a delivery date that goes to
 // the ERP: only a day of the calendar passes, whatever the browser or the API sends.
 describe("date fields of task forms", () => {
-  const form = formDefinition("po_confirmation")!;
+  const form = shippedForm("po_confirmation");
   const variables = { orderLineItems: [{ key: "l1", label: "1. 螺栓", quantity: 10, unit: "PCS" }] };
   const confirm = (confirmedDate: unknown) => validateFormData(form, { confirmedQuantities: { l1: 10 }, confirmedDate }, variables);
 

@@ -2,30 +2,23 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM } from "@/lib/auth/actor";
 import { seedDemo } from "@/lib/demo/seed";
 import { dbKinds, freshDb } from "@/test/db";
-import { bpmn, employee, openTasks } from "@/test/workflow-fixtures";
+import { bpmn, employee, openTasks, publishTestForm } from "@/test/workflow-fixtures";
 import { completeTask } from "./complete-task";
 import { validateFormData } from "./form-data";
-import { formDefinition, installModules } from "./registry";
+import type { FormDefinition } from "./forms";
 import { publishDefinition } from "./publish-definition";
 import { startByHand as startByKey } from "./start-by-hand";
 import { startInstance } from "./start-instance";
 
-installModules([
-  {
-    name: "test-numbers",
-    forms: [
-      {
-      key: "test_numbers",
-      titleZh: "数量",
-      titleEn: "Quantities",
-      fields: [
-        { name: "qty", type: "number", labelZh: "数量", labelEn: "Quantity", required: true, min: 0 },
-        { name: "discount", type: "number", labelZh: "折扣", labelEn: "Discount" },
-      ],
-      },
-    ],
-  },
-]);
+const NUMBERS: FormDefinition = {
+  key: "test_numbers",
+  titleZh: "数量",
+  titleEn: "Quantities",
+  fields: [
+    { name: "qty", type: "number", labelZh: "数量", labelEn: "Quantity", required: true, min: 0 },
+    { name: "discount", type: "number", labelZh: "折扣", labelEn: "Discount" },
+  ],
+};
 
 const FLOW = bpmn(
   "numbers",
@@ -35,7 +28,7 @@ const FLOW = bpmn(
 );
 
 describe("number fields", () => {
-  const form = formDefinition("test_numbers")!;
+  const form = NUMBERS;
   it("a blank required number is missing, never 0; a blank optional one is absent", () => {
     for (const blank of ["", "   ", null, undefined]) {
       expect(() => validateFormData(form, { qty: blank })).toThrow(expect.objectContaining({ code: "validation", fieldErrors: { qty: "validation.required" } }));
@@ -55,6 +48,7 @@ describe.each(kinds)("number fields through the runtime on %s", (kind) => {
   beforeAll(async () => {
     opened = await freshDb(kind);
     await seedDemo(opened.db);
+    await publishTestForm(opened.db, NUMBERS);
     await publishDefinition(opened.db, SYSTEM, FLOW);
     await publishDefinition(opened.db, SYSTEM, (await import("node:fs")).readFileSync("processes/purchase-requisition.bpmn", "utf8"), "shipped");
   });

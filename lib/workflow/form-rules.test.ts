@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { validateFormData } from "./form-data";
-import { formDefinition } from "./registry";
+import { shippedForm } from "@/test/workflow-fixtures";
 
 // Rules across fields, checked where the task completes: the same for the form, a
 // server action or the REST API.
 describe("form rules", () => {
-  const receipt = formDefinition("delivery_receipt")!;
+  const receipt = shippedForm("delivery_receipt");
   const variables = {
     planLineItems: [
       { key: "l1", label: "1. P-1001 不锈钢六角螺栓", quantity: 600, unit: "PCS" },
@@ -23,7 +23,7 @@ describe("form rules", () => {
   });
 
   it.each(["approval", "supplier_initial_review", "supplier_re_review"])("%s: a rejection needs a reason, an approval does not", (key) => {
-    const form = formDefinition(key)!;
+    const form = shippedForm(key);
     for (const comment of [undefined, "", "   "]) {
       expect(() => validateFormData(form, { decision: "reject", comment })).toThrow(expect.objectContaining({ fieldErrors: { comment: "validation.reason_required" } }));
     }

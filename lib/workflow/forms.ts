@@ -1,19 +1,29 @@
 import "server-only";
 import { z } from "zod";
 import { calendarDay } from "../errors/calendar";
+import { safePattern } from "./feel-regex";
 
 /** One row of a "lines" field, e.g. an order line whose quantity is confirmed. */
 export type LineRow = { key: string; label: string; quantity: number; unit: string; unitZh?: string; unitEn?: string };
 
 export type FormField = {
   name: string;
-  type: "text" | "textarea" | "number" | "date" | "select" | "boolean" | "decision" | "supplier" | "lines";
+  type: "text" | "textarea" | "number" | "date" | "select" | "checklist" | "boolean" | "decision" | "supplier" | "lines";
   labelZh: string;
   labelEn: string;
   required?: boolean;
   options?: { value: string; labelZh: string; labelEn: string }[];
   min?: number;
   max?: number;
+  /** text, textarea: length bounds (of the trimmed text) and a pattern (a safe RE2 regular expression, unanchored as in form-js). */
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  format?: "email" | "phone";
+  /** select: shown as radio buttons. */
+  widget?: "radio";
+  /** A FEEL test over the form's values and the instance's variables: while true the field is hidden, neither required nor stored. */
+  hideIf?: string;
   /** "lines": the instance variable that holds the rows (LineRow[]); the value is { [row key]: number }. */
   linesFrom?: string;
   /** "lines": no row may exceed its own quantity. */
@@ -40,8 +50,6 @@ export type FormRule =
 
 export type FormDefinition = { key: string; titleZh: string; titleEn: string; fields: FormField[]; rules?: FormRule[] };
 
-/** Every approval form's rule: a rejection says why (the requester and the history read it). */
-export const REJECTION_NEEDS_REASON: FormRule = { kind: "required_when", field: "comment", when: { field: "decision", equals: "reject" }, message: "validation.reason_required" };
 
 const DECISIONS = [
   { value: "approve", labelZh: "同意", labelEn: "Approve" },
@@ -58,6 +66,22 @@ function toNumber(v: unknown): unknown {
     return Number.isFinite(n) ? n : v;
   }
   return v;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PHONE = /^\+?[0-9][0-9 ()-]{5,19}$/;
+
+/** Text as typed (trimmed), within its length bounds, matching its pattern (RE2: no backtracking, so no pattern can stall the server). */
+function textSchema(f: FormField): z.ZodType {
+  const cap = f.type === "textarea" ? 4000 : 200;
+  let s = z.string({ error: (iss) => (iss.input === undefined ? "validation.required" : "validation.invalid_type") }).trim().max(Math.min(f.maxLength ?? cap, cap), f.maxLength !== undefined ? `validation.too_long?max=${Math.min(f.maxLength, cap)}` : "validation.too_long?max=" + cap);
+  if (f.required) s = s.min(1, "validation.required");
+  if (f.minLength !== undefined && f.minLength > 0) s = s.min(f.minLength, `validation.too_short?min=${f.minLength}`);
+  if (f.format === "email") s = s.regex(EMAIL, "validation.invalid_email");
+  if (f.format === "phone") s = s.regex(PHONE, "validation.invalid_phone");
+  if (!f.pattern) return s;
+  const re = safePattern(f.pattern);
+  return s.refine((v) => v === "" || re.matcher(v).find(), "validation.pattern_mismatch");
 }
 
 function fieldSchema(f: FormField): z.ZodType {
@@ -91,25 +115,32 @@ function fieldSchema(f: FormField): z.ZodType {
     case "select":
     case "decision": {
       const values = (f.options ?? DECISIONS).map((o) => o.value);
-      s = z.enum(values as [string, ...string[]]);
+      s = z.enum(values as [string, ...string[]], { error: (iss) => (iss.input === undefined ? "validation.required" : "validation.invalid_option") });
+      break;
+    }
+    case "checklist": {
+      const values = (f.options ?? []).map((o) => o.value);
+      const list = z.array(z.enum(values as [string, ...string[]], "validation.invalid_option")).max(values.length, "validation.invalid_option");
+      s = f.required ? list.min(1, "validation.required") : list;
       break;
     }
     default:
-      s = z.string().trim().max(f.type === "textarea" ? 4000 : 200);
+      s = textSchema(f);
   }
   // An optional field left blank is absent (a blank number is not 0).
   if (!f.required) return z.preprocess((v) => (v === "" || v === null || (f.type === "number" && isBlank(v)) ? undefined : v), s.optional());
-  if (f.type === "text" || f.type === "textarea") return (s as z.ZodString).min(1);
   return s;
 }
 
 /** Validates submitted form data on the server; unknown fields are dropped. */
 // Built once per form: building a zod object costs more than validating with it.
 const schemas = new WeakMap<FormDefinition, ReturnType<typeof buildSchema>>();
-function buildSchema(def: FormDefinition) {
-  return z.object(Object.fromEntries(def.fields.map((f) => [f.name, fieldSchema(f)])));
+function buildSchema(def: FormDefinition, hidden?: ReadonlySet<string>) {
+  return z.object(Object.fromEntries(def.fields.filter((f) => !hidden?.has(f.name)).map((f) => [f.name, fieldSchema(f)])));
 }
-export function formSchema(def: FormDefinition) {
+/** The form's schema; without the fields hidden by their condition (neither required nor kept) when `hidden` names any. */
+export function formSchema(def: FormDefinition, hidden?: ReadonlySet<string>) {
+  if (hidden?.size) return buildSchema(def, hidden);
   let s = schemas.get(def);
   if (!s) schemas.set(def, (s = buildSchema(def)));
   return s;

@@ -2,7 +2,7 @@ import "server-only";
 import { validateExpression } from "./expressions";
 import { checkTimer, ISO_DURATION } from "./lint-timers";
 import type { El, LintProblem } from "./lint-types";
-import { formDefinition, serviceHandler } from "./registry";
+import { serviceHandler } from "./registry";
 
 const SERVICE_TYPES = ["bpmn:ServiceTask", "bpmn:SendTask", "bpmn:BusinessRuleTask"];
 /** Elements the runtime cannot run as drawn: refused, each with its own reason. */
@@ -22,7 +22,6 @@ function checkCondition(p: LintProblem[], id: string | undefined, c?: { body?: s
 
 function checkUserTask(p: LintProblem[], el: El) {
   if (!el.assignee && !el.candidateGroups && !el.candidateSupplier) p.push({ code: "task_unassigned", elementId: el.id });
-  if (el.formKey && !formDefinition(String(el.formKey))) p.push({ code: "unknown_form", elementId: el.id, params: { form: String(el.formKey) } });
   const due = el.dueDate ? String(el.dueDate) : "";
   if (due && !due.startsWith("${") && !ISO_DURATION.test(due)) p.push({ code: "due_invalid", elementId: el.id, params: { value: due } });
   for (const attr of ["assignee", "candidateGroups", "candidateSupplier", "dueDate"] as const) {
@@ -49,7 +48,6 @@ export function checkElement(p: LintProblem[], el: El, all: El[]) {
   checkLoop(p, el);
   if (el.$type === "bpmn:SequenceFlow") checkCondition(p, el.id, el.conditionExpression);
   if (el.$type === "bpmn:UserTask") checkUserTask(p, el);
-  if (el.$type === "bpmn:StartEvent" && el.formKey && !formDefinition(String(el.formKey))) p.push({ code: "unknown_form", elementId: el.id, params: { form: String(el.formKey) } });
   if (el.$type === "bpmn:ReceiveTask" && !el.messageRef) p.push({ code: "message_missing", elementId: el.id });
   if (SERVICE_TYPES.includes(el.$type)) {
     const h = el.handler ? String(el.handler) : "";

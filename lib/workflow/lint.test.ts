@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { bpmn } from "@/test/workflow-fixtures";
 import { checkDefinition } from "./publish-definition";
 
-const codes = async (xml: string) => (await checkDefinition(xml)).problems.map((p) => `${p.code}${p.elementId ? "@" + p.elementId : ""}`);
+// The shipped forms are what a fresh database publishes first; a diagram may name them and no other.
+const SHIPPED_FORMS = new Set(fs.readdirSync("processes/forms").map((f) => f.replace(/\.form$/, "")));
+const codes = async (xml: string) => (await checkDefinition(xml, SHIPPED_FORMS)).problems.map((p) => `${p.code}${p.elementId ? "@" + p.elementId : ""}`);
 const line = (...els: string[]) => els.join("");
 const START_TO = (target: string) => `<bpmn:startEvent id="s"/><bpmn:sequenceFlow id="f_s" sourceRef="s" targetRef="${target}"/>`;
 const TO_END = (source: string) => `<bpmn:sequenceFlow id="f_e" sourceRef="${source}" targetRef="e"/><bpmn:endEvent id="e"/>`;

@@ -1,24 +1,21 @@
 import "server-only";
-import type { FormDefinition } from "./forms";
 import type { JobKind } from "./jobs/job-kinds";
 import type { ServiceHandler } from "./service-handler";
 
 /**
- * What a domain plugs into the workflow platform, as plain values: the forms its
- * tasks show, the service handlers its BPMN service tasks name, the job kinds it
- * queues. A description has no side effects; lib/server/domain-modules.ts lists
+ * What a domain plugs into the workflow platform, as plain values: the service
+ * handlers its BPMN service tasks name, the job kinds it queues. (Forms are data:
+ * designed in the app or shipped as processes/forms/*.form, see form-store.ts.) A description has no side effects; lib/server/domain-modules.ts lists
  * the domains and installs them once, at boot and in the test set-up.
  */
 export type DomainModule = {
   name: string;
-  forms?: readonly FormDefinition[];
   serviceHandlers?: readonly ServiceHandler[];
   jobKinds?: readonly JobKind[];
 };
 
 type Registry = {
   modules: Map<string, DomainModule>;
-  forms: Map<string, FormDefinition>;
   handlers: Map<string, ServiceHandler>;
   jobKinds: Map<string, JobKind>;
 };
@@ -28,18 +25,17 @@ const g = globalThis as { __ffRegistry?: Registry };
 
 /**
  * Installs domain modules. Installing the same description again is a no-op, so
- * boot and test set-up may both call it; two modules claiming one form key,
+ * boot and test set-up may both call it; two modules claiming one
  * handler or job kind is a programming error and throws.
  */
 export function installModules(modules: readonly DomainModule[]) {
-  const reg = (g.__ffRegistry ??= { modules: new Map(), forms: new Map(), handlers: new Map(), jobKinds: new Map() });
+  const reg = (g.__ffRegistry ??= { modules: new Map(), handlers: new Map(), jobKinds: new Map() });
   for (const m of modules) {
     const had = reg.modules.get(m.name);
     if (had === m) continue;
     if (had) throw new Error(`domain module "${m.name}" is installed already with another description`);
     // Checked before anything is added, so a refused module leaves the registry as it was.
     const claims: [Map<string, unknown>, string, string, unknown][] = [
-      ...(m.forms ?? []).map((f): [Map<string, unknown>, string, string, unknown] => [reg.forms, "form", f.key, f]),
       ...(m.serviceHandlers ?? []).map((h): [Map<string, unknown>, string, string, unknown] => [reg.handlers, "service handler", h.name, h]),
       ...(m.jobKinds ?? []).map((k): [Map<string, unknown>, string, string, unknown] => [reg.jobKinds, "job kind", k.kind, k]),
     ];
@@ -59,15 +55,6 @@ function installed(): Registry {
     throw new Error("workflow registry read before the domain modules were installed: call installDomainModules() (lib/server/domain-modules.ts) at start-up");
   }
   return reg;
-}
-
-export function formDefinition(key: string | null | undefined): FormDefinition | undefined {
-  const forms = installed().forms;
-  return key ? forms.get(key) : undefined;
-}
-
-export function listForms(): FormDefinition[] {
-  return [...installed().forms.values()];
 }
 
 export function serviceHandler(name: string): ServiceHandler | undefined {

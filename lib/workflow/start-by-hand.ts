@@ -40,9 +40,9 @@ function starter(who: Actor | null | undefined): EmployeeActor | SystemActor {
  */
 export async function startByHand(db: Db, who: Actor | null | undefined, input: StartByHandInput): Promise<Started> {
   const actor = starter(who);
-  const def = await db.processDefinition.findFirst({ where: { key: input.key, status: "published" }, orderBy: { version: "desc" }, select: { key: true, context: true } });
+  const def = await db.processDefinition.findFirst({ where: { key: input.key, status: "published" }, orderBy: { version: "desc" }, select: { id: true, key: true, context: true } });
   if (!def) throw new AppError("process_not_found", { params: { key: input.key } });
-  const form = startForm(def.context);
+  const form = await startForm(db, def);
   // Employees start through a start form people can fill in; a process without one is started by the system.
   if (!mayStart(actor, startPolicy(def.context)) || (actor.realm === "employee" && !form)) throw new AppError("process_not_startable");
 

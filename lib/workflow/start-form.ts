@@ -1,6 +1,7 @@
 import "server-only";
+import type { Db, Tx } from "../db/client";
+import { formOfDefinition } from "./form-store";
 import { type FormDefinition } from "./forms";
-import { formDefinition } from "./registry";
 
 type ContextActivity = { id: string; type: string; parent?: { id?: string; type?: string }; behaviour?: Record<string, unknown> };
 type StoredContext = { processes?: { id: string }[]; activities?: ContextActivity[] };
@@ -20,7 +21,7 @@ export function startFormKey(context: unknown): string | null {
   return typeof key === "string" && key.trim() ? key.trim() : null;
 }
 
-/** The registered start form of a definition, if it has one people can fill in. */
-export function startForm(context: unknown): FormDefinition | null {
-  return formDefinition(startFormKey(context)) ?? null;
+/** The start form of a published definition (the version it pinned), if it has one people can fill in. */
+export async function startForm(db: Db | Tx, definition: { id: string; context: unknown }): Promise<FormDefinition | null> {
+  return formOfDefinition(db, definition.id, startFormKey(definition.context));
 }

@@ -81,6 +81,7 @@ describe.runIf(await postgresAvailable())("cold start: every page as the first r
       "/processes/[key]/edit:key": "purchase_requisition",
       "/processes/[key]/diff:key": "purchase_requisition",
       "/processes/[key]/heatmap:key": "purchase_requisition",
+      "/processes/forms/[key]:key": "approval",
       "/processes/instances/[id]:id": req.id,
       "/integration/log/[id]:id": log.id,
     });

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { employeeAction } from "@/lib/auth/action-client";
 import { isAppError } from "@/lib/errors/app-error";
+import { publishedFormKeys } from "@/lib/workflow/form-store";
 import { checkDiagram } from "@/lib/process-admin/check-diagram";
 import { checkDiagramInput, diagramInput, discardDraftInput, dryRunInput, migrateInput, rollbackInput } from "@/lib/process-admin/process-admin.schema";
 import type { DiagramProblem } from "@/lib/process-admin/problems";
@@ -12,7 +13,7 @@ import { dryRunProcess } from "@/lib/workflow/dry-run";
 import { migrateInstances } from "@/lib/workflow/migrate-instances";
 
 /** Live validation while editing: nothing is stored. */
-export const checkDiagramAction = employeeAction("process.design", checkDiagramInput, async ({ xml }) => checkDiagram(xml));
+export const checkDiagramAction = employeeAction("process.design", checkDiagramInput, async ({ xml }, { db }) => checkDiagram(xml, await publishedFormKeys(db)));
 
 export const saveDraftAction = employeeAction("process.design", diagramInput, async (input, { actor, db }) => {
   const saved = await saveDraft(db, actor, input);

@@ -10,13 +10,14 @@ import { listDefinitions } from "@/lib/process-admin/list-definitions";
 
 export default async function ProcessesPage() {
   const actor = await employeeWithPermission("process.design");
-  const [t, format, rows] = await Promise.all([getTranslations("processes"), getFormatter(), listDefinitions(await getDb(), actor)]);
+  const [t, tForms, format, rows] = await Promise.all([getTranslations("processes"), getTranslations("forms.list"), getFormatter(), listDefinitions(await getDb(), actor)]);
   const canOperate = hasPermission(actor, "process.operate");
   const enc = encodeURIComponent;
   return (
     <div>
       <PageHeader title={t("list.title")}>
         <div className="flex flex-wrap gap-2">
+          <Link href="/processes/forms" className={buttonVariants({ variant: "secondary", size: "sm" })}>{tForms("title")}</Link>
           {canOperate ? <Link href="/processes/instances" className={buttonVariants({ variant: "secondary", size: "sm" })}>{t("list.instances")}</Link> : null}
           <Link href="/processes/new" className={buttonVariants({ size: "sm" })}>{t("list.new")}</Link>
         </div>

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { AdminTabs } from "@/components/admin/admin-tabs";
 import { PagerLinks } from "@/components/admin/pager-links";
@@ -12,12 +12,19 @@ import { Input, Label, Select } from "@/components/ui/input";
 import { listHref } from "@/components/ui/list-href";
 import { employeeWithPermission } from "@/lib/auth/guards";
 import { hasPermission } from "@/lib/auth/permissions";
+import { customFilterName, customFilterParams, FILTERABLE_TYPES, type CustomFieldDef } from "@/lib/custom-fields/custom-fields.schema";
+import { fieldLabel } from "@/lib/custom-fields/format-custom-values";
+import { listedFields, loadCustomFields } from "@/lib/custom-fields/list-custom-fields";
 import { getDb } from "@/lib/db/client";
 import { listDeliveryPlans, listPurchaseOrders } from "@/lib/srm/list-purchasing";
 import { listSuppliers } from "@/lib/srm/list-suppliers";
 import { ORDER_STATUSES, parseSrmListQuery, PLAN_STATUSES, SRM_TABS, SUPPLIER_STATUSES, type SrmListQuery } from "@/lib/srm/srm-lists.schema";
 
-const href = (q: Pick<SrmListQuery, "tab" | "status" | "q">, page: number) => listHref("/srm", { tab: q.tab === "orders" ? null : q.tab, status: q.status, q: q.q, page });
+const href = (q: Pick<SrmListQuery, "tab" | "status" | "q" | "cf">, page: number) =>
+  listHref("/srm", { tab: q.tab === "orders" ? null : q.tab, status: q.status, q: q.q, ...customFilterParams(q.cf), page });
+
+/** The record type whose custom fields a tab shows as columns and filters (delivery plans have none). */
+const CUSTOM_ENTITY = { orders: "purchase_order", deliveries: null, suppliers: "supplier" } as const;
 
 const STATUS_FILTER = {
   orders: { statuses: ORDER_STATUSES, labels: "orderStatus" },
@@ -30,25 +37,40 @@ export default async function SrmPage({ searchParams }: { searchParams: Promise<
   const actor = await employeeWithPermission("srm.view");
   const q = parseSrmListQuery(await searchParams);
   const db = await getDb();
-  const [t, orders, plans, suppliers] = await Promise.all([
+  const entity = CUSTOM_ENTITY[q.tab];
+  const [t, tf, tc, locale, fields, orders, plans, suppliers] = await Promise.all([
     getTranslations("srm"),
+    getTranslations("customFields"),
+    getTranslations("common"),
+    getLocale(),
+    entity ? loadCustomFields(db, entity).then(listedFields) : ([] as CustomFieldDef[]),
     q.tab === "orders" ? listPurchaseOrders(db, actor, q) : null,
     q.tab === "deliveries" ? listDeliveryPlans(db, actor, q) : null,
     q.tab === "suppliers" ? listSuppliers(db, actor, q) : null,
   ]);
   const list = orders ?? plans ?? suppliers!;
   const filter = STATUS_FILTER[q.tab];
-  const tabs = SRM_TABS.map((tab) => ({ href: href({ tab, status: "all", q: "" }, 1), label: t(`tabs.${tab}`), exact: true, active: q.tab === tab }));
+  const tabs = SRM_TABS.map((tab) => ({ href: href({ tab, status: "all", q: "", cf: {} }, 1), label: t(`tabs.${tab}`), exact: true, active: q.tab === tab }));
+  const filterable = fields.filter((f) => FILTERABLE_TYPES.includes(f.type));
+  const choices = (f: CustomFieldDef) => (f.type === "boolean" ? [{ value: "true", label: tc("yes") }, { value: "false", label: tc("no") }] : f.options.map((o) => ({ value: o.value, label: fieldLabel(o, locale) })));
   return (
     <div className="space-y-4">
       <PageHeader title={t("title")}>
-        {q.tab === "suppliers" && hasPermission(actor, "supplier.manage") ? (
-          <Link href="/srm/suppliers/new" className={buttonVariants({ size: "sm" })} data-testid="register-supplier">{t("registration.register")}</Link>
+        {q.tab === "suppliers" ? (
+          <div className="flex flex-wrap gap-2">
+            {/* A file download, not a page: a plain link, never prefetched. */}
+            <a href={listHref("/srm/suppliers/export", { status: q.status, q: q.q, ...customFilterParams(q.cf) })} download className={buttonVariants({ variant: "secondary", size: "sm" })} data-testid="export-suppliers">
+              {tf("export.button")}
+            </a>
+            {hasPermission(actor, "supplier.manage") ? (
+              <Link href="/srm/suppliers/new" className={buttonVariants({ size: "sm" })} data-testid="register-supplier">{t("registration.register")}</Link>
+            ) : null}
+          </div>
         ) : null}
       </PageHeader>
       <p className="text-sm text-slate-600">{t("intro")}</p>
       <AdminTabs items={tabs} label={t("tabsLabel")} />
-      <FilterForm className="grid-cols-1 sm:grid-cols-3" actionsClassName="sm:col-span-3" submitLabel={t("filter.search")} resetLabel={t("filter.reset")} resetHref={href({ tab: q.tab, status: "all", q: "" }, 1)}>
+      <FilterForm className="grid-cols-1 sm:grid-cols-3" actionsClassName="sm:col-span-3" submitLabel={t("filter.search")} resetLabel={t("filter.reset")} resetHref={href({ tab: q.tab, status: "all", q: "", cf: {} }, 1)}>
         {q.tab !== "orders" ? <input type="hidden" name="tab" value={q.tab} /> : null}
         <div>
           <Label htmlFor="f-status">{t("filter.status")}</Label>
@@ -61,8 +83,17 @@ export default async function SrmPage({ searchParams }: { searchParams: Promise<
           <Label htmlFor="f-q">{t("filter.q")}</Label>
           <Input id="f-q" name="q" defaultValue={q.q} maxLength={100} />
         </div>
+        {filterable.map((f) => (
+          <div key={f.key}>
+            <Label htmlFor={`f-cf-${f.key}`}>{fieldLabel(f, locale)}</Label>
+            <Select id={`f-cf-${f.key}`} name={customFilterName(f.key)} defaultValue={q.cf[f.key] ?? ""}>
+              <option value="">{tf("filter.all")}</option>
+              {choices(f).map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+            </Select>
+          </div>
+        ))}
       </FilterForm>
-      {orders ? <PurchaseOrderTable rows={orders.rows} /> : plans ? <DeliveryPlanTable rows={plans.rows} /> : <SupplierTable rows={suppliers!.rows} />}
+      {orders ? <PurchaseOrderTable rows={orders.rows} fields={fields} /> : plans ? <DeliveryPlanTable rows={plans.rows} /> : <SupplierTable rows={suppliers!.rows} fields={fields} />}
       <PagerLinks page={list.page} pageCount={list.pageCount} total={list.total} href={(p) => href(q, p)} />
     </div>
   );

@@ -3,6 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { employeeAction } from "@/lib/auth/action-client";
+import { customValuesUpdate } from "@/lib/custom-fields/custom-fields.schema";
+import { updateCustomValues } from "@/lib/custom-fields/update-custom-values";
 import { registerSupplier } from "@/lib/srm/register-supplier";
 import { startReReview } from "@/lib/srm/re-review";
 import { resubmitInitialReview } from "@/lib/srm/resubmit-initial-review";
@@ -29,4 +31,11 @@ export const startReReviewAction = employeeAction("supplier_account.manage", z.r
   const created = await startReReview(db, actor, input);
   revalidatePath(`/srm/suppliers/${String(input.supplierId)}`);
   return created;
+});
+
+// The supplier's custom values (the administrator's fields), checked against the active fields by the use-case.
+export const updateSupplierCustomAction = employeeAction("supplier.manage", customValuesUpdate, async (input, { actor, db }) => {
+  await updateCustomValues(db, actor, "supplier", input);
+  revalidatePath(`/srm/suppliers/${input.id}`);
+  return { id: input.id };
 });
