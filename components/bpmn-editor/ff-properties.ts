@@ -8,6 +8,7 @@
 import { flowConditionGroups } from "./properties/flow-condition-properties";
 import { generalGroups } from "./properties/general-properties";
 import { messageGroups } from "./properties/message-properties";
+import { processGroups } from "./properties/process-properties";
 import { serviceTaskGroups } from "./properties/service-task-properties";
 import type { El, FfEditorConfig, GroupDef, Translate } from "./properties/shared";
 import { startEventGroups } from "./properties/start-event-properties";
@@ -18,6 +19,7 @@ function groupsFor(element: El, cfg: FfEditorConfig, t: Translate): GroupDef[] {
   const bo = element.businessObject;
   const out: GroupDef[] = [
     ...generalGroups(bo, t),
+    ...processGroups(bo, cfg, t),
     ...userTaskGroups(bo, cfg, t),
     ...startEventGroups(bo, t),
     ...serviceTaskGroups(bo, t),

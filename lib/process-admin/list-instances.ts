@@ -9,9 +9,10 @@ const INSTANCE_PAGE_SIZE = 20;
 // Days are the users' days (the workbench runs on Asia/Shanghai time).
 const dayStart = (d: string) => new Date(`${d}T00:00:00+08:00`);
 
-/** One page of process instances for operators, filtered and paged on the server. */
-export async function listInstances(db: Db, actor: EmployeeActor, q: InstanceQuery) {
-  requirePermission(actor, "process.operate");
+type InstanceFilters = Pick<InstanceQuery, "key" | "businessKey" | "status" | "starter" | "from" | "to">;
+
+/** The instances the list's filters select (the page and its Excel export); the starter matches by username or name. */
+export async function instanceWhere(db: Db, q: InstanceFilters): Promise<Prisma.ProcessInstanceWhereInput> {
   let starterIds: string[] | undefined;
   if (q.starter) {
     const people = await db.employee.findMany({ where: { OR: [{ username: { contains: q.starter.toLowerCase() } }, { name: { contains: q.starter } }] }, select: { id: true }, take: 200 });
@@ -20,13 +21,19 @@ export async function listInstances(db: Db, actor: EmployeeActor, q: InstanceQue
   const startedAt: Prisma.DateTimeFilter = {};
   if (q.from) startedAt.gte = dayStart(q.from);
   if (q.to) startedAt.lt = new Date(dayStart(q.to).getTime() + 864e5);
-  const where: Prisma.ProcessInstanceWhereInput = {
+  return {
     ...(q.key ? { definition: { key: q.key } } : {}),
     ...(q.businessKey ? { businessKey: { contains: q.businessKey, mode: "insensitive" } } : {}),
     ...(q.status !== "all" ? { status: q.status } : {}),
     ...(starterIds ? { startedBy: { in: starterIds } } : {}),
     ...(q.from || q.to ? { startedAt } : {}),
   };
+}
+
+/** One page of process instances for operators, filtered and paged on the server. */
+export async function listInstances(db: Db, actor: EmployeeActor, q: InstanceQuery) {
+  requirePermission(actor, "process.operate");
+  const where = await instanceWhere(db, q);
   const [total, rows, keys] = await Promise.all([
     db.processInstance.count({ where }),
     db.processInstance.findMany({

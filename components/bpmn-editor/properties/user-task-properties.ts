@@ -79,7 +79,7 @@ export function userTaskGroups(bo: Bo, cfg: FfEditorConfig, t: Translate): Group
         { id: "ff-candidateSupplier", component: CandidateSupplier, isEdited: isTextFieldEntryEdited },
       ],
     },
-    { id: "ff-groups", label: t("Candidate groups"), entries: cfg.options.groups.map((g) => candidateGroupEntry(g.value, `${label(g, cfg.locale)} (${g.value})`)) },
+    { id: "ff-groups", label: t("Candidate groups"), entries: cfg.options.groups.map((g) => candidateGroupEntry(g.value, label(g, cfg.locale))) },
     {
       id: "ff-task",
       label: t("Form and deadline"),

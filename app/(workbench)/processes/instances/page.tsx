@@ -23,6 +23,9 @@ export default async function InstancesPage({ searchParams }: { searchParams: Pr
   return (
     <div className="space-y-4">
       <PageHeader title={t("instances.title")}>
+        <a href={listHref("/processes/instances/export", { key: q.key, bk: q.businessKey, status: q.status, starter: q.starter, from: q.from, to: q.to })} download className={buttonVariants({ variant: "secondary", size: "sm" })} data-testid="export-instances">
+          {t("export.button")}
+        </a>
         <Link href="/processes" className={buttonVariants({ variant: "ghost", size: "sm" })}>{t("backToList")}</Link>
       </PageHeader>
       <FilterForm className="sm:grid-cols-3 lg:grid-cols-7" actionsClassName="sm:col-span-3 lg:col-span-7" submitLabel={t("instances.search")} resetLabel={t("instances.reset")} resetHref="/processes/instances">
