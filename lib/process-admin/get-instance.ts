@@ -30,6 +30,15 @@ export async function getInstanceDetail(db: Db, actor: EmployeeActor, id: string
   const people = [...new Set([inst.startedBy, ...inst.history.map((h) => h.actorId), ...inst.tasks.map((t) => t.assigneeId)].filter((x): x is string => !!x))];
   const names = await db.employee.findMany({ where: { id: { in: people } }, select: { id: true, name: true } });
   const nameOf = Object.fromEntries(names.map((n) => [n.id, n.name]));
+  // Whom an unclaimed task waits for, by name: its groups, or its supplier.
+  const [groups, suppliers] = await Promise.all([
+    db.group.findMany({ where: { key: { in: [...new Set(inst.tasks.flatMap((t) => t.candidateGroups))] } }, select: { key: true, nameZh: true, nameEn: true } }),
+    db.supplier.findMany({ where: { id: { in: inst.tasks.flatMap((t) => (t.candidateSupplierId ? [t.candidateSupplierId] : [])) } }, select: { id: true, name: true } }),
+  ]);
+  const offeredTo = (t: { candidateGroups: string[]; candidateSupplierId: string | null }) => [
+    ...t.candidateGroups.map((k) => groups.find((g) => g.key === k) ?? { key: k, nameZh: k, nameEn: k }).map((g) => ({ zh: g.nameZh, en: g.nameEn })),
+    ...(t.candidateSupplierId ? [suppliers.find((s) => s.id === t.candidateSupplierId)?.name ?? "—"].map((n) => ({ zh: n, en: n })) : []),
+  ];
 
   const jobElement = (j: { payload: unknown }) => String((j.payload as { elementId?: string }).elementId ?? "");
   const failed = jobs.filter((j) => j.status === "failed").map(jobElement);
@@ -56,7 +65,7 @@ export async function getInstanceDetail(db: Db, actor: EmployeeActor, id: string
     incidentCode: inst.incidentCode,
     variables: inst.variables as Record<string, unknown>,
     definition: { key: inst.definition.key, version: inst.definition.version, name: inst.definition.name, xml: inst.definition.xml },
-    tasks: inst.tasks.map((t) => ({ ...t, assigneeName: t.assigneeId ? (nameOf[t.assigneeId] ?? null) : null, moveTargets: t.status === "open" ? moveTargets(t.elementId) : [] })),
+    tasks: inst.tasks.map((t) => ({ ...t, assigneeName: t.assigneeId ? (nameOf[t.assigneeId] ?? null) : null, offeredTo: offeredTo(t), moveTargets: t.status === "open" ? moveTargets(t.elementId) : [] })),
     jobs: jobs.map(({ payload, ...j }) => ({ ...j, elementId: jobElement({ payload }), elementName: elementName(jobElement({ payload })) })),
     history: inst.history.map((h) => ({ id: h.id, at: h.at, type: h.type, elementId: h.elementId, elementName: elementName(h.elementId), actorName: h.actorId ? (nameOf[h.actorId] ?? null) : null, data: h.data })),
     /** The business record as task pages show it. */

@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Diagram } from "@/components/bpmn-editor/diagram";
@@ -39,7 +39,7 @@ export default async function InstancePage({ params }: { params: Promise<{ id: s
   const actor = await employeeWithPermission("process.operate");
   const { id } = await params;
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  const [t, format, inst] = await Promise.all([getTranslations("processes"), getFormatter(), getInstanceDetail(await getDb(), actor, id)]);
+  const [t, format, locale, inst] = await Promise.all([getTranslations("processes"), getFormatter(), getLocale(), getInstanceDetail(await getDb(), actor, id)]);
   if (!inst) notFound();
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "short", timeStyle: "medium" }) : "—");
   const active = inst.status === "running" || inst.status === "incident";
@@ -101,7 +101,7 @@ export default async function InstancePage({ params }: { params: Promise<{ id: s
                   <tr key={task.id} data-element-id={task.elementId}>
                     <Td>{task.name}</Td>
                     <Td>{t(`instance.taskStatus.${task.status}`)}{task.outcome ? ` · ${t.has(`instance.taskOutcome.${task.outcome}`) ? t(`instance.taskOutcome.${task.outcome}`) : task.outcome}` : ""}</Td>
-                    <Td className="text-xs">{task.assigneeName ?? ([...task.candidateGroups, task.candidateSupplierId].filter(Boolean).join(", ") || "—")}</Td>
+                    <Td className="text-xs">{task.assigneeName ?? (task.offeredTo.map((o) => (locale === "zh-CN" ? o.zh : o.en)).join(locale === "zh-CN" ? "、" : ", ") || "—")}</Td>
                     <Td className="whitespace-nowrap text-xs">{when(task.dueAt)}</Td>
                     {canMove ? <Td>{task.status === "open" ? <MoveToken instanceId={inst.id} version={inst.version} task={{ id: task.id, name: task.name }} targets={task.moveTargets} /> : null}</Td> : null}
                   </tr>
