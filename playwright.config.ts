@@ -29,6 +29,15 @@ const RUN_DIR = process.env.E2E_RUN_DIR;
 const checkout = crypto.createHash("sha256").update(process.cwd()).digest("hex").slice(0, 8);
 const APP_BASE = process.env.E2E_APP_BASE || path.join(os.tmpdir(), `factory-flow-e2e-app-${checkout}`);
 
+const CHROMIUM = {
+  ...devices["Desktop Chrome"],
+  viewport: { width: 1280, height: 800 },
+  launchOptions: {
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-gpu"],
+  },
+};
+
 export default defineConfig({
   testDir: "e2e",
   // A sub-folder, so that the runner's clean-up at start leaves other reports
@@ -49,17 +58,10 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        viewport: { width: 1280, height: 800 },
-        launchOptions: {
-          executablePath: "/usr/bin/chromium",
-          args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-gpu"],
-        },
-      },
-    },
+    { name: "chromium", use: CHROMIUM, testIgnore: /flow-changes\// },
+    // Journeys that change a shipped flow for good run after every other one, so that
+    // none of those meets a step it does not expect.
+    { name: "flow-changes", use: CHROMIUM, testMatch: /flow-changes\/.*\.spec\.ts$/, dependencies: ["chromium"] },
   ],
   webServer: {
     // Syncs the working tree into a private copy, builds there when anything

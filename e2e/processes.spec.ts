@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signInEmployee } from "./support/auth";
+import { dropTaskOnFlow, openEditor, replaceWithUserTask } from "./support/bpmn-editor";
 import { zh } from "./support/messages";
 
 // For people to look at (fonts, layout), not compared pixel by pixel.
@@ -41,14 +42,6 @@ async function approve(page: Page, taskId: string) {
   expect(res.status(), await res.text()).toBe(200);
 }
 
-/** Opens the editor of a process and waits until bpmn-js has imported the diagram. */
-async function openEditor(page: Page, key: string) {
-  await page.goto(`/processes/${key}/edit`);
-  await expect(page.getByTestId("bpmn-modeler")).toHaveAttribute("data-ready", "true", { timeout: 30_000 });
-  // The live check has answered once the status line says how many problems there are.
-  await expect(page.getByTestId("editor-status")).not.toHaveText(zh("processes.editor.checking"));
-}
-
 test.describe.configure({ mode: "serial" });
 
 test("a process owner adds a quality approval with a 2-day SLA; new instances reach quality, running ones stay on their version", async ({ browser }) => {
@@ -69,29 +62,10 @@ test("a process owner adds a quality approval with a 2-day SLA; new instances re
   await expect(admin.locator(".bjs-powered-by")).toBeVisible();
 
   // Drop a new task on the flow from the purchasing decision to the ledger step: bpmn-js splits the flow.
-  const flow = await admin.locator('.djs-connection[data-element-id="f_small"]').boundingBox();
-  const entry = await admin.locator('.djs-palette [data-action="create.task"]').boundingBox();
-  if (!flow || !entry) throw new Error("palette or flow not on screen");
-  await admin.mouse.move(entry.x + entry.width / 2, entry.y + entry.height / 2);
-  await admin.mouse.down();
-  const target = { x: flow.x + flow.width * 0.55, y: flow.y + flow.height / 2 };
-  await admin.mouse.move(target.x - 40, target.y, { steps: 8 });
-  await admin.mouse.move(target.x, target.y, { steps: 8 });
-  await admin.mouse.up();
-  // bpmn-js opens the label editor on the new task: type its name.
-  await admin.keyboard.type("质量部审批");
-  // The first click ends the label editing (the context pad is redrawn), the next opens the menu.
-  const userTask = admin.locator('.djs-popup [data-id="replace-with-user-task"]');
-  await expect(async () => {
-    await admin.locator('.djs-context-pad [data-action="replace"]').click();
-    await expect(userTask).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 15_000 });
-  // Refused elements are not offered.
-  await expect(admin.locator('.djs-popup [data-id="replace-with-script-task"]')).toHaveCount(0);
-  await userTask.click();
+  await dropTaskOnFlow(admin, "f_small", "质量部审批");
+  await replaceWithUserTask(admin);
 
   // The runtime's properties: quality group, approval form, 2-day SLA.
-  await expect(admin.getByTestId("bpmn-properties")).toContainText("用户任务");
   await admin.locator("#bio-properties-panel-ff-candidateGroup-quality").check();
   await admin.locator("#bio-properties-panel-ff-formKey").selectOption("approval");
   await admin.locator("#bio-properties-panel-ff-dueDate").fill("two days");
@@ -175,7 +149,7 @@ test("a process owner adds a quality approval with a 2-day SLA; new instances re
 
 test("an invalid diagram is refused with the reasons on its elements; bad files are reported, not crashed on", async ({ page }) => {
   await signInEmployee(page, "admin");
-  await openEditor(page, "quality_issue");
+  await openEditor(page, "/processes/quality_issue/edit");
   await page.locator('.djs-shape[data-element-id="quality_verify"]').click();
   await page.locator("#bio-properties-panel-ff-candidateGroup-quality").uncheck();
   await page.getByTestId("publish").click();

@@ -3,6 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { signInEmployee, signInError, signInSupplier, signOut, submitSignIn } from "./support/auth";
 import { SUPPLIERS } from "./support/demo";
 import { zh } from "./support/messages";
+import { register } from "./support/srm-pages";
 
 /*
  * The supplier archive (SRM-5): from the purchasing overview's tab to one
@@ -21,19 +22,6 @@ async function shootBoth(page: Page, name: string) {
     await page.screenshot({ path: path.join(SHOTS, `${name}-${size}.png`), fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 800 });
-}
-
-/** Registers a supplier through the form and waits for its archive page; returns its address. */
-async function register(page: Page, s: { code: string; name: string; tax: string; term: string; contact: string }) {
-  await page.goto("/srm/suppliers/new");
-  await page.locator("#reg-code").fill(s.code);
-  await page.locator("#reg-name").fill(s.name);
-  await page.locator("#reg-taxCode").selectOption(s.tax);
-  await page.locator("#reg-paymentTermCode").selectOption(s.term);
-  await page.locator("#reg-contactName").fill(s.contact);
-  await page.getByTestId("register-submit").click();
-  await expect(page).toHaveURL(/\/srm\/suppliers\/[0-9a-f-]{36}$/);
-  return page.url();
 }
 
 async function openArchive(page: Page, code: string, company: string) {

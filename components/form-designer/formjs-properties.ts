@@ -26,7 +26,7 @@ type Field = Record<string, unknown> & { id: string; type: string; properties?: 
 type EditField = (field: Field, path: string[], value: unknown) => void;
 type Entry = { id: string; component: (props: EntryProps) => unknown; field: Field; editField: EditField; isEdited?: (node: unknown) => boolean };
 type EntryProps = { id: string; field: Field; editField: EditField };
-type Group = { id: string; label: string; entries?: Entry[] };
+type Group = { id: string; label: string; entries?: Entry[]; items?: { id: string; entries: Entry[] }[] };
 type PropertiesPanel = { registerProvider: (provider: { getGroups: (field: Field, editField: EditField) => (groups: Group[]) => Group[] }, priority: number) => void };
 
 /** Fields that carry a value, so a label the English UI shows; the display-only text has none. */
@@ -99,6 +99,25 @@ function entriesFor(texts: PropertyTexts) {
   };
 }
 
+type OptionValue = { label?: string; value?: string; labelEn?: string };
+
+/** The English label of the static option at `index` (`values[index].labelEn`): what the English UI shows for it. */
+function optionLabelEn(label: string, index: number) {
+  const values = (f: Field) => (Array.isArray(f.values) ? (f.values as OptionValue[]) : []);
+  return textEntry(
+    label,
+    (f) => values(f)[index]?.labelEn ?? "",
+    (f, edit, v) => {
+      const next = values(f).map((o, i) => {
+        if (i !== index) return o;
+        const { labelEn: _old, ...rest } = o;
+        return v.trim() ? { ...rest, labelEn: v } : rest;
+      });
+      edit(f, ["values"], next);
+    },
+  );
+}
+
 /** A form-js editor module adding the entries after the built-in ones (providers run by priority, the built-in one at 1000). */
 export function designerPropertiesModule(texts: PropertyTexts) {
   const entries = entriesFor(texts);
@@ -115,6 +134,11 @@ export function designerPropertiesModule(texts: PropertyTexts) {
         if (general?.entries) {
           const after = general.entries.findIndex((e) => e.id === "label" || e.id === "date-label");
           general.entries.splice(after < 0 ? general.entries.length : after + 1, 0, entry("labelEn"));
+        }
+        // Each static option (select, radio, checklist) gets its English label under its label and value.
+        for (const item of groups.find((g) => g.id === "staticOptions")?.items ?? []) {
+          const index = Number(item.id.slice(item.id.lastIndexOf("-") + 1));
+          item.entries.push({ id: `${item.id}-labelEn`, component: optionLabelEn(texts.labelEn, index), field, editField });
         }
         if (field.type === "lineQuantities") {
           const at = groups.findIndex((g) => g.id === "general") + 1;

@@ -37,7 +37,7 @@ describe("number fields", () => {
     expect(validateFormData(form, { qty: 0, discount: "  " })).toEqual({ qty: 0 });
     expect(validateFormData(form, { qty: "3", discount: "0.5" })).toEqual({ qty: 3, discount: 0.5 });
     expect(() => validateFormData(form, { qty: "twelve" })).toThrow(expect.objectContaining({ fieldErrors: { qty: "validation.invalid_type" } }));
-    expect(() => validateFormData(form, { qty: "-1" })).toThrow(expect.objectContaining({ fieldErrors: { qty: "validation.number_out_of_range" } }));
+    expect(() => validateFormData(form, { qty: "-1" })).toThrow(expect.objectContaining({ fieldErrors: { qty: "validation.number_min?min=0" } }));
   });
 });
 

@@ -73,7 +73,7 @@ describe.each(kinds)("form versions pinned by the processes that use them, on %s
     expect((await opened.db.processInstance.findUniqueOrThrow({ where: { id: before.id } })).status).toBe("completed");
     // The new one against version 2.
     const task = await taskOf(after.id);
-    expect(await fieldErrors(completeTask(opened.db, lina, { taskId: task.id, data: { quantity: 5 } }))).toEqual({ quantity: "validation.number_out_of_range", costCenter: "validation.required" });
+    expect(await fieldErrors(completeTask(opened.db, lina, { taskId: task.id, data: { quantity: 5 } }))).toEqual({ quantity: "validation.number_min?min=10", costCenter: "validation.required" });
     expect((await opened.db.task.findUniqueOrThrow({ where: { id: task.id } })).status).toBe("open");
     // Shown by its condition (more than 100), the reason is required; the value of a hidden field is never stored.
     expect(await fieldErrors(completeTask(opened.db, lina, { taskId: task.id, data: { quantity: 150, costCenter: "CC-01" } }))).toEqual({ bulkReason: "validation.required" });

@@ -90,8 +90,8 @@ function fieldSchema(f: FormField): z.ZodType {
     case "number": {
       // Not z.coerce: Number("") and Number("  ") are 0, so a blank field would count as 0.
       let n = z.number({ error: (iss) => (iss.code !== "invalid_type" ? undefined : iss.input === undefined ? "validation.required" : "validation.invalid_type") });
-      if (f.min !== undefined) n = n.min(f.min, "validation.number_out_of_range");
-      if (f.max !== undefined) n = n.max(f.max, "validation.number_out_of_range");
+      if (f.min !== undefined) n = n.min(f.min, `validation.number_min?min=${f.min}`);
+      if (f.max !== undefined) n = n.max(f.max, `validation.number_max?max=${f.max}`);
       s = z.preprocess(toNumber, n);
       break;
     }
