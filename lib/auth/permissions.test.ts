@@ -3,7 +3,7 @@ import type { EmployeeActor, SupplierActor } from "./actor";
 import { hasPermission, PERMISSIONS, permissionsOf, requirePermission, requireSupplierUser, ROLE_KEYS } from "./permissions";
 
 const employee = (roles: string[]): EmployeeActor => ({ realm: "employee", id: "e1", username: "x", name: "X", departmentId: null, roles, groups: [] });
-const supplier: SupplierActor = { realm: "supplier", id: "s1", username: "s", name: "S", supplierId: "sup1", supplierName: "Sup" };
+const supplier: SupplierActor = { realm: "supplier", id: "s1", username: "s", name: "S", supplierId: "sup1", supplierName: "Sup", isAdmin: false, mustChangePassword: false };
 
 describe("permission table", () => {
   it("names only roles that exist", () => {
