@@ -4,7 +4,7 @@ import { Plus } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { usePathname, useRouter } from "next/navigation";
 import { Fragment, useState, useTransition } from "react";
-import { createSupplierUserAction, setSupplierUserActiveAction } from "@/app/(workbench)/admin/supplier-accounts/actions";
+import { createSupplierUserAction, resetSupplierUserPasswordAction, setSupplierUserActiveAction } from "@/app/(workbench)/admin/supplier-accounts/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
@@ -12,6 +12,7 @@ import { cn } from "@/components/ui/cn";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
+import { OneTimePassword } from "@/components/ui/one-time-password";
 import { Table, TableContainer, Td, Th } from "@/components/ui/table";
 import type { SupplierUserList } from "@/lib/srm/list-supplier-users";
 import { StatusBadge } from "./status-badge";
@@ -29,6 +30,8 @@ export function SupplierAccountsView({ list }: { list: SupplierUserList }) {
   const [creating, setCreating] = useState(false);
   const toggle = useAction(setSupplierUserActiveAction);
   const [toggling, setToggling] = useState<string | null>(null);
+  const [resetting, setResetting] = useState<User | null>(null);
+  const [resetDone, setResetDone] = useState<{ username: string; name: string; password: string } | null>(null);
 
   // Accounts arrive sorted by supplier code: one heading row per supplier.
   const bySupplier: { supplier: User["supplier"]; users: User[] }[] = [];
@@ -62,6 +65,16 @@ export function SupplierAccountsView({ list }: { list: SupplierUserList }) {
       </div>
       {list.suppliers.length === 0 ? <Alert tone="info">{t("supplierAccounts.noSuppliers")}</Alert> : null}
       {toggle.error ? <Alert>{toggle.error.message}</Alert> : null}
+      {resetDone ? (
+        <OneTimePassword
+          heading={t("supplierAccounts.resetDone", { name: resetDone.name, username: resetDone.username })}
+          label={t("supplierAccounts.password")}
+          password={resetDone.password}
+          once={t("supplierAccounts.passwordOnce")}
+          noted={t("supplierAccounts.noted")}
+          onNoted={() => setResetDone(null)}
+        />
+      ) : null}
 
       <TableContainer className={cn(navigating && "opacity-60")} aria-busy={navigating}>
         <Table data-testid="supplier-user-table">
@@ -91,11 +104,22 @@ export function SupplierAccountsView({ list }: { list: SupplierUserList }) {
                 {users.map((u) => (
                   <tr key={u.id} className={u.active ? undefined : "text-slate-500"} data-testid={`supplier-user-${u.username}`}>
                     <Td className="whitespace-nowrap font-mono text-xs">{u.username}</Td>
-                    <Td className="whitespace-nowrap">{u.name}</Td>
+                    <Td className="whitespace-nowrap">
+                      {u.name}
+                      {u.isAdmin ? <Badge className="ml-2 bg-emerald-50 text-emerald-800">{t("supplierAccounts.adminBadge")}</Badge> : null}
+                    </Td>
                     <Td className="whitespace-nowrap">{u.email ?? <span className="text-slate-400">{tc("none")}</span>}</Td>
                     <Td className="whitespace-nowrap">{format.dateTime(u.createdAt, { dateStyle: "medium" })}</Td>
-                    <Td><StatusBadge active={u.active} /></Td>
-                    <Td className="text-right">
+                    <Td>
+                      <span className="flex flex-wrap gap-1">
+                        <StatusBadge active={u.active} />
+                        {u.active && u.mustChangePassword ? <Badge className="whitespace-nowrap bg-amber-50 text-amber-800">{t("supplierAccounts.passwordDue")}</Badge> : null}
+                      </span>
+                    </Td>
+                    <Td className="whitespace-nowrap text-right">
+                      <Button variant="secondary" size="sm" className="mr-2" onClick={() => setResetting(u)} data-testid="supplier-user-reset">
+                        {t("supplierAccounts.resetPassword")}
+                      </Button>
                       <Button
                         variant="secondary"
                         size="sm"
@@ -121,6 +145,21 @@ export function SupplierAccountsView({ list }: { list: SupplierUserList }) {
         </Table>
       </TableContainer>
 
+      <Dialog open={!!resetting} onOpenChange={(open) => (open ? null : setResetting(null))}>
+        {resetting ? (
+          <DialogContent title={t("supplierAccounts.resetTitle")} closeLabel={tc("close")}>
+            <ResetPasswordConfirm
+              user={resetting}
+              onCancel={() => setResetting(null)}
+              onDone={(r) => {
+                setResetting(null);
+                setResetDone(r);
+              }}
+            />
+          </DialogContent>
+        ) : null}
+      </Dialog>
+
       <Dialog open={creating} onOpenChange={setCreating}>
         {creating ? (
           <DialogContent title={t("supplierAccounts.new")} closeLabel={tc("close")}>
@@ -139,6 +178,7 @@ function SupplierUserForm({ suppliers, defaultSupplierId, onDone }: { suppliers:
   const create = useAction(createSupplierUserAction);
   const err = create.fieldError;
   const [values, setValues] = useState({ supplierId: defaultSupplierId ?? "", username: "", name: "", email: "", password: "" });
+  const [isAdmin, setIsAdmin] = useState(false);
   const set = (k: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setValues({ ...values, [k]: e.target.value });
   return (
     <form
@@ -147,7 +187,7 @@ function SupplierUserForm({ suppliers, defaultSupplierId, onDone }: { suppliers:
       onSubmit={(e) => {
         e.preventDefault();
         // An unpicked supplier is "missing", not "malformed".
-        create.run({ ...values, supplierId: values.supplierId || undefined }, onDone);
+        create.run({ ...values, isAdmin, supplierId: values.supplierId || undefined }, onDone);
       }}
     >
       {create.error ? <Alert>{create.error.message}</Alert> : null}
@@ -175,10 +215,34 @@ function SupplierUserForm({ suppliers, defaultSupplierId, onDone }: { suppliers:
           <Input id="su-password" type="password" value={values.password} onChange={set("password")} aria-invalid={!!err("password")} autoComplete="new-password" required />
         </Field>
       </div>
+      <label className="flex items-start gap-2 text-sm">
+        <input type="checkbox" id="su-admin" className="mt-0.5 h-4 w-4" checked={isAdmin} onChange={(e) => setIsAdmin(e.target.checked)} />
+        <span>
+          <span className="block text-slate-900">{t("isAdmin")}</span>
+          <span className="block text-xs text-slate-500">{t("isAdminHint")}</span>
+        </span>
+      </label>
       <div className="flex flex-col-reverse gap-2 pt-2 sm:flex-row sm:justify-end">
         <Button type="button" variant="secondary" onClick={onDone}>{tc("cancel")}</Button>
         <Button type="submit" disabled={create.pending} data-testid="supplier-user-save">{create.pending ? ta("form.saving") : tc("save")}</Button>
       </div>
     </form>
+  );
+}
+
+/** Confirms a password reset; the new initial password comes back once, for the list to show. */
+function ResetPasswordConfirm({ user, onCancel, onDone }: { user: User; onCancel: () => void; onDone: (r: { username: string; name: string; password: string }) => void }) {
+  const t = useTranslations("admin.supplierAccounts");
+  const tc = useTranslations("common");
+  const reset = useAction(resetSupplierUserPasswordAction);
+  return (
+    <div className="space-y-3">
+      <p className="text-sm text-slate-700">{t("resetConfirm", { name: user.name, username: user.username })}</p>
+      {reset.error ? <Alert>{reset.error.message}</Alert> : null}
+      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+        <Button type="button" variant="secondary" onClick={onCancel}>{tc("cancel")}</Button>
+        <Button type="button" disabled={reset.pending} onClick={() => reset.run({ id: user.id }, onDone)} data-testid="supplier-user-reset-confirm">{t("resetSubmit")}</Button>
+      </div>
+    </div>
   );
 }

@@ -9,5 +9,3 @@ export const passwordChangeInput = z.object({
   newPassword: z.string().min(1, "validation.required").max(1000, "validation.too_big"),
   repeatPassword: z.string().max(1000, "validation.too_big"),
 });
-
-export type PasswordChangeInput = z.input<typeof passwordChangeInput>;

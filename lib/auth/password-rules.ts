@@ -4,7 +4,7 @@
  * of the portalAccount area, shown on its field.
  */
 export const MIN_PASSWORD_LENGTH = 8;
-export const MAX_PASSWORD_LENGTH = 200;
+const MAX_PASSWORD_LENGTH = 200;
 
 export type PasswordProblem = "tooShort" | "tooLong" | "lettersAndDigits" | "sameAsUsername" | "sameAsCurrent";
 

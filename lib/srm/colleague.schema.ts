@@ -9,5 +9,3 @@ export const colleagueInput = z.object({
 
 export const colleagueActiveInput = z.object({ id: z.string().max(100), active: z.boolean() });
 export const colleagueAdminInput = z.object({ id: z.string().max(100), isAdmin: z.boolean() });
-
-export type ColleagueInput = z.input<typeof colleagueInput>;

@@ -42,12 +42,12 @@ async function changeColleague(db: Db, who: Actor | null, id: string, change: Ch
   });
 }
 
-export function setColleagueActive(db: Db, who: Actor | null, raw: unknown) {
+export async function setColleagueActive(db: Db, who: Actor | null, raw: unknown) {
   const { id, active } = parseInput(colleagueActiveInput, raw);
   return changeColleague(db, who, id, { active });
 }
 
-export function setColleagueAdmin(db: Db, who: Actor | null, raw: unknown) {
+export async function setColleagueAdmin(db: Db, who: Actor | null, raw: unknown) {
   const { id, isAdmin } = parseInput(colleagueAdminInput, raw);
   return changeColleague(db, who, id, { isAdmin });
 }
