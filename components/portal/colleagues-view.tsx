@@ -29,6 +29,8 @@ export function ColleaguesView({ list }: { list: ColleagueList }) {
   const admin = useAction(setColleagueAdminAction);
   const error = active.error ?? admin.error;
   const busy = active.pending || admin.pending;
+  // The last active administrator cannot hand the rights back (the server refuses it too).
+  const otherAdmins = list.users.filter((u) => u.active && u.isAdmin && u.id !== list.selfId).length;
 
   const toggleActive = (u: Colleague) => (u.active ? setConfirming({ kind: "deactivate", user: u }) : active.run({ id: u.id, active: true }));
   const toggleAdmin = (u: Colleague) => (u.isAdmin ? setConfirming({ kind: "revoke", user: u }) : admin.run({ id: u.id, isAdmin: true }));
@@ -79,7 +81,7 @@ export function ColleaguesView({ list }: { list: ColleagueList }) {
               </Td>
               <Td className="text-right">
                 <span className="flex flex-wrap justify-end gap-2 max-md:justify-start">
-                  {u.active ? (
+                  {u.active && (!self || otherAdmins > 0) ? (
                     <Button variant="secondary" size="sm" disabled={busy} onClick={() => toggleAdmin(u)} data-testid="colleague-admin">
                       {u.isAdmin ? t("revokeAdmin") : t("grantAdmin")}
                     </Button>

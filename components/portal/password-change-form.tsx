@@ -63,7 +63,7 @@ export function PasswordChangeForm({ due, username, minLength }: { due: boolean;
           </div>
         </form>
       </Card>
-      <Card className="h-fit text-sm" id="pw-rules" data-testid="password-rules">
+      <Card className="order-first h-fit text-sm md:order-none" id="pw-rules" data-testid="password-rules">
         <h2 className="mb-2 font-semibold text-slate-900">{t("rulesTitle")}</h2>
         <ul className="list-disc space-y-1 pl-5 text-slate-700">
           <li>{t("ruleLength", { min: minLength })}</li>
