@@ -231,7 +231,7 @@ test("re-review: documents first, then a closed account with an initial password
   await expect(page.getByTestId("archive-accounts")).toContainText(zh("srm.archive.pendingOpen"));
   await expect(page.getByTestId("re-review-running")).toBeVisible();
   await page.screenshot({ path: path.join(SHOTS, "srm-re-review-started-desktop.png"), fullPage: true });
-  await page.getByTestId("re-review-password-noted").click();
+  await page.getByTestId("initial-password-noted").click();
   await expect(page.getByTestId("re-review-running")).toBeVisible();
   await expect(page.getByTestId("archive-accounts")).toContainText(zh("srm.archive.pendingOpen"));
   await expect(page.getByTestId("initial-password")).toHaveCount(0);

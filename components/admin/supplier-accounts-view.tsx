@@ -4,7 +4,7 @@ import { Plus } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { usePathname, useRouter } from "next/navigation";
 import { Fragment, useState, useTransition } from "react";
-import { createSupplierUserAction, resetSupplierUserPasswordAction, setSupplierUserActiveAction } from "@/app/(workbench)/admin/supplier-accounts/actions";
+import { createSupplierUserAction, setSupplierUserActiveAction } from "@/app/(workbench)/admin/supplier-accounts/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
@@ -12,9 +12,9 @@ import { cn } from "@/components/ui/cn";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
-import { OneTimePassword } from "@/components/ui/one-time-password";
 import { Table, TableContainer, Td, Th } from "@/components/ui/table";
 import type { SupplierUserList } from "@/lib/srm/list-supplier-users";
+import { ResetSupplierPasswordButton } from "./reset-supplier-password";
 import { StatusBadge } from "./status-badge";
 import { useAction } from "./use-action";
 
@@ -30,8 +30,6 @@ export function SupplierAccountsView({ list }: { list: SupplierUserList }) {
   const [creating, setCreating] = useState(false);
   const toggle = useAction(setSupplierUserActiveAction);
   const [toggling, setToggling] = useState<string | null>(null);
-  const [resetting, setResetting] = useState<User | null>(null);
-  const [resetDone, setResetDone] = useState<{ username: string; name: string; password: string } | null>(null);
 
   // Accounts arrive sorted by supplier code: one heading row per supplier.
   const bySupplier: { supplier: User["supplier"]; users: User[] }[] = [];
@@ -65,16 +63,6 @@ export function SupplierAccountsView({ list }: { list: SupplierUserList }) {
       </div>
       {list.suppliers.length === 0 ? <Alert tone="info">{t("supplierAccounts.noSuppliers")}</Alert> : null}
       {toggle.error ? <Alert>{toggle.error.message}</Alert> : null}
-      {resetDone ? (
-        <OneTimePassword
-          heading={t("supplierAccounts.resetDone", { name: resetDone.name, username: resetDone.username })}
-          label={t("supplierAccounts.password")}
-          password={resetDone.password}
-          once={t("supplierAccounts.passwordOnce")}
-          noted={t("supplierAccounts.noted")}
-          onNoted={() => setResetDone(null)}
-        />
-      ) : null}
 
       <TableContainer className={cn(navigating && "opacity-60")} aria-busy={navigating}>
         <Table data-testid="supplier-user-table">
@@ -117,9 +105,7 @@ export function SupplierAccountsView({ list }: { list: SupplierUserList }) {
                       </span>
                     </Td>
                     <Td className="whitespace-nowrap text-right">
-                      <Button variant="secondary" size="sm" className="mr-2" onClick={() => setResetting(u)} data-testid="supplier-user-reset">
-                        {t("supplierAccounts.resetPassword")}
-                      </Button>
+                      <span className="mr-2"><ResetSupplierPasswordButton user={u} /></span>
                       <Button
                         variant="secondary"
                         size="sm"
@@ -144,21 +130,6 @@ export function SupplierAccountsView({ list }: { list: SupplierUserList }) {
           </tbody>
         </Table>
       </TableContainer>
-
-      <Dialog open={!!resetting} onOpenChange={(open) => (open ? null : setResetting(null))}>
-        {resetting ? (
-          <DialogContent title={t("supplierAccounts.resetTitle")} closeLabel={tc("close")}>
-            <ResetPasswordConfirm
-              user={resetting}
-              onCancel={() => setResetting(null)}
-              onDone={(r) => {
-                setResetting(null);
-                setResetDone(r);
-              }}
-            />
-          </DialogContent>
-        ) : null}
-      </Dialog>
 
       <Dialog open={creating} onOpenChange={setCreating}>
         {creating ? (
@@ -230,19 +201,3 @@ function SupplierUserForm({ suppliers, defaultSupplierId, onDone }: { suppliers:
   );
 }
 
-/** Confirms a password reset; the new initial password comes back once, for the list to show. */
-function ResetPasswordConfirm({ user, onCancel, onDone }: { user: User; onCancel: () => void; onDone: (r: { username: string; name: string; password: string }) => void }) {
-  const t = useTranslations("admin.supplierAccounts");
-  const tc = useTranslations("common");
-  const reset = useAction(resetSupplierUserPasswordAction);
-  return (
-    <div className="space-y-3">
-      <p className="text-sm text-slate-700">{t("resetConfirm", { name: user.name, username: user.username })}</p>
-      {reset.error ? <Alert>{reset.error.message}</Alert> : null}
-      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-        <Button type="button" variant="secondary" onClick={onCancel}>{tc("cancel")}</Button>
-        <Button type="button" disabled={reset.pending} onClick={() => reset.run({ id: user.id }, onDone)} data-testid="supplier-user-reset-confirm">{t("resetSubmit")}</Button>
-      </div>
-    </div>
-  );
-}
