@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { signInSupplier, signOut } from "./support/auth";
+import { replaceInitialPassword, signOut, submitSignIn } from "./support/auth";
 import { SUPPLIERS } from "./support/demo";
 import { zh } from "./support/messages";
 import { DESKTOP, employeePage, openDialog } from "./support/admin-pages";
@@ -169,7 +169,11 @@ test("an administrator opens a portal account for S002; it signs in to the porta
 
   const context = await browser.newContext({ viewport: DESKTOP, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
   const portal = await context.newPage();
-  await signInSupplier(portal, NEW_PORTAL_USER.username, NEW_PORTAL_USER.password);
+  // The administrator chose the password: the portal asks for the supplier's own first.
+  await portal.goto("/portal/login");
+  await submitSignIn(portal, "supplier", NEW_PORTAL_USER.username, NEW_PORTAL_USER.password);
+  await portal.waitForURL((url) => url.pathname === "/portal/password");
+  await replaceInitialPassword(portal, NEW_PORTAL_USER.password, `Own-${NEW_PORTAL_USER.password}9`);
   await expect(portal.getByTestId("portal-welcome")).toHaveText(zh("portal.welcome", { name: NEW_PORTAL_USER.name }));
   await expect(portal.getByText(zh("portal.isolation", { supplier: s2.company }))).toBeVisible();
   await expect(portal.getByTestId("current-user")).toHaveText(`${NEW_PORTAL_USER.name} · ${s2.company}`);

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { signInEmployee, signInError, signInSupplier, signOut, submitSignIn } from "./support/auth";
+import { replaceInitialPassword, signInEmployee, signInError, signInSupplier, signOut, submitSignIn } from "./support/auth";
 import { SUPPLIERS } from "./support/demo";
 import { zh } from "./support/messages";
 import { register } from "./support/srm-pages";
@@ -219,7 +219,7 @@ test("re-review: documents first, then a closed account with an initial password
   await expect(page.getByTestId("archive-accounts")).toContainText(zh("srm.archive.pendingOpen"));
   await expect(page.getByTestId("re-review-running")).toBeVisible();
   await page.screenshot({ path: path.join(SHOTS, "srm-re-review-started-desktop.png"), fullPage: true });
-  await page.getByTestId("re-review-password-noted").click();
+  await page.getByTestId("initial-password-noted").click();
   await expect(page.getByTestId("re-review-running")).toBeVisible();
   await expect(page.getByTestId("archive-accounts")).toContainText(zh("srm.archive.pendingOpen"));
   await expect(page.getByTestId("initial-password")).toHaveCount(0);
@@ -255,8 +255,10 @@ test("re-review: documents first, then a closed account with an initial password
   await expect(async () => {
     await portal.goto("/portal/login");
     await submitSignIn(portal, "supplier", "e2e03", password);
-    await portal.waitForURL((url) => url.pathname === "/portal", { timeout: 2_000 });
+    // The initial password was not the supplier's choice: the portal asks for a new one first.
+    await portal.waitForURL((url) => url.pathname === "/portal/password", { timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
+  await replaceInitialPassword(portal, password, "Yangzhou2026");
   await expect(portal.getByTestId("portal-welcome")).toBeVisible();
   await expect(portal.locator("body")).toContainText("E2E 扬州包装材料厂");
   await portal.close();

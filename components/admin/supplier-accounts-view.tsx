@@ -14,6 +14,7 @@ import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { Table, TableContainer, Td, Th } from "@/components/ui/table";
 import type { SupplierUserList } from "@/lib/srm/list-supplier-users";
+import { ResetSupplierPasswordButton } from "./reset-supplier-password";
 import { StatusBadge } from "./status-badge";
 import { useAction } from "./use-action";
 
@@ -91,11 +92,20 @@ export function SupplierAccountsView({ list }: { list: SupplierUserList }) {
                 {users.map((u) => (
                   <tr key={u.id} className={u.active ? undefined : "text-slate-500"} data-testid={`supplier-user-${u.username}`}>
                     <Td className="whitespace-nowrap font-mono text-xs">{u.username}</Td>
-                    <Td className="whitespace-nowrap">{u.name}</Td>
+                    <Td className="whitespace-nowrap">
+                      {u.name}
+                      {u.isAdmin ? <Badge className="ml-2 bg-emerald-50 text-emerald-800">{t("supplierAccounts.adminBadge")}</Badge> : null}
+                    </Td>
                     <Td className="whitespace-nowrap">{u.email ?? <span className="text-slate-400">{tc("none")}</span>}</Td>
                     <Td className="whitespace-nowrap">{format.dateTime(u.createdAt, { dateStyle: "medium" })}</Td>
-                    <Td><StatusBadge active={u.active} /></Td>
-                    <Td className="text-right">
+                    <Td>
+                      <span className="flex flex-wrap gap-1">
+                        <StatusBadge active={u.active} />
+                        {u.active && u.mustChangePassword ? <Badge className="whitespace-nowrap bg-amber-50 text-amber-800">{t("supplierAccounts.passwordDue")}</Badge> : null}
+                      </span>
+                    </Td>
+                    <Td className="whitespace-nowrap text-right">
+                      <span className="mr-2"><ResetSupplierPasswordButton user={u} /></span>
                       <Button
                         variant="secondary"
                         size="sm"
@@ -139,6 +149,7 @@ function SupplierUserForm({ suppliers, defaultSupplierId, onDone }: { suppliers:
   const create = useAction(createSupplierUserAction);
   const err = create.fieldError;
   const [values, setValues] = useState({ supplierId: defaultSupplierId ?? "", username: "", name: "", email: "", password: "" });
+  const [isAdmin, setIsAdmin] = useState(false);
   const set = (k: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setValues({ ...values, [k]: e.target.value });
   return (
     <form
@@ -147,7 +158,7 @@ function SupplierUserForm({ suppliers, defaultSupplierId, onDone }: { suppliers:
       onSubmit={(e) => {
         e.preventDefault();
         // An unpicked supplier is "missing", not "malformed".
-        create.run({ ...values, supplierId: values.supplierId || undefined }, onDone);
+        create.run({ ...values, isAdmin, supplierId: values.supplierId || undefined }, onDone);
       }}
     >
       {create.error ? <Alert>{create.error.message}</Alert> : null}
@@ -175,6 +186,13 @@ function SupplierUserForm({ suppliers, defaultSupplierId, onDone }: { suppliers:
           <Input id="su-password" type="password" value={values.password} onChange={set("password")} aria-invalid={!!err("password")} autoComplete="new-password" required />
         </Field>
       </div>
+      <label className="flex items-start gap-2 text-sm">
+        <input type="checkbox" id="su-admin" className="mt-0.5 h-4 w-4" checked={isAdmin} onChange={(e) => setIsAdmin(e.target.checked)} />
+        <span>
+          <span className="block text-slate-900">{t("isAdmin")}</span>
+          <span className="block text-xs text-slate-500">{t("isAdminHint")}</span>
+        </span>
+      </label>
       <div className="flex flex-col-reverse gap-2 pt-2 sm:flex-row sm:justify-end">
         <Button type="button" variant="secondary" onClick={onDone}>{tc("cancel")}</Button>
         <Button type="submit" disabled={create.pending} data-testid="supplier-user-save">{create.pending ? ta("form.saving") : tc("save")}</Button>
@@ -182,3 +200,4 @@ function SupplierUserForm({ suppliers, defaultSupplierId, onDone }: { suppliers:
     </form>
   );
 }
+

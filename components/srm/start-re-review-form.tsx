@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { OneTimePassword } from "@/components/ui/one-time-password";
 
 /**
  * SRM-3, for a potential supplier: its portal account (created closed) and the
@@ -28,16 +29,7 @@ export function StartReReviewForm({ supplierId, defaults, running, documents }: 
     if (start.error?.code === "supplier_documents_missing") start.reset();
   }
   if (created) {
-    return (
-      <Alert tone="success">
-        <span className="block">{t("started", { username: created.username })}</span>
-        <span className="mt-1 block">
-          {t("password")} <code className="rounded bg-white px-1.5 py-0.5 font-mono text-base text-slate-900" data-testid="initial-password">{created.password}</code>
-        </span>
-        <span className="mt-1 block text-xs">{t("passwordOnce")}</span>
-        <Button size="sm" variant="secondary" className="mt-2" onClick={() => setCreated(null)} data-testid="re-review-password-noted">{t("noted")}</Button>
-      </Alert>
-    );
+    return <OneTimePassword heading={t("started", { username: created.username })} label={t("password")} password={created.password} once={t("passwordOnce")} noted={t("noted")} onNoted={() => setCreated(null)} />;
   }
   if (running) return null;
   return (

@@ -2,6 +2,7 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useAuditLabels } from "@/components/admin/audit-entry";
 import { CustomValuesList } from "@/components/admin/custom-fields-values";
+import { ResetSupplierPasswordButton } from "@/components/admin/reset-supplier-password";
 import { InstanceFiles } from "@/components/inbox/instance-files";
 import { Badge, Card } from "@/components/ui/card";
 import { listHref } from "@/components/ui/list-href";
@@ -131,6 +132,7 @@ export function SupplierArchiveView({ archive, canManage, canManageAccounts }: {
                 <span className="font-mono text-xs text-slate-500">{u.username}</span>
                 {u.email ? <span className="break-all text-xs text-slate-500">{u.email}</span> : null}
                 {u.active ? null : <Badge className="bg-slate-200 text-slate-600">{s.status === "active" ? t("inactive") : t("pendingOpen")}</Badge>}
+                {canManageAccounts && u.active ? <span className="ml-auto"><ResetSupplierPasswordButton user={u} /></span> : null}
               </li>
             )}
           </ListCard>

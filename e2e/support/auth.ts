@@ -56,3 +56,17 @@ export async function signOut(page: Page, realm: Realm) {
   await page.locator("header").getByRole("button", { name: anyLocale("nav.signOut") }).click();
   await page.waitForURL((url) => url.pathname === LOGIN_PATH[realm]);
 }
+
+/**
+ * On /portal/password, while a password someone else chose is still in use: replaces it
+ * and waits for the portal home.
+ */
+export async function replaceInitialPassword(page: Page, current: string, next: string) {
+  await expect(page.getByTestId("password-save")).toBeEnabled();
+  await page.locator("#pw-current").fill(current);
+  await page.locator("#pw-new").fill(next);
+  await page.locator("#pw-repeat").fill(next);
+  await page.getByTestId("password-save").click();
+  await page.waitForURL((url) => url.pathname === HOME_PATH.supplier);
+  await expect(page.getByTestId(WELCOME_TESTID.supplier)).toBeVisible();
+}

@@ -25,6 +25,9 @@ const STATUS: Partial<Record<AppErrorCode, number>> = {
   step_limit: 422,
   bpmn_invalid: 422,
   erp_unavailable: 502,
+  password_change_required: 403,
+  own_account: 409,
+  last_supplier_admin: 409,
 };
 
 type ErrorBody = { error: { code: string; message: string; fieldErrors?: Record<string, string>; details?: unknown } };

@@ -6,8 +6,8 @@ import { parseInput } from "../errors/parse-input";
 import { translateError } from "../errors/translate-error";
 import { logger } from "../log/logger";
 import type { EmployeeActor, SupplierActor } from "./actor";
-import { requireEmployee, requirePermission, requireSupplierUser, type Permission } from "./permissions";
-import { currentActor } from "./session";
+import { requireEmployee, requirePermission, requireSupplierSession, requireSupplierUser, type Permission } from "./permissions";
+import { currentActor, sessionActor } from "./session";
 
 export type ActionError = { code: string; message: string; fieldErrors?: Record<string, string> };
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
@@ -46,14 +46,19 @@ export function employeeAction<S extends z.ZodType, T>(
     });
 }
 
-/** Supplier-portal realm only; the tenant comes from the session, never from input. */
+/**
+ * Supplier-portal realm only; the tenant comes from the session, never from input.
+ * While a password change is due every one is refused, except the one that makes it
+ * (`whilePasswordChangeDue: "allowed"`).
+ */
 export function supplierAction<S extends z.ZodType, T>(
   schema: S,
   fn: (input: z.infer<S>, ctx: { actor: SupplierActor; db: Db }) => Promise<T>,
+  opts: { whilePasswordChangeDue?: "allowed" } = {},
 ) {
   return async (input: unknown): Promise<ActionResult<T>> =>
     run(async () => {
-      const actor = requireSupplierUser(await currentActor());
+      const actor = opts.whilePasswordChangeDue === "allowed" ? requireSupplierSession(await sessionActor()) : requireSupplierUser(await currentActor());
       return fn(parseInput(schema, input), { actor, db: await getDb() });
     });
 }

@@ -16,6 +16,10 @@ export type SupplierActor = {
   name: string;
   supplierId: string;
   supplierName: string;
+  /** The supplier's own administrator: manages its colleagues' portal accounts. */
+  isAdmin: boolean;
+  /** The password was chosen by someone else: only the password change is open until it is replaced. */
+  mustChangePassword: boolean;
 };
 
 export type SystemActor = { realm: "system"; id: null; name: string };

@@ -41,6 +41,8 @@ export async function loadSupplierActor(id: string, db?: Db, sessionVersion?: nu
     name: u.name,
     supplierId: u.supplierId,
     supplierName: u.supplier.name,
+    isAdmin: u.isAdmin,
+    mustChangePassword: u.mustChangePassword,
   };
 }
 

@@ -4,8 +4,6 @@ import { hash, verify } from "@node-rs/argon2";
 // algorithm 2 = Argon2id (the package exports it as an ambient const enum).
 const OPTIONS = { algorithm: 2 as const, memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
-export const MIN_PASSWORD_LENGTH = 8;
-
 export function hashPassword(plain: string): Promise<string> {
   return hash(plain, OPTIONS);
 }

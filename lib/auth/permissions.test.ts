@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { EmployeeActor, SupplierActor } from "./actor";
-import { hasPermission, PERMISSIONS, permissionsOf, requirePermission, requireSupplierUser, ROLE_KEYS } from "./permissions";
+import { hasPermission, PERMISSIONS, permissionsOf, refuseWhilePasswordChangeDue, requirePermission, requireSupplierAdmin, requireSupplierSession, requireSupplierUser, ROLE_KEYS } from "./permissions";
 
 const employee = (roles: string[]): EmployeeActor => ({ realm: "employee", id: "e1", username: "x", name: "X", departmentId: null, roles, groups: [] });
-const supplier: SupplierActor = { realm: "supplier", id: "s1", username: "s", name: "S", supplierId: "sup1", supplierName: "Sup" };
+const supplier: SupplierActor = { realm: "supplier", id: "s1", username: "s", name: "S", supplierId: "sup1", supplierName: "Sup", isAdmin: false, mustChangePassword: false };
 
 describe("permission table", () => {
   it("names only roles that exist", () => {
@@ -34,5 +34,23 @@ describe("permission table", () => {
     expect(() => requirePermission(null, "org.view")).toThrow(expect.objectContaining({ code: "unauthenticated" }));
     expect(() => requireSupplierUser(employee(["admin"]))).toThrow(expect.objectContaining({ code: "forbidden" }));
     expect(requireSupplierUser(supplier).supplierId).toBe("sup1");
+  });
+});
+
+describe("portal users whose password someone else chose", () => {
+  it("are refused everything but the password change, with a code of its own", () => {
+    const due: SupplierActor = { ...supplier, mustChangePassword: true };
+    expect(() => requireSupplierUser(due)).toThrow(expect.objectContaining({ code: "password_change_required" }));
+    expect(() => refuseWhilePasswordChangeDue(due)).toThrow(expect.objectContaining({ code: "password_change_required" }));
+    expect(requireSupplierSession(due).id).toBe("s1");
+    expect(refuseWhilePasswordChangeDue(supplier)).toBe(supplier);
+    expect(refuseWhilePasswordChangeDue(null)).toBeNull();
+  });
+
+  it("only a supplier's administrator passes requireSupplierAdmin, and not while a change is due", () => {
+    expect(() => requireSupplierAdmin(supplier)).toThrow(expect.objectContaining({ code: "forbidden" }));
+    expect(requireSupplierAdmin({ ...supplier, isAdmin: true }).id).toBe("s1");
+    expect(() => requireSupplierAdmin({ ...supplier, isAdmin: true, mustChangePassword: true })).toThrow(expect.objectContaining({ code: "password_change_required" }));
+    expect(() => requireSupplierAdmin(employee(["admin"]))).toThrow(expect.objectContaining({ code: "forbidden" }));
   });
 });

@@ -1,5 +1,5 @@
 import { AppError } from "../errors/app-error";
-import type { Actor, EmployeeActor } from "./actor";
+import type { Actor, EmployeeActor, SupplierActor } from "./actor";
 
 /**
  * The permission table: permission -> roles that hold it. The UI may hide what
@@ -71,8 +71,29 @@ export function requirePermission(actor: Actor | null | undefined, permission: P
   return employee;
 }
 
-export function requireSupplierUser(actor: Actor | null | undefined) {
+/** A portal user, also one whose password change is due: for that change itself only. */
+export function requireSupplierSession(actor: Actor | null | undefined): SupplierActor {
   if (!actor) throw new AppError("unauthenticated");
   if (actor.realm !== "supplier") throw new AppError("forbidden");
+  return actor;
+}
+
+export function requireSupplierUser(actor: Actor | null | undefined): SupplierActor {
+  return refuseWhilePasswordChangeDue(requireSupplierSession(actor));
+}
+
+/** The supplier's own administrator (SRM-10): manages the colleagues of the same supplier only. */
+export function requireSupplierAdmin(actor: Actor | null | undefined): SupplierActor {
+  const user = requireSupplierUser(actor);
+  if (!user.isAdmin) throw new AppError("forbidden");
+  return user;
+}
+
+/**
+ * A portal user whose password someone else chose (an initial one, a reset) may do
+ * nothing but replace it: every action and API call of that session is refused.
+ */
+export function refuseWhilePasswordChangeDue<A extends Actor | null | undefined>(actor: A): A {
+  if (actor?.realm === "supplier" && actor.mustChangePassword) throw new AppError("password_change_required");
   return actor;
 }

@@ -116,7 +116,8 @@ export async function seedDemo(db: Db, log: (m: string) => void = () => {}) {
     const { user, ...data } = s;
     const supplier = (await db.supplier.findUnique({ where: { code: s.code } })) ?? (await createSupplier(db, admin, { ...data, status: "active" }));
     if (!(await db.supplierUser.findUnique({ where: { username: user.username } }))) {
-      await createSupplierUser(db, admin, { supplierId: supplier.id, username: user.username, name: user.name, password: DEMO_PASSWORD, email: `${user.username}@supplier.demo` });
+      // supplier1 administers S001's portal accounts; the demo password is published, so no change is forced.
+      await createSupplierUser(db, admin, { supplierId: supplier.id, username: user.username, name: user.name, password: DEMO_PASSWORD, email: `${user.username}@supplier.demo`, isAdmin: user.username === "supplier1" }, { passwordKnownToUser: true });
       log(`supplier user ${user.username}`);
     }
   }

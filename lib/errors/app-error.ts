@@ -46,6 +46,9 @@ export const APP_ERROR_CODES = [
   "form_unchanged",
   "custom_field_key_taken",
   "custom_field_unknown",
+  "password_change_required",
+  "own_account",
+  "last_supplier_admin",
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MIN_PASSWORD_LENGTH } from "../auth/password";
+import { MIN_PASSWORD_LENGTH } from "../auth/password-rules";
 
 const code = z.string().trim().min(1).max(40).regex(/^[a-z0-9_-]+$/i, "validation.code_format");
 const name = z.string().trim().min(1).max(100);

@@ -24,6 +24,8 @@ export async function listSupplierUsers(db: Db, actor: EmployeeActor, filter: { 
         name: true,
         email: true,
         active: true,
+        isAdmin: true,
+        mustChangePassword: true,
         createdAt: true,
         supplier: { select: { id: true, code: true, name: true, status: true } },
       },

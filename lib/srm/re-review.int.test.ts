@@ -7,7 +7,8 @@ import { erpTestDb } from "@/test/erp/erp-db";
 import { drainJobs } from "@/test/erp/erp-test-kit";
 import { supplierOwnerAccess } from "@/lib/files/supplier-owner-access";
 import { approveSupplier } from "./approve-supplier";
-import { RE_REVIEW, initialPassword, startReReview } from "./re-review";
+import { initialPassword } from "@/lib/auth/initial-password";
+import { RE_REVIEW, startReReview } from "./re-review";
 
 const kinds = await dbKinds();
 

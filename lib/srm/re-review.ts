@@ -1,7 +1,7 @@
 import "server-only";
-import { randomInt } from "node:crypto";
 import { z } from "zod";
 import { SYSTEM, type Actor } from "../auth/actor";
+import { initialPassword } from "../auth/initial-password";
 import { hashPassword } from "../auth/password";
 import { requirePermission } from "../auth/permissions";
 import { writeAudit } from "../audit/write-audit";
@@ -23,16 +23,6 @@ const reReviewInput = z.object({
   name: z.string().trim().min(1, "validation.required").max(100, "validation.too_big"),
   email: z.string().trim().email("validation.invalid_format").max(200).nullish().or(z.literal("")).transform((v) => v || null),
 });
-
-// No look-alikes (0/O, 1/l/I): the buyer reads it out or types it into a letter.
-const ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-/** A 12-character initial password with a digit and both cases (the portal asks for a change of it in no other way than the supplier's own care). */
-export function initialPassword(): string {
-  for (;;) {
-    const p = Array.from({ length: 12 }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
-    if (/\d/.test(p) && /[a-z]/.test(p) && /[A-Z]/.test(p)) return p;
-  }
-}
 
 /**
  * Starts a potential supplier's re-review: its proof documents must be on file;
@@ -57,8 +47,11 @@ export async function startReReview(db: Db, who: Actor, raw: unknown) {
       await tx.$executeRaw`SELECT 1 FROM "Supplier" WHERE "id" = ${s.id} FOR UPDATE`;
       if (s.status !== "potential" || (await reviewUnderWay(tx, RE_REVIEW, s.id))) throw new AppError("supplier_re_review_not_possible");
       if (!(await tx.storedFile.count({ where: { ...SUPPLIER_DOCS, ownerId: s.id } }))) throw new AppError("supplier_documents_missing");
-      const u = await tx.supplierUser.create({ data: { supplierId: s.id, username: input.username, name: input.name, email: input.email, passwordHash, active: false } });
-      await writeAudit(tx, actor, { action: "supplier_user.create", entity: "SupplierUser", entityId: u.id, after: { id: u.id, supplierId: s.id, username: u.username, name: u.name, email: u.email, active: false } });
+      // The supplier's first account is its administrator (unless it has one already); the
+      // initial password was not chosen by its holder, who replaces it at first sign-in.
+      const isAdmin = (await tx.supplierUser.count({ where: { supplierId: s.id, isAdmin: true } })) === 0;
+      const u = await tx.supplierUser.create({ data: { supplierId: s.id, username: input.username, name: input.name, email: input.email, passwordHash, active: false, isAdmin, mustChangePassword: true } });
+      await writeAudit(tx, actor, { action: "supplier_user.create", entity: "SupplierUser", entityId: u.id, after: { id: u.id, supplierId: s.id, username: u.username, name: u.name, email: u.email, active: false, isAdmin, mustChangePassword: true } });
       const key = await queueReviewRound(tx, RE_REVIEW, s.id, { accountId: u.id, startedBy: actor.id });
       await writeAudit(tx, actor, { action: "supplier.re_review_requested", entity: "Supplier", entityId: s.id, after: { account: u.username } });
       return key;

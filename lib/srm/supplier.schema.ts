@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MIN_PASSWORD_LENGTH } from "../auth/password";
+import { MIN_PASSWORD_LENGTH } from "../auth/password-rules";
 
 export const supplierInput = z.object({
   code: z.string().trim().min(1).max(40).regex(/^[A-Z0-9_-]+$/i, "validation.code_format"),
@@ -18,6 +18,8 @@ export const supplierUserInput = z.object({
   name: z.string().trim().min(1).max(100),
   email: z.string().trim().email().nullish().or(z.literal("")).transform((v) => v || null),
   password: z.string().min(MIN_PASSWORD_LENGTH, "validation.password_too_short").max(200),
+  /** The supplier's own administrator (manages its colleagues in the portal). */
+  isAdmin: z.boolean().default(false),
 });
 
 export type SupplierInput = z.input<typeof supplierInput>;
