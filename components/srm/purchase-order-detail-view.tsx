@@ -67,7 +67,7 @@ export function PurchaseOrderDetailView({ detail }: { detail: PurchaseOrderDetai
           {detail.lines.map((l) => (
             <tr key={l.id} data-testid="order-line" data-line={l.lineNo}>
               <Td className="whitespace-nowrap tabular-nums max-md:font-semibold">
-                <span>{t("line")} {l.lineNo}</span>
+                <span>{t("lineNo", { n: l.lineNo })}</span>
               </Td>
               <Td className="min-w-40" label={t("product")}>
                 <div><span className="font-mono text-xs text-slate-500">{l.productCode}</span> {l.description}</div>

@@ -20,7 +20,7 @@ export type DeliveryLine = {
  * on_time / late: counted. open: not due yet and not complete. not_counted: nothing to
  * deliver (confirmed zero) or no date to judge against.
  */
-export type DeliveryState = "on_time" | "late" | "open" | "not_counted";
+type DeliveryState = "on_time" | "late" | "open" | "not_counted";
 
 export type DeliveryVerdict = {
   state: DeliveryState;

@@ -44,5 +44,3 @@ export async function orderFlows(db: Db, actor: EmployeeActor, orderId: string, 
     };
   });
 }
-
-export type OrderFlow = Awaited<ReturnType<typeof orderFlows>>[number];

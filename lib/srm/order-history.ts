@@ -4,7 +4,7 @@ import { personNames, waitingForResolver, type Bilingual } from "./order-people"
 import type { UnitLabel } from "./unit-labels";
 
 /** One line figure of a history entry: `a` and `b` mean what the entry's kind says (confirmed/ordered, after/before, accepted/rejected, planned). */
-export type HistoryLine = { label: string; a: number; b: number | null; unit: UnitLabel | null };
+type HistoryLine = { label: string; a: number; b: number | null; unit: UnitLabel | null };
 
 export type OrderHistoryEntry = {
   id: string;
@@ -127,7 +127,8 @@ export async function orderHistory(db: Db, r: Records): Promise<OrderHistoryEntr
     id: ev.id,
     at: ev.at,
     kind: FLOW_KINDS[ev.type],
-    actor: ev.actorId ? (names.get(ev.actorId) ?? null) : null,
+    // A task handed out is the flow's doing, whoever's step led to it.
+    actor: ev.actorId && ev.type !== "task.created" ? (names.get(ev.actorId) ?? null) : null,
     process: ids.process.get(ev.instanceId) ?? null,
     task: ev.taskId ? (tasks.get(ev.taskId) ?? null) : null,
     to: ev.type === "task.created" ? waitingFor(obj(ev.data)) : null,

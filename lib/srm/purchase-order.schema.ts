@@ -9,7 +9,7 @@ const E = "srm.orderEntry.errors";
 /** A number as a form sends it: "" is "not filled in", not zero. */
 const number = (message: string) => z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number({ error: message }).refine(Number.isFinite, message));
 
-export const purchaseOrderInput = z.object({
+const purchaseOrderInput = z.object({
   supplierId: z.string({ error: `${E}.supplier` }).uuid(`${E}.supplier`),
   currencyCode: z.string().trim().min(1).max(10).default("CNY"),
   orderDate: day.nullish().transform((v) => v || null),
