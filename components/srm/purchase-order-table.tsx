@@ -1,4 +1,5 @@
 import { useFormatter, useTranslations } from "next-intl";
+import Link from "next/link";
 import { CustomCells, useCustomColumns } from "@/components/admin/custom-fields-values";
 import { ListTable, Td } from "@/components/ui/table";
 import type { CustomFieldDef } from "@/lib/custom-fields/custom-fields.schema";
@@ -8,7 +9,7 @@ import { OrderQuantities } from "./unit-quantities";
 
 type Row = Awaited<ReturnType<typeof listPurchaseOrders>>["rows"][number];
 
-/** Purchase orders, then their listed custom fields (`fields`); on a phone each order is a card (ListTable `cards`). */
+/** Purchase orders (each number opens the order), then their listed custom fields (`fields`); on a phone each order is a card (ListTable `cards`). */
 export function PurchaseOrderTable({ rows, fields }: { rows: Row[]; fields: CustomFieldDef[] }) {
   const t = useTranslations("srm.orders");
   const format = useFormatter();
@@ -19,7 +20,7 @@ export function PurchaseOrderTable({ rows, fields }: { rows: Row[]; fields: Cust
       {rows.map((r) => (
         <tr key={r.id} data-testid="order-row" data-number={r.number}>
           <Td className="whitespace-nowrap font-mono text-xs max-md:text-sm max-md:font-semibold">
-            <span data-testid="order-number">{r.number}</span>
+            <Link href={`/srm/orders/${r.id}`} className="text-brand-700 hover:underline" data-testid="order-number">{r.number}</Link>
           </Td>
           <Td className="min-w-48" label={t("supplier")}>
             <div data-testid="order-supplier">

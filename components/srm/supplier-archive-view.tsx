@@ -52,6 +52,24 @@ function Figure({ label, value, sub, testId }: { label: string; value: number; s
   );
 }
 
+/** The supplier's on-time delivery rate, the lines it counts, and the rule in words. */
+function OnTimeCard({ onTime }: { onTime: SupplierArchive["onTime"] }) {
+  const t = useTranslations("srm.onTime");
+  const td = useTranslations("srm.orderDetail");
+  const format = useFormatter();
+  return (
+    <Card className="space-y-1 p-3" data-testid="on-time-rate">
+      <div className="text-xs text-slate-500">{t("title")}</div>
+      <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+        <span className="text-2xl font-semibold tabular-nums text-slate-900" data-testid="on-time-value">{onTime.rate === null ? "—" : format.number(onTime.rate, { style: "percent", maximumFractionDigits: 1 })}</span>
+        <span className="text-sm text-slate-700" data-testid="on-time-counted">{onTime.counted ? t("counted", { counted: onTime.counted, onTime: onTime.onTime, late: onTime.late }) : t("none")}</span>
+        {onTime.open ? <span className="text-xs text-slate-500">{t("open", { open: onTime.open })}</span> : null}
+      </div>
+      <p className="text-xs text-slate-500">{td("onTimeRule")}</p>
+    </Card>
+  );
+}
+
 /** One supplier's archive: everything about it on one page (SRM-5). */
 export function SupplierArchiveView({ archive, canManage, canManageAccounts }: { archive: SupplierArchive; canManage: boolean; canManageAccounts: boolean }) {
   const tr = useTranslations("srm.reReview");
@@ -99,6 +117,8 @@ export function SupplierArchiveView({ archive, canManage, canManageAccounts }: {
         <Figure testId="figure-processes" label={t("instancesTotal")} value={archive.instances.total} />
         <Figure testId="figure-tasks" label={t("openTasks")} value={archive.openTasks.length} />
       </div>
+
+      <OnTimeCard onTime={archive.onTime} />
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Section title={t("master")} testId="archive-master">

@@ -1,5 +1,6 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import type { UnitLabel, UnitQuantities } from "@/lib/srm/list-purchasing";
+import type { UnitQuantities } from "@/lib/srm/list-purchasing";
+import type { UnitLabel } from "@/lib/srm/unit-labels";
 
 /** "5,000 件 · 800 千克": one figure per unit, never a sum across units. */
 function useMeasures() {

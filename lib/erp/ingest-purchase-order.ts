@@ -36,7 +36,7 @@ export async function ingestPurchaseOrder(db: Db, order: ErpPurchaseOrder, opts:
           currencyCode: order.currencyCode,
           orderDate: order.orderDate ? new Date(order.orderDate) : null,
           lines: {
-            create: order.lines.map(orderLineData),
+            create: order.lines.map((l) => orderLineData(l)),
           },
         },
       });

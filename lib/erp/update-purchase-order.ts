@@ -14,7 +14,7 @@ type KnownOrder = {
   revision: number;
   currencyCode: string | null;
   orderDate: Date | null;
-  lines: { erpId: string | null; productCode: string; description: string; quantity: unknown; unitCode: string; unitPrice: unknown; requestedDate: Date | null }[];
+  lines: { erpId: string | null; productCode: string; description: string; quantity: unknown; unitCode: string; unitPrice: unknown; requestedDate: Date | null; originalQuantity: unknown; originalDate: Date | null }[];
 };
 
 const day = (d: Date | string | null) => (d ? new Date(d).toISOString().slice(0, 10) : null);
@@ -29,7 +29,8 @@ function signature(currencyCode: string | null, orderDate: Date | string | null,
  * has not confirmed), a change is taken: the lines are replaced, the open confirmation
  * task is withdrawn and a new confirmation flow starts on the new content. A confirmed
  * order is the supplier's promise (and one with deliveries planned is under way):
- * later ERP changes to it are not taken here.
+ * later ERP changes to it are not taken here. Each line keeps the quantity and date it
+ * first asked for (matched by the ERP's line id), so delivery can be judged against them.
  */
 export async function updatePurchaseOrder(db: Db, known: KnownOrder, order: ErpPurchaseOrder): Promise<{ orderId: string; created: false; changed: boolean }> {
   const same = { orderId: known.id, created: false as const, changed: false };
@@ -43,7 +44,8 @@ export async function updatePurchaseOrder(db: Db, known: KnownOrder, order: ErpP
     if (!moved.count) return null;
     await withdrawFlow(tx, { type: "PurchaseOrder", id: known.id }, "purchase order changed in the ERP");
     await tx.purchaseOrderLine.deleteMany({ where: { orderId: known.id } });
-    await tx.purchaseOrderLine.createMany({ data: order.lines.map((l) => ({ ...orderLineData(l), orderId: known.id })) });
+    const first = new Map(known.lines.filter((l) => l.erpId && l.originalQuantity !== null).map((l) => [l.erpId, l]));
+    await tx.purchaseOrderLine.createMany({ data: order.lines.map((l) => ({ ...orderLineData(l, first.get(l.erpId)), orderId: known.id })) });
     await writeAudit(tx, SYSTEM, {
       action: "purchase_order.changed_in_erp",
       entity: "PurchaseOrder",

@@ -7,6 +7,7 @@ import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { ownerAccessFor } from "../files/owner-access";
 import { listDeliveryPlans, listPurchaseOrders } from "./list-purchasing";
+import { supplierOnTimeRate } from "./on-time-delivery";
 import { INITIAL_REVIEW } from "./initial-review";
 import { RE_REVIEW } from "./re-review";
 import { reviewUnderWay } from "./review-rounds";
@@ -27,7 +28,8 @@ const byStatus = (rows: { status: string; _count: { _all: number } }[]): Record<
  * accounts, orders and deliveries with their figures, the processes that
  * concern it, its open portal tasks, its documents (those the viewer may open)
  * the history of changes to it and of what its people did, and its custom
- * fields (switched-off ones that still hold a value included).
+ * fields (switched-off ones that still hold a value included), and its on-time
+ * delivery rate (on-time-delivery.ts).
  */
 export async function getSupplierArchive(db: Db, who: Actor, id: string) {
   requirePermission(who, "srm.view");
@@ -42,7 +44,7 @@ export async function getSupplierArchive(db: Db, who: Actor, id: string) {
     orderBy: [{ active: "desc" }, { username: "asc" }],
     select: { id: true, username: true, name: true, email: true, active: true, createdAt: true },
   });
-  const [orders, plans, orderCounts, planCounts, instances, instanceCount, openTasks, files, history, reviewRunning, reReviewRunning, customFields, orderFields] = await Promise.all([
+  const [orders, plans, orderCounts, planCounts, instances, instanceCount, openTasks, files, history, reviewRunning, reReviewRunning, customFields, orderFields, onTime] = await Promise.all([
     listPurchaseOrders(db, who, FIRST_PAGE("orders"), { supplierId: id, pageSize: ARCHIVE_RECENT }),
     listDeliveryPlans(db, who, FIRST_PAGE("deliveries"), { supplierId: id, pageSize: ARCHIVE_RECENT }),
     db.purchaseOrder.groupBy({ by: ["status"], where: { supplierId: id }, _count: { _all: true } }).then(byStatus),
@@ -71,6 +73,7 @@ export async function getSupplierArchive(db: Db, who: Actor, id: string) {
     reviewUnderWay(db, RE_REVIEW, id),
     loadCustomFields(db, "supplier"),
     loadCustomFields(db, "purchase_order").then(listedFields),
+    supplierOnTimeRate(db, who, id),
   ]);
 
   // Documents (up to ARCHIVE_RECENT): only those the viewer may open, each checked against the record that owns it.
@@ -112,6 +115,7 @@ export async function getSupplierArchive(db: Db, who: Actor, id: string) {
     })),
     customFields,
     orderFields,
+    onTime,
   };
 }
 

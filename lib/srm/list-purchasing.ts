@@ -8,36 +8,16 @@ import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { OrderStatus, PlanStatus, SrmListQuery } from "./srm-lists.schema";
 import { pageWindow } from "../paging/page-window";
+import { unitLabels, type UnitLabel } from "./unit-labels";
+
+/** An order's quantities in one unit: ordered, confirmed (null before any confirmation) and received. */
+export type UnitQuantities = { unit: UnitLabel; ordered: number; confirmed: number | null; received: number };
 
 export const SRM_PAGE_SIZE = 20;
 
 const NEWEST_FIRST = [{ createdAt: "desc" as const }, { id: "asc" as const }];
 
 const supplierMatch = (q: string): Prisma.SupplierWhereInput => ({ OR: [{ code: { contains: q, mode: "insensitive" } }, { name: { contains: q, mode: "insensitive" } }] });
-
-/** A unit of measure as people read it: its master-data name (件, 千克) and an English one. */
-export type UnitLabel = { code: string; nameZh: string; nameEn: string };
-/** An order's quantities in one unit: ordered, confirmed (null before any confirmation) and received. */
-export type UnitQuantities = { unit: UnitLabel; ordered: number; confirmed: number | null; received: number };
-
-const CJK = /[\u3400-\u9fff]/;
-
-/**
- * The units' names from the master data (kind "unit": code -> name). English is
- * attrs.nameEn when maintained, else the name itself when it is not Chinese
- * (an ERP's "Kilogram"), else the symbol ("kg"), else the code.
- */
-async function unitLabels(db: Db, codes: string[]): Promise<(code: string) => UnitLabel> {
-  const rows = codes.length ? await db.masterData.findMany({ where: { kind: "unit", code: { in: [...new Set(codes)] } }, select: { code: true, name: true, attrs: true } }) : [];
-  const byCode = new Map(
-    rows.map((r) => {
-      const attrs = (r.attrs ?? {}) as { nameEn?: unknown; symbol?: unknown };
-      const en = typeof attrs.nameEn === "string" && attrs.nameEn ? attrs.nameEn : !CJK.test(r.name) ? r.name : typeof attrs.symbol === "string" && attrs.symbol ? attrs.symbol : r.code;
-      return [r.code, { code: r.code, nameZh: r.name, nameEn: en }];
-    }),
-  );
-  return (code) => byCode.get(code) ?? { code, nameZh: code, nameEn: code };
-}
 
 /** Sums per unit, units in the order they first appear: quantities of different units are never added together. */
 function perUnit<L extends { unitCode: string }, T>(lines: L[], zero: () => T, add: (acc: T, line: L) => void): [string, T][] {

@@ -73,10 +73,12 @@ describe.runIf(await postgresAvailable())("cold start: every page as the first r
     const portalTask = await db.task.findFirstOrThrow({ where: { status: "open", candidateSupplierId: s001.id } });
     await db.erpSyncLog.create({ data: { connector: "builtin", direction: "read", operation: "read.products", status: "ok", durationMs: 3 } });
     const log = await db.erpSyncLog.findFirstOrThrow();
+    const demoOrder = await db.purchaseOrder.findFirstOrThrow({ where: { supplierId: s001.id } });
     Object.assign(samples, {
       "/inbox/[taskId]:taskId": groupTask.id,
       "/portal/tasks/[taskId]:taskId": portalTask.id,
       "/srm/suppliers/[id]:id": s001.id,
+      "/srm/orders/[id]:id": demoOrder.id,
       "/processes/[key]:key": "purchase_requisition",
       "/processes/[key]/edit:key": "purchase_requisition",
       "/processes/[key]/diff:key": "purchase_requisition",

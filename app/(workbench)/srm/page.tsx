@@ -18,6 +18,7 @@ import { listedFields, loadCustomFields } from "@/lib/custom-fields/list-custom-
 import { getDb } from "@/lib/db/client";
 import { listDeliveryPlans, listPurchaseOrders } from "@/lib/srm/list-purchasing";
 import { listSuppliers } from "@/lib/srm/list-suppliers";
+import { canEnterOrders } from "@/lib/srm/order-entry";
 import { ORDER_STATUSES, parseSrmListQuery, PLAN_STATUSES, SRM_TABS, SUPPLIER_STATUSES, type SrmListQuery } from "@/lib/srm/srm-lists.schema";
 
 const href = (q: Pick<SrmListQuery, "tab" | "status" | "q" | "cf">, page: number) =>
@@ -38,7 +39,7 @@ export default async function SrmPage({ searchParams }: { searchParams: Promise<
   const q = parseSrmListQuery(await searchParams);
   const db = await getDb();
   const entity = CUSTOM_ENTITY[q.tab];
-  const [t, tf, tc, locale, fields, orders, plans, suppliers] = await Promise.all([
+  const [t, tf, tc, locale, fields, orders, plans, suppliers, enterOrders] = await Promise.all([
     getTranslations("srm"),
     getTranslations("customFields"),
     getTranslations("common"),
@@ -47,6 +48,7 @@ export default async function SrmPage({ searchParams }: { searchParams: Promise<
     q.tab === "orders" ? listPurchaseOrders(db, actor, q) : null,
     q.tab === "deliveries" ? listDeliveryPlans(db, actor, q) : null,
     q.tab === "suppliers" ? listSuppliers(db, actor, q) : null,
+    q.tab === "orders" ? canEnterOrders(db, actor) : false,
   ]);
   const list = orders ?? plans ?? suppliers!;
   const filter = STATUS_FILTER[q.tab];
@@ -66,6 +68,8 @@ export default async function SrmPage({ searchParams }: { searchParams: Promise<
               <Link href="/srm/suppliers/new" className={buttonVariants({ size: "sm" })} data-testid="register-supplier">{t("registration.register")}</Link>
             ) : null}
           </div>
+        ) : enterOrders ? (
+          <Link href="/srm/orders/new" className={buttonVariants({ size: "sm" })} data-testid="new-purchase-order">{t("orders.new")}</Link>
         ) : null}
       </PageHeader>
       <p className="text-sm text-slate-600">{t("intro")}</p>
