@@ -58,10 +58,11 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    { name: "chromium", use: CHROMIUM, testIgnore: /flow-changes\// },
-    // Journeys that change a shipped flow for good run after every other one, so that
-    // none of those meets a step it does not expect.
-    { name: "flow-changes", use: CHROMIUM, testMatch: /flow-changes\/.*\.spec\.ts$/, dependencies: ["chromium"] },
+    { name: "chromium", use: CHROMIUM, testIgnore: /exclusive\// },
+    // Journeys that change what every other one relies on for good (a shipped flow), or
+    // need what another one changes for a while (the built-in connector, which the
+    // integration centre's settings journey switches), run after every other one.
+    { name: "exclusive", use: CHROMIUM, testMatch: /exclusive\/.*\.spec\.ts$/, dependencies: ["chromium"] },
   ],
   webServer: {
     // Syncs the working tree into a private copy, builds there when anything

@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { signInEmployee } from "./support/auth";
 import { zh } from "./support/messages";
+import { expectNoSidewaysScroll } from "./support/layout";
 
 // The purchasing overview as a buyer reads it on a desk and on a phone (quantities
 // per unit, every row readable without sideways scrolling), and a manager's
@@ -11,16 +12,6 @@ import { zh } from "./support/messages";
 const DIR = path.join(process.cwd(), "test-results", "screenshots");
 const PHONE = { width: 390, height: 844 };
 const stamp = () => Date.now().toString(36).slice(-5).toUpperCase();
-
-/** Nothing on the page is wider than the viewport: no clipped column, no sideways scroll. */
-async function expectNoSidewaysScroll(page: Page) {
-  const overflow = await page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const wide = [...document.querySelectorAll("main *")].filter((el) => el.getBoundingClientRect().right > width + 1).map((el) => `${el.tagName}.${el.getAttribute("data-testid") ?? ""}`);
-    return { scroll: document.documentElement.scrollWidth - width, wide: wide.slice(0, 5) };
-  });
-  expect(overflow).toEqual({ scroll: 0, wide: [] });
-}
 
 test("a buyer reads order quantities per unit, and every purchasing list fits a phone as cards", async ({ page }) => {
   await signInEmployee(page, "liuyang");

@@ -3,6 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import type { ContextItem } from "@/lib/inbox/describe-variables";
 import type { DisplayValue } from "@/lib/inbox/format-value";
+import { ChangeDiff } from "@/components/srm/change-diff";
 
 /** Lines (order lines, receipt lines) as a small table: item, quantity, unit. */
 function LinesTable({ rows, zh }: { rows: Extract<DisplayValue, { kind: "lines" }>["rows"]; zh: boolean }) {
@@ -38,10 +39,10 @@ export function RecordContext({ items }: { items: ContextItem[] }) {
   return (
     <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2" data-testid="record-context">
       {items.map((i) => (
-        <div key={i.name} className={i.value.kind === "lines" ? "min-w-0 sm:col-span-2" : "min-w-0"} data-testid={`context-${i.name}`}>
+        <div key={i.name} className={i.value.kind !== "text" ? "min-w-0 sm:col-span-2" : "min-w-0"} data-testid={`context-${i.name}`}>
           <dt className="text-xs text-slate-500">{zh ? i.labelZh : i.labelEn}</dt>
           <dd className="whitespace-pre-wrap break-words text-slate-900">
-            {i.value.kind === "lines" ? <LinesTable rows={i.value.rows} zh={zh} /> : zh ? i.value.zh : i.value.en}
+            {i.value.kind === "lines" ? <LinesTable rows={i.value.rows} zh={zh} /> : i.value.kind === "changes" ? <ChangeDiff rows={i.value.rows} /> : zh ? i.value.zh : i.value.en}
           </dd>
         </div>
       ))}

@@ -92,6 +92,8 @@ export function SupplierArchiveView({ archive, canManage, canManageAccounts }: {
     [t("contact"), s.contactName],
     [t("phone"), s.contactPhone],
     [t("address"), s.address],
+    [t("bank"), s.bankName],
+    [t("bankAccount"), s.bankAccount],
     [t("createdAt"), day(s.createdAt)],
     [t("updatedAt"), when(s.updatedAt)],
   ];

@@ -49,6 +49,8 @@ export const APP_ERROR_CODES = [
   "password_change_required",
   "own_account",
   "last_supplier_admin",
+  "supplier_change_empty",
+  "supplier_change_pending",
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];

@@ -5,7 +5,16 @@ import type { BusinessType } from "../workflow/business-data";
 /** A value as people read it, in both languages; lines (order lines, receipt lines) as a table. */
 export type DisplayValue =
   | { kind: "text"; zh: string; en: string }
-  | { kind: "lines"; rows: { item: string; quantity: number; unitZh: string; unitEn: string }[] };
+  | { kind: "lines"; rows: { item: string; quantity: number; unitZh: string; unitEn: string }[] }
+  | { kind: "changes"; rows: ChangeRowValue[] };
+
+/** One changed field of a proposal (a supplier change): its label, old and new value in words, whether it is bank data. */
+type ChangeRowValue = { labelZh: string; labelEn: string; from: string; to: string; bank: boolean };
+
+const isChangeRow = (r: unknown): r is ChangeRowValue => {
+  const o = r as Record<string, unknown>;
+  return typeof o?.labelZh === "string" && typeof o.labelEn === "string" && typeof o.from === "string" && typeof o.to === "string";
+};
 
 /** A value's type for display: a business-data type, or a form field's type. */
 export type DisplayType = BusinessType | "textarea" | "select" | "decision";
@@ -120,6 +129,10 @@ export function formatValue(type: DisplayType, value: unknown, lookups: Lookups,
       const rows = Array.isArray(value) ? value.filter(isLineRow) : [];
       if (!rows.length) return null;
       return { kind: "lines", rows: rows.map((r) => ({ item: r.label, quantity: r.quantity, ...unitNames(lookups.unit(r.unit)) })) };
+    }
+    case "changes": {
+      const rows = Array.isArray(value) ? value.filter(isChangeRow) : [];
+      return rows.length ? { kind: "changes", rows: rows.map((r) => ({ labelZh: r.labelZh, labelEn: r.labelEn, from: r.from, to: r.to, bank: r.bank === true })) } : null;
     }
     case "select":
     case "decision": {

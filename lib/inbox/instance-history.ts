@@ -36,6 +36,7 @@ function textOf(value: DisplayValue | null, raw: unknown): Text {
   if (raw === null || raw === undefined || raw === "") return EMPTY;
   if (!value) return UPDATED;
   if (value.kind === "lines") return { zh: `${value.rows.length} 行`, en: `${value.rows.length} lines` };
+  if (value.kind === "changes") return { zh: `${value.rows.length} 项变更`, en: `${value.rows.length} changes` };
   return { zh: value.zh, en: value.en };
 }
 

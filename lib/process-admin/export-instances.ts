@@ -55,6 +55,7 @@ const wallClock = (d: Date | null) => (d ? new Date(d.getTime() + SHANGHAI_OFFSE
 
 function cellText(v: DisplayValue, zh: boolean): string {
   if (v.kind === "text") return zh ? v.zh : v.en;
+  if (v.kind === "changes") return v.rows.map((r) => `${zh ? r.labelZh : r.labelEn}: ${r.from} → ${r.to}`).join("; ");
   return v.rows.map((r) => `${r.item} ${r.quantity} ${zh ? r.unitZh : r.unitEn}`.trim()).join("; ");
 }
 

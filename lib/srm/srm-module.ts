@@ -3,6 +3,9 @@ import type { DomainModule } from "../workflow/registry";
 import { INITIAL_REVIEW, markPotentialStep, runStartInitialReview } from "./initial-review";
 import { openSupplierAccountStep, RE_REVIEW, runStartReReview } from "./re-review";
 import { recordShipmentStep } from "./record-shipment";
+import { applySupplierChangeStep, rejectSupplierChangeStep } from "./supplier-change/apply-supplier-change";
+import { SUPPLIER_CHANGE } from "./supplier-change/propose-supplier-change";
+import { runStartSupplierChange } from "./supplier-change/start-change-flow";
 
 /**
  * Supplier management as the workflow platform sees it (its forms are files in processes/forms/):
@@ -15,9 +18,12 @@ export const srmModule: DomainModule = {
     { name: "srm.recordShipment", labelZh: "登记供应商发货", labelEn: "Record the supplier's shipment", run: recordShipmentStep },
     { name: "srm.markPotential", labelZh: "转为潜在供应商", labelEn: "Make the supplier a potential supplier", run: markPotentialStep },
     { name: "srm.openSupplierAccount", labelZh: "开通供应商及门户账号", labelEn: "Open the supplier and its portal account", run: openSupplierAccountStep },
+    { name: "srm.applySupplierChange", labelZh: "更新供应商档案（变更生效）", labelEn: "Apply the approved supplier change", run: applySupplierChangeStep },
+    { name: "srm.rejectSupplierChange", labelZh: "关闭被驳回的变更申请", labelEn: "Close the rejected supplier change", run: rejectSupplierChangeStep },
   ],
   jobKinds: [
     { kind: INITIAL_REVIEW.job, run: runStartInitialReview },
     { kind: RE_REVIEW.job, run: runStartReReview },
+    { kind: SUPPLIER_CHANGE.job, run: runStartSupplierChange },
   ],
 };

@@ -1,6 +1,6 @@
 import "server-only";
 
-const BUSINESS_TYPES = ["text", "number", "money", "date", "datetime", "boolean", "person", "group", "supplier", "lines"] as const;
+const BUSINESS_TYPES = ["text", "number", "money", "date", "datetime", "boolean", "person", "group", "supplier", "lines", "changes"] as const;
 export type BusinessType = (typeof BUSINESS_TYPES)[number];
 
 /** One variable a process shows people (ff:businessData on the process), in declared order. */

@@ -78,6 +78,7 @@ describe.runIf(await postgresAvailable())("cold start: every page as the first r
       "/inbox/[taskId]:taskId": groupTask.id,
       "/portal/tasks/[taskId]:taskId": portalTask.id,
       "/srm/suppliers/[id]:id": s001.id,
+      "/srm/suppliers/[id]/change:id": s001.id,
       "/srm/orders/[id]:id": demoOrder.id,
       "/processes/[key]:key": "purchase_requisition",
       "/processes/[key]/edit:key": "purchase_requisition",

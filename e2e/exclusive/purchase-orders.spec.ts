@@ -1,9 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { signInEmployee, signInSupplier } from "./support/auth";
-import { SUPPLIERS } from "./support/demo";
-import { zh } from "./support/messages";
+import { signInEmployee, signInSupplier } from "../support/auth";
+import { SUPPLIERS } from "../support/demo";
+import { zh } from "../support/messages";
+import { expectNoSidewaysScroll } from "../support/layout";
 
 // SRM-6 for employees: a buyer enters a purchase order for S001 (built-in connector),
 // lands on its page with the confirmation flow running, the supplier confirms it in the
@@ -15,16 +16,6 @@ const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
 const shanghaiDay = (offsetDays: number) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date(Date.now() + offsetDays * 86_400_000));
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
-
-/** Nothing on the page is wider than the viewport: no clipped column, no sideways scroll. */
-async function expectNoSidewaysScroll(page: Page) {
-  const overflow = await page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const wide = [...document.querySelectorAll("main *")].filter((el) => el.getBoundingClientRect().right > width + 1).map((el) => `${el.tagName}.${el.getAttribute("data-testid") ?? ""}`);
-    return { scroll: document.documentElement.scrollWidth - width, wide: wide.slice(0, 5) };
-  });
-  expect(overflow).toEqual({ scroll: 0, wide: [] });
-}
 
 /** Screenshots at desktop and phone width; the Chinese page shows no ids, no JSON and no English words. */
 async function shoot(page: Page, name: string) {

@@ -11,7 +11,7 @@ import { openGroupTask, register } from "../support/srm-pages";
  * 经过现场审核：低于最低分被服务器拒绝并在字段下说明；合格的通过。发布前已在途的初审
  * 仍按原流程走；表单再改版，已发布的流程仍用它发布时的表单版本。
  *
- * Runs in the "flow-changes" project, after every other journey: it changes a shipped flow.
+ * Runs in the "exclusive" project, after every other journey: it changes a shipped flow.
  */
 
 async function approveInitialReview(page: Page, code: string) {
