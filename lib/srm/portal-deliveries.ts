@@ -29,7 +29,7 @@ export async function listPortalDeliveries(db: Db, who: Actor | null, q: PortalL
   const total = await db.deliveryPlan.count({ where });
   const { page, pageCount, skip, take } = pageWindow(total, q.page, pageSize);
   const orderBy: Prisma.DeliveryPlanOrderByWithRelationInput[] =
-    q.status === "planned" ? [{ plannedDate: { sort: "asc", nulls: "last" } }, { id: "asc" }] : [{ createdAt: "desc" }, { id: "asc" }];
+    q.status === "planned" ? [{ plannedDate: { sort: "asc", nulls: "last" } }, { number: "asc" }] : [{ createdAt: "desc" }, { id: "asc" }];
   const rows = await db.deliveryPlan.findMany({ where, orderBy, skip, take, select: PLAN_SELECT });
   return { rows: await describePlans(db, rows), total, page, pageCount };
 }
@@ -38,7 +38,7 @@ export async function listPortalDeliveries(db: Db, who: Actor | null, q: PortalL
 export async function portalDeliveriesDue(db: Db, supplierId: string, take: number) {
   const where = { supplierId, status: "planned" as const };
   const [rows, total] = await Promise.all([
-    db.deliveryPlan.findMany({ where, orderBy: [{ plannedDate: { sort: "asc", nulls: "last" } }, { id: "asc" }], take, select: PLAN_SELECT }),
+    db.deliveryPlan.findMany({ where, orderBy: [{ plannedDate: { sort: "asc", nulls: "last" } }, { number: "asc" }], take, select: PLAN_SELECT }),
     db.deliveryPlan.count({ where }),
   ]);
   return { rows: await describePlans(db, rows), total };
