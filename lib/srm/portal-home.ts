@@ -19,7 +19,7 @@ export type AcceptanceRate = { unit: UnitLabel; accepted: number; received: numb
  * received quantity (accepted + rejected) over all the supplier's goods receipts, per
  * unit, since quantities of different units are never added together.
  */
-export async function acceptanceRates(db: Db, supplierId: string): Promise<AcceptanceRate[]> {
+async function acceptanceRates(db: Db, supplierId: string): Promise<AcceptanceRate[]> {
   const lines = await db.goodsReceiptLine.findMany({
     where: { receipt: { order: { supplierId } } },
     select: { acceptedQuantity: true, rejectedQuantity: true, orderLine: { select: { unitCode: true } } },

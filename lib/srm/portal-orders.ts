@@ -19,7 +19,7 @@ const nOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v
  * The open confirmation task of each order, offered to this supplier: the link the
  * portal shows while the order waits for it.
  */
-export async function confirmationTasks(db: Db, supplierId: string, orderIds: string[]): Promise<Map<string, string>> {
+async function confirmationTasks(db: Db, supplierId: string, orderIds: string[]): Promise<Map<string, string>> {
   if (!orderIds.length) return new Map();
   const tasks = await db.task.findMany({
     where: { status: "open", candidateSupplierId: supplierId, instance: { recordType: "PurchaseOrder", recordId: { in: orderIds }, status: "running" } },

@@ -79,6 +79,7 @@ describe.runIf(await postgresAvailable())("cold start: every page as the first r
       "/portal/tasks/[taskId]:taskId": portalTask.id,
       "/srm/suppliers/[id]:id": s001.id,
       "/srm/orders/[id]:id": demoOrder.id,
+      "/portal/orders/[id]:id": demoOrder.id,
       "/processes/[key]:key": "purchase_requisition",
       "/processes/[key]/edit:key": "purchase_requisition",
       "/processes/[key]/diff:key": "purchase_requisition",
