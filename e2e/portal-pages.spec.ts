@@ -122,8 +122,11 @@ test("supplier1 finds its order on the home, confirms and ships it, and reads it
   await page.locator("#task-waybillNo").fill(waybill);
   await page.getByTestId("task-complete").click();
   await expect(page.getByTestId("task-done")).toBeVisible();
-  await page.goto(`/portal/deliveries?q=${encodeURIComponent(plan)}`);
-  await expect(planRow.getByTestId("portal-delivery-waybill")).toHaveText(waybill);
+  // The shipment is recorded on the plan by the flow's next step (a job after commit).
+  await expect(async () => {
+    await page.goto(`/portal/deliveries?q=${encodeURIComponent(plan)}`);
+    await expect(planRow.getByTestId("portal-delivery-waybill")).toHaveText(waybill, { timeout: 1000 });
+  }).toPass({ timeout: 60_000 });
   await expect(planRow).toContainText(zh("srm.planStatus.shipped"));
   await shoot(page, "portal-deliveries");
 
