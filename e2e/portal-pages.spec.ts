@@ -146,6 +146,7 @@ test("supplier1 finds its order on the home, confirms and ships it, and reads it
   const receipt = warehouse.getByTestId("field-acceptedQuantities").getByTestId("line-row");
   await receipt.locator('input[data-field="acceptedQuantities"]').first().fill("95");
   await receipt.locator('input[data-field="rejectedQuantities"]').first().fill("5");
+  await warehouse.locator("#task-location").selectOption("WH01-STOCK");
   await warehouse.getByTestId("task-complete").click();
   await expect(warehouse.getByTestId("task-done")).toBeVisible();
   await warehouse.close();
