@@ -59,7 +59,8 @@ test("supplier1 finds its order on the home, confirms and ships it, and reads it
   test.setTimeout(300_000);
   // The buyer enters an order for S001: 100 pieces of P-1001 in five days.
   const buyer = await browser.newPage();
-  await signInEmployee(buyer, "lina");
+  // liuyang buys and maintains suppliers: he also files a document to S001's archive.
+  await signInEmployee(buyer, "liuyang");
   await buyer.goto("/srm/orders/new");
   await buyer.getByTestId("order-entry-form").locator("#po-supplier").selectOption({ label: `S001 · ${SUPPLIERS.supplier1.company}` });
   const line = buyer.getByTestId("entry-line").first();
@@ -71,6 +72,11 @@ test("supplier1 finds its order on the home, confirms and ships it, and reads it
   await buyer.waitForURL(/\/srm\/orders\/[0-9a-f-]{36}$/);
   const number = /PO-\d{8}-\d{4}/.exec(await buyer.locator("h1").innerText())![0];
   const orderUrl = new URL(buyer.url()).pathname.replace("/srm/", "/portal/");
+  await buyer.getByTestId("order-supplier-link").click();
+  const docName = `质量证书-${Date.now().toString().slice(-6)}.pdf`;
+  const pdf = Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+  await buyer.getByTestId("archive-files").getByTestId("file-input").setInputFiles({ name: docName, mimeType: "application/pdf", buffer: pdf });
+  await expect(buyer.getByTestId("archive-files").getByTestId("file").filter({ hasText: docName })).toHaveCount(1);
   await buyer.close();
 
   // supplier1's home: the order waits for its confirmation, by its number; its figures with their rules.
@@ -179,8 +185,12 @@ test("supplier1 finds its order on the home, confirms and ships it, and reads it
   await page.goto("/portal");
   await expect(page.getByTestId("portal-home-receipts")).toContainText(receiptNumber);
   await expect(page.getByTestId("acceptance-value").first()).not.toHaveText("—");
+  await expect(page.getByTestId("portal-home-documents")).toContainText(docName);
   await page.goto("/portal/documents");
-  await expect(page.getByTestId("portal-documents")).toBeVisible();
+  const doc = page.getByTestId("portal-document-row").filter({ hasText: docName });
+  await expect(doc).toContainText(zh("portalPages.documents.company"));
+  const [file] = await Promise.all([page.waitForEvent("download"), doc.getByTestId("portal-document-name").click()]);
+  expect(file.suggestedFilename()).toBe(docName);
   await shoot(page, "portal-documents");
   await page.close();
 
@@ -194,6 +204,8 @@ test("supplier1 finds its order on the home, confirms and ships it, and reads it
   expect((await other.request.get(`/portal/receipts/export?q=${encodeURIComponent(number)}`)).ok()).toBe(true);
   await other.goto(`/portal/receipts?q=${encodeURIComponent(number)}`);
   await expect(other.getByTestId("portal-receipt-row")).toHaveCount(0);
+  await other.goto("/portal/documents");
+  await expect(other.getByTestId("portal-documents")).not.toContainText(docName);
   await other.close();
 });
 
