@@ -10,6 +10,7 @@ import { readCustomValues } from "@/lib/custom-fields/custom-values";
 import { customChanges, customEntries } from "@/lib/custom-fields/format-custom-values";
 import type { SupplierArchive } from "@/lib/srm/get-supplier-archive";
 import { DeliveryPlanTable } from "./delivery-plan-table";
+import { OnTimeCard } from "./on-time-card";
 import { PurchaseOrderTable } from "./purchase-order-table";
 import { ResubmitReviewButton } from "./resubmit-review-button";
 import { StartReReviewForm } from "./start-re-review-form";
@@ -48,24 +49,6 @@ function Figure({ label, value, sub, testId }: { label: string; value: number; s
       <div className="text-xs text-slate-500">{label}</div>
       <div className="text-2xl font-semibold tabular-nums text-slate-900">{value}</div>
       {sub ? <div className="text-xs text-slate-500">{sub}</div> : null}
-    </Card>
-  );
-}
-
-/** The supplier's on-time delivery rate, the lines it counts, and the rule in words. */
-function OnTimeCard({ onTime }: { onTime: SupplierArchive["onTime"] }) {
-  const t = useTranslations("srm.onTime");
-  const td = useTranslations("srm.orderDetail");
-  const format = useFormatter();
-  return (
-    <Card className="space-y-1 p-3" data-testid="on-time-rate">
-      <div className="text-xs text-slate-500">{t("title")}</div>
-      <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-        <span className="text-2xl font-semibold tabular-nums text-slate-900" data-testid="on-time-value">{onTime.rate === null ? "—" : format.number(onTime.rate, { style: "percent", maximumFractionDigits: 1 })}</span>
-        <span className="text-sm text-slate-700" data-testid="on-time-counted">{onTime.counted ? t("counted", { counted: onTime.counted, onTime: onTime.onTime, late: onTime.late }) : t("none")}</span>
-        {onTime.open ? <span className="text-xs text-slate-500">{t("open", { open: onTime.open })}</span> : null}
-      </div>
-      <p className="text-xs text-slate-500">{td("onTimeRule")}</p>
     </Card>
   );
 }

@@ -72,6 +72,11 @@ export function onTimeRate(verdicts: DeliveryVerdict[]): OnTimeRate {
 /** A supplier's on-time delivery rate over the lines of its orders (cancelled orders left out). */
 export async function supplierOnTimeRate(db: Db, who: Actor, supplierId: string): Promise<OnTimeRate> {
   requirePermission(who, "srm.view");
+  return onTimeRateOf(db, supplierId);
+}
+
+/** The same rate for a supplier the caller has already authorised (the portal: the session's own supplier). */
+export async function onTimeRateOf(db: Db, supplierId: string): Promise<OnTimeRate> {
   const lines = await db.purchaseOrderLine.findMany({
     where: { order: { supplierId, status: { not: "cancelled" } } },
     select: { quantity: true, confirmedQuantity: true, confirmedDate: true, requestedDate: true, receiptLines: { select: { acceptedQuantity: true, receipt: { select: { receivedAt: true } } } } },

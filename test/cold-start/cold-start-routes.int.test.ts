@@ -80,6 +80,7 @@ describe.runIf(await postgresAvailable())("cold start: every page as the first r
       "/srm/suppliers/[id]:id": s001.id,
       "/srm/suppliers/[id]/change:id": s001.id,
       "/srm/orders/[id]:id": demoOrder.id,
+      "/portal/orders/[id]:id": demoOrder.id,
       "/processes/[key]:key": "purchase_requisition",
       "/processes/[key]/edit:key": "purchase_requisition",
       "/processes/[key]/diff:key": "purchase_requisition",

@@ -18,6 +18,10 @@ export default async function PortalLayout({ children }: { children: React.React
     : [
         { href: "/portal", label: t("nav.portalHome") },
         { href: "/portal/tasks", label: t("nav.portalTasks") },
+        { href: "/portal/orders", label: t("portalPages.nav.orders") },
+        { href: "/portal/deliveries", label: t("portalPages.nav.deliveries") },
+        { href: "/portal/receipts", label: t("portalPages.nav.receipts") },
+        { href: "/portal/documents", label: t("portalPages.nav.documents") },
         { href: "/portal/account", label: t("nav.portalAccount") },
       ];
   const bell = notifications ? <NotificationBell unread={notifications.unread} items={notifications.items} markRead={markPortalNotificationReadAction} markAllRead={markAllPortalNotificationsReadAction} /> : null;

@@ -1,21 +1,27 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { DueBadge } from "@/components/inbox/due-badge";
+import { PortalFigures, PortalHomeSections } from "@/components/portal/portal-home-sections";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { supplierOrRedirect } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db/client";
 import { countTasks } from "@/lib/inbox/count-tasks";
 import { listTasks } from "@/lib/inbox/list-tasks";
+import { getPortalHome } from "@/lib/srm/portal-home";
 
 const HOME_TASKS = 5;
 
-/** The supplier's home: what waits for it, soonest due first (the task list's own query, scoped to the session's supplier in lib/). */
+/**
+ * The supplier's home: what needs it (tasks soonest due first, orders to confirm, deliveries
+ * due, receipts with rejections, documents) and its own figures, all scoped to the session's
+ * supplier in lib/.
+ */
 export default async function PortalHome() {
   const actor = await supplierOrRedirect();
   const db = await getDb();
   const query = { view: "mine", sort: "dueAt", dir: "asc", size: HOME_TASKS };
-  const [t, list, total] = await Promise.all([getTranslations("portal"), listTasks(db, actor, query), countTasks(db, actor, query)]);
+  const [t, list, total, home] = await Promise.all([getTranslations("portal"), listTasks(db, actor, query), countTasks(db, actor, query), getPortalHome(db, actor)]);
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold" data-testid="portal-welcome">{t("welcome", { name: actor.name })}</h1>
@@ -51,6 +57,8 @@ export default async function PortalHome() {
           </div>
         ) : null}
       </Card>
+      <PortalHomeSections home={home} />
+      <PortalFigures home={home} />
     </div>
   );
 }

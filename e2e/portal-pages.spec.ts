@@ -1,0 +1,220 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import ExcelJS from "exceljs";
+import { signInEmployee, signInSupplier } from "./support/auth";
+import { SUPPLIERS } from "./support/demo";
+import { zh } from "./support/messages";
+
+// SRM-10: the supplier portal's home and lists. A buyer enters an order for S001; supplier1
+// sees it waiting on its home, confirms it, ships it; the warehouse receives it with a
+// rejected quantity; supplier1 reads its orders, deliveries and receipts (and downloads
+// them as Excel) and its documents. Other journeys move S001's demo order along, so only
+// this journey's own order is asserted in detail. supplier2 gets the 404 page for it.
+
+const DIR = path.join(process.cwd(), "test-results", "screenshots");
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 800 };
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+const shanghaiDay = (offsetDays: number) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date(Date.now() + offsetDays * 86_400_000));
+
+/** Nothing on the page is wider than the viewport: no clipped column, no sideways scroll. */
+async function expectNoSidewaysScroll(page: Page) {
+  const overflow = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const wide = [...document.querySelectorAll("main *")].filter((el) => el.getBoundingClientRect().right > width + 1).map((el) => `${el.tagName}.${el.getAttribute("data-testid") ?? ""}`);
+    return { scroll: document.documentElement.scrollWidth - width, wide: wide.slice(0, 5) };
+  });
+  expect(overflow).toEqual({ scroll: 0, wide: [] });
+}
+
+/** Screenshots at desktop and phone width; the Chinese page shows no ids, no JSON and no English words. */
+async function shoot(page: Page, name: string) {
+  fs.mkdirSync(DIR, { recursive: true });
+  const text = (await page.locator("main").innerText()).replace(/PO-\d{8}-\d{4}|DP-PO-\d{8}-\d{4}-\d+|GR-\d{8}-\d{4}|P-\d{4}|S\d{3}|SF-E2E-\d+|SQ-[A-Z0-9-]+|KB|Excel/g, "");
+  expect(text).not.toMatch(UUID);
+  expect(text).not.toMatch(/[{}]|"\w+":/);
+  expect(text).not.toMatch(/[A-Za-z]{4,}/);
+  for (const [size, suffix] of [[DESKTOP, "desktop"], [PHONE, "phone"]] as const) {
+    await page.setViewportSize(size);
+    await page.evaluate(() => document.fonts.ready);
+    if (suffix === "phone") await expectNoSidewaysScroll(page);
+    await page.screenshot({ path: path.join(DIR, `${name}-${suffix}.png`), fullPage: true });
+  }
+  await page.setViewportSize(DESKTOP);
+}
+
+/** Opens the supplier's open task of a record by its number from the portal task list. */
+async function openPortalTask(page: Page, number: string, name: string) {
+  const row = page.getByTestId("task-row").filter({ hasText: number }).filter({ hasText: name });
+  await expect(async () => {
+    await page.goto("/portal/tasks");
+    await expect(row).toHaveCount(1, { timeout: 1000 });
+  }).toPass({ timeout: 60_000 });
+  await row.getByTestId("task-link").click();
+  await expect(page.getByTestId("task-title")).toHaveText(name);
+}
+
+test("supplier1 finds its order on the home, confirms and ships it, and reads its orders, deliveries, receipts (Excel) and documents", async ({ browser }) => {
+  test.setTimeout(300_000);
+  // The buyer enters an order for S001: 100 pieces of P-1001 in five days.
+  const buyer = await browser.newPage();
+  // liuyang buys and maintains suppliers: he also files a document to S001's archive.
+  await signInEmployee(buyer, "liuyang");
+  await buyer.goto("/srm/orders/new");
+  await buyer.getByTestId("order-entry-form").locator("#po-supplier").selectOption({ label: `S001 · ${SUPPLIERS.supplier1.company}` });
+  const line = buyer.getByTestId("entry-line").first();
+  await line.getByTestId("line-product").selectOption("P-1001");
+  await line.getByTestId("line-quantity").fill("100");
+  await line.getByTestId("line-price").fill("0.4");
+  await line.getByTestId("line-date").fill(shanghaiDay(5));
+  await buyer.getByTestId("order-entry-submit").click();
+  await buyer.waitForURL(/\/srm\/orders\/[0-9a-f-]{36}$/);
+  const number = /PO-\d{8}-\d{4}/.exec(await buyer.locator("h1").innerText())![0];
+  const orderUrl = new URL(buyer.url()).pathname.replace("/srm/", "/portal/");
+  await buyer.getByTestId("order-supplier-link").click();
+  const docName = `质量证书-${Date.now().toString().slice(-6)}.pdf`;
+  const pdf = Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+  await buyer.getByTestId("archive-files").getByTestId("file-input").setInputFiles({ name: docName, mimeType: "application/pdf", buffer: pdf });
+  await expect(buyer.getByTestId("archive-files").getByTestId("file").filter({ hasText: docName })).toHaveCount(1);
+  await buyer.close();
+
+  // supplier1's home: the order waits for its confirmation, by its number; its figures with their rules.
+  const page = await browser.newPage();
+  await signInSupplier(page, "supplier1");
+  const waiting = page.getByTestId("portal-home-order").filter({ hasText: number });
+  await expect(waiting).toHaveCount(1);
+  await expect(page.getByTestId("on-time-rate")).toContainText(zh("srm.onTime.title"));
+  await expect(page.getByTestId("on-time-rate")).toContainText(zh("srm.orderDetail.onTimeRule"));
+  await expect(page.getByTestId("acceptance-rate")).toContainText(zh("portalPages.home.acceptanceRule"));
+  for (const item of ["orders", "deliveries", "receipts", "documents"]) await expect(page.getByRole("navigation").first().getByRole("link", { name: zh(`portalPages.nav.${item}`) }).first()).toBeAttached();
+  await shoot(page, "portal-home");
+
+  // The count opens the list of orders waiting; the order is listed by its number and opens.
+  await page.getByTestId("portal-home-orders-count").click();
+  await expect(page).toHaveURL(/\/portal\/orders\?status=open$/);
+  const row = page.getByTestId("portal-order-row").filter({ hasText: number });
+  await expect(row).toHaveCount(1);
+  await expect(row.getByTestId("quantity-ordered")).toContainText("100 件");
+  await page.goto("/portal/orders");
+  await expect(page.getByTestId("portal-order-row").filter({ hasText: number })).toHaveCount(1);
+  await shoot(page, "portal-orders");
+  await page.getByTestId("portal-order-row").filter({ hasText: number }).getByTestId("portal-order-number").click();
+  await expect(page).toHaveURL(new RegExp(`${orderUrl}$`));
+  await expect(page.locator("h1")).toContainText(number);
+  await expect(page.getByTestId("portal-order-line")).toHaveCount(1);
+  await expect(page.getByTestId("portal-order-line")).toContainText("100 件");
+  await shoot(page, "portal-order");
+
+  // Confirm from the order page's task link: 100 pieces, in four days.
+  await page.getByTestId("portal-order-task").click();
+  await expect(page.getByTestId("task-title")).toHaveText("供应商确认订单");
+  await page.locator("#task-confirmedDate").fill(shanghaiDay(4));
+  await page.locator("#task-supplierRef").fill("SQ-E2E-PORTAL");
+  await page.getByTestId("task-complete").click();
+  await expect(page.getByTestId("task-done")).toBeVisible();
+
+  // The delivery plan arrives (a job after the write-back); it is listed as planned, then shipped.
+  const plan = `DP-${number}-1`;
+  const planRow = page.getByTestId("portal-delivery-row").filter({ hasText: plan });
+  await expect(async () => {
+    await page.goto("/portal/deliveries");
+    await expect(planRow).toHaveCount(1, { timeout: 1000 });
+  }).toPass({ timeout: 60_000 });
+  await expect(planRow.getByTestId("portal-delivery-lines")).toContainText("100 件");
+  await openPortalTask(page, plan, "供应商发货");
+  await page.locator("#task-shippedDate").fill(shanghaiDay(0));
+  const waybill = `SF-E2E-${Date.now().toString().slice(-6)}`;
+  await page.locator("#task-waybillNo").fill(waybill);
+  await page.getByTestId("task-complete").click();
+  await expect(page.getByTestId("task-done")).toBeVisible();
+  // The shipment is recorded on the plan by the flow's next step (a job after commit).
+  await expect(async () => {
+    await page.goto(`/portal/deliveries?q=${encodeURIComponent(plan)}`);
+    await expect(planRow.getByTestId("portal-delivery-waybill")).toHaveText(waybill, { timeout: 1000 });
+  }).toPass({ timeout: 60_000 });
+  await expect(planRow).toContainText(zh("srm.planStatus.shipped"));
+  await shoot(page, "portal-deliveries");
+
+  // The warehouse receives 95 accepted and 5 rejected.
+  const warehouse = await browser.newPage();
+  await signInEmployee(warehouse, "zhaoqiang");
+  const groupRow = warehouse.getByTestId("task-row").filter({ hasText: number });
+  await expect(async () => {
+    await warehouse.goto(`/inbox?view=group&q=${encodeURIComponent(number)}`);
+    await expect(groupRow).toHaveCount(1, { timeout: 1000 });
+  }).toPass({ timeout: 60_000 });
+  await groupRow.getByTestId("claim").click();
+  await expect(warehouse.getByRole("status").filter({ hasText: zh("inbox.actions.claimed") })).toBeVisible();
+  await warehouse.goto(`/inbox?view=mine&q=${encodeURIComponent(number)}`);
+  await warehouse.getByTestId("task-row").filter({ hasText: number }).getByTestId("task-link").click();
+  await expect(warehouse.getByTestId("task-title")).toHaveText("收货");
+  const receipt = warehouse.getByTestId("field-acceptedQuantities").getByTestId("line-row");
+  await receipt.locator('input[data-field="acceptedQuantities"]').first().fill("95");
+  await receipt.locator('input[data-field="rejectedQuantities"]').first().fill("5");
+  await warehouse.locator("#task-location").selectOption("WH01-STOCK");
+  await warehouse.getByTestId("task-complete").click();
+  await expect(warehouse.getByTestId("task-done")).toBeVisible();
+  await warehouse.close();
+
+  // The receipt library: the receipt of this order with its rejected quantity; the Excel has the same.
+  const receiptRow = page.getByTestId("portal-receipt-row").filter({ hasText: number });
+  await expect(async () => {
+    await page.goto(`/portal/receipts?q=${encodeURIComponent(number)}`);
+    await expect(receiptRow).toHaveCount(1, { timeout: 1000 });
+  }).toPass({ timeout: 60_000 });
+  await expect(receiptRow.getByTestId("portal-receipt-line")).toContainText("收货 100 件，合格 95 件");
+  await expect(receiptRow.getByTestId("portal-receipt-rejected")).toHaveText("不合格 5 件");
+  const receiptNumber = (await receiptRow.getAttribute("data-number"))!;
+  await shoot(page, "portal-receipts");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("portal-receipts-export").click()]);
+  expect(download.suggestedFilename()).toMatch(/^收货记录-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(await download.path());
+  const sheet = book.worksheets[0];
+  expect(sheet.name).toBe("收货记录");
+  expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(["收货单号", "收货时间", "订单号", "送货计划", "行号", "物料", "物料名称", "单位", "收货数量", "合格数量", "不合格数量"]);
+  const rows: unknown[][] = [];
+  sheet.eachRow((r, i) => {
+    if (i > 1) rows.push((r.values as unknown[]).slice(1));
+  });
+  // The list's filter (this order's number) is the export's: exactly its one line.
+  expect(rows.map((r) => [r[0], r[2], r[3], r[4], r[5], r[7], r[8], r[9], r[10]])).toEqual([[receiptNumber, number, plan, 1, "P-1001", "件", 100, 95, 5]]);
+
+  // The home now counts a receipt with rejections; the documents list is the supplier's own.
+  await page.goto("/portal");
+  await expect(page.getByTestId("portal-home-receipts")).toContainText(receiptNumber);
+  await expect(page.getByTestId("acceptance-value").first()).not.toHaveText("—");
+  await expect(page.getByTestId("portal-home-documents")).toContainText(docName);
+  await page.goto("/portal/documents");
+  const doc = page.getByTestId("portal-document-row").filter({ hasText: docName });
+  await expect(doc).toContainText(zh("portalPages.documents.company"));
+  const [file] = await Promise.all([page.waitForEvent("download"), doc.getByTestId("portal-document-name").click()]);
+  expect(file.suggestedFilename()).toBe(docName);
+  await shoot(page, "portal-documents");
+  await page.close();
+
+  // supplier2 opening that order gets the 404 page, which names nothing of it.
+  const other = await browser.newPage();
+  await signInSupplier(other, "supplier2");
+  const res = await other.goto(orderUrl);
+  expect(res?.status()).toBe(404);
+  await expect(other.locator("h1")).toHaveText(zh("errors.notFoundPage"));
+  await expect(other.locator("body")).not.toContainText(number);
+  expect((await other.request.get(`/portal/receipts/export?q=${encodeURIComponent(number)}`)).ok()).toBe(true);
+  await other.goto(`/portal/receipts?q=${encodeURIComponent(number)}`);
+  await expect(other.getByTestId("portal-receipt-row")).toHaveCount(0);
+  await other.goto("/portal/documents");
+  await expect(other.getByTestId("portal-documents")).not.toContainText(docName);
+  await other.close();
+});
+
+test("an employee is not let into the portal lists, nor into their export", async ({ page }) => {
+  await signInEmployee(page, "lina");
+  for (const path of ["/portal/orders", "/portal/deliveries", "/portal/receipts", "/portal/documents"]) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/portal\/login\?notice=wrongRealm$/);
+  }
+  const res = await page.request.get("/portal/receipts/export");
+  expect(res.status()).toBe(403);
+});

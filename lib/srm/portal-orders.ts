@@ -1,0 +1,131 @@
+import "server-only";
+import { z } from "zod";
+import type { Actor } from "../auth/actor";
+import { requireSupplierUser } from "../auth/permissions";
+import type { Db } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+import { AppError } from "../errors/app-error";
+import { pageWindow } from "../paging/page-window";
+import { now } from "../workflow/clock";
+import { judgeDelivery, shanghaiDay } from "./on-time-delivery";
+import { PORTAL_PAGE_SIZE, type PortalListQuery } from "./portal-lists.schema";
+import type { OrderStatus } from "./srm-lists.schema";
+import { unitLabels } from "./unit-labels";
+
+const n = (v: unknown) => Number(v);
+const nOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+/**
+ * The open confirmation task of each order, offered to this supplier: the link the
+ * portal shows while the order waits for it.
+ */
+async function confirmationTasks(db: Db, supplierId: string, orderIds: string[]): Promise<Map<string, string>> {
+  if (!orderIds.length) return new Map();
+  const tasks = await db.task.findMany({
+    where: { status: "open", candidateSupplierId: supplierId, instance: { recordType: "PurchaseOrder", recordId: { in: orderIds }, status: "running" } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, instance: { select: { recordId: true } } },
+  });
+  const byOrder = new Map<string, string>();
+  for (const t of tasks) if (t.instance.recordId && !byOrder.has(t.instance.recordId)) byOrder.set(t.instance.recordId, t.id);
+  return byOrder;
+}
+
+/**
+ * The signed-in supplier's purchase orders, newest first (status filter, number search):
+ * number, status, dates, line count, ordered/confirmed/received per unit, and the open
+ * confirmation task. The supplier comes from the session actor, never from the request.
+ */
+export async function listPortalOrders(db: Db, who: Actor | null, q: PortalListQuery, pageSize = PORTAL_PAGE_SIZE) {
+  const { supplierId } = requireSupplierUser(who);
+  const where: Prisma.PurchaseOrderWhereInput = {
+    supplierId,
+    ...(q.status !== "all" ? { status: q.status as OrderStatus } : {}),
+    ...(q.q ? { number: { contains: q.q, mode: "insensitive" } } : {}),
+  };
+  const total = await db.purchaseOrder.count({ where });
+  const { page, pageCount, skip, take } = pageWindow(total, q.page, pageSize);
+  const rows = await db.purchaseOrder.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    skip,
+    take,
+    select: { id: true, number: true, status: true, orderDate: true, confirmedAt: true, supplierRef: true, lines: { select: { quantity: true, confirmedQuantity: true, receivedQuantity: true, unitCode: true }, orderBy: { lineNo: "asc" } } },
+  });
+  const [unit, tasks] = await Promise.all([unitLabels(db, rows.flatMap((o) => o.lines.map((l) => l.unitCode))), confirmationTasks(db, supplierId, rows.map((o) => o.id))]);
+  return {
+    rows: rows.map(({ lines, ...o }) => {
+      const perUnit = new Map<string, { ordered: number; confirmed: number | null; received: number }>();
+      const anyConfirmed = lines.some((l) => l.confirmedQuantity !== null);
+      for (const l of lines) {
+        const q = perUnit.get(l.unitCode) ?? { ordered: 0, confirmed: anyConfirmed ? 0 : null, received: 0 };
+        q.ordered += n(l.quantity);
+        if (q.confirmed !== null) q.confirmed += n(l.confirmedQuantity ?? 0);
+        q.received += n(l.receivedQuantity);
+        perUnit.set(l.unitCode, q);
+      }
+      return { ...o, lines: lines.length, quantities: [...perUnit].map(([code, q]) => ({ unit: unit(code), ...q })), taskId: tasks.get(o.id) ?? null };
+    }),
+    total,
+    page,
+    pageCount,
+  };
+}
+
+/**
+ * One of the signed-in supplier's orders: per line ordered (and first asked), confirmed
+ * and received quantities and dates with the on-time verdict; its delivery plans and
+ * receipts; its open confirmation task. Another supplier's id, an unknown or a malformed
+ * one are the same not_found: nothing tells them apart.
+ */
+export async function getPortalOrder(db: Db, who: Actor | null, id: string) {
+  const { supplierId } = requireSupplierUser(who);
+  if (!z.string().uuid().safeParse(id).success) throw new AppError("not_found");
+  const po = await db.purchaseOrder.findFirst({
+    where: { id, supplierId },
+    select: {
+      id: true, number: true, status: true, currencyCode: true, orderDate: true, confirmedAt: true, supplierRef: true,
+      lines: { orderBy: { lineNo: "asc" } },
+      deliveryPlans: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, number: true, status: true, plannedDate: true, shippedAt: true, waybillNo: true } },
+      receipts: { orderBy: [{ receivedAt: "asc" }, { id: "asc" }], select: { id: true, number: true, receivedAt: true, lines: { select: { orderLineId: true, acceptedQuantity: true, rejectedQuantity: true } } } },
+    },
+  });
+  if (!po) throw new AppError("not_found");
+  const [unit, tasks] = await Promise.all([unitLabels(db, po.lines.map((l) => l.unitCode)), confirmationTasks(db, supplierId, [po.id])]);
+  const today = shanghaiDay(now());
+  const lineOf = new Map(po.lines.map((l) => [l.id, { lineNo: l.lineNo, productCode: l.productCode, unit: unit(l.unitCode) }]));
+  const lines = po.lines.map((l) => {
+    const receipts = po.receipts.flatMap((r) => r.lines.filter((rl) => rl.orderLineId === l.id).map((rl) => ({ at: r.receivedAt, accepted: rl.acceptedQuantity })));
+    return {
+      lineNo: l.lineNo,
+      productCode: l.productCode,
+      description: l.description,
+      unit: unit(l.unitCode),
+      quantity: n(l.quantity),
+      originalQuantity: n(l.originalQuantity ?? l.quantity),
+      requestedDate: l.requestedDate,
+      originalDate: l.originalQuantity === null ? l.requestedDate : l.originalDate,
+      confirmedQuantity: nOrNull(l.confirmedQuantity),
+      confirmedDate: l.confirmedDate,
+      receivedQuantity: n(l.receivedQuantity),
+      rejectedQuantity: n(l.rejectedQuantity),
+      delivery: judgeDelivery({ ...l, receipts }, today).state,
+    };
+  });
+  const { lines: _lines, receipts, ...order } = po;
+  return {
+    order,
+    lines,
+    plans: po.deliveryPlans,
+    receipts: receipts.map((r) => ({
+      id: r.id,
+      number: r.number,
+      receivedAt: r.receivedAt,
+      lines: r.lines.map((rl) => ({ ...(lineOf.get(rl.orderLineId) ?? { lineNo: 0, productCode: "", unit: unit("") }), accepted: n(rl.acceptedQuantity), rejected: n(rl.rejectedQuantity) })).sort((a, b) => a.lineNo - b.lineNo),
+    })),
+    taskId: tasks.get(po.id) ?? null,
+  };
+}
+
+export type PortalOrder = Awaited<ReturnType<typeof getPortalOrder>>;
+export type PortalOrderRow = Awaited<ReturnType<typeof listPortalOrders>>["rows"][number];
