@@ -11,7 +11,7 @@ export type DisplayValue =
  * One line as shown. A row that compares (a supplier's proposal beside the order) also
  * has `was`, the quantity before, and `date` / `wasDate`, calendar days.
  */
-export type LineDisplay = { item: string; quantity: number; unitZh: string; unitEn: string; was?: number; date?: string | null; wasDate?: string | null };
+type LineDisplay = { item: string; quantity: number; unitZh: string; unitEn: string; was?: number; date?: string | null; wasDate?: string | null };
 
 /** A value's type for display: a business-data type, or a form field's type. */
 export type DisplayType = BusinessType | "textarea" | "select" | "decision";
