@@ -231,7 +231,11 @@ test("a purchase order is confirmed by its supplier, the ERP's delivery plan sta
   await page.screenshot({ path: "test-results/screenshots/portal-po-confirm-phone.png", fullPage: true });
   await page.setViewportSize({ width: 1280, height: 800 });
 
-  // The confirmed date is required; the error is shown and nothing is completed.
+  // An answer is required, then (to confirm) the confirmed date; the errors are shown and nothing is completed.
+  await page.getByTestId("task-complete").click();
+  await expect(page.getByTestId("field-response").getByRole("alert")).toBeVisible();
+  await expect(page.getByTestId("field-confirmedDate")).toHaveCount(0);
+  await page.getByTestId("field-response").getByRole("radio", { name: "按订单确认" }).check();
   await page.getByTestId("task-complete").click();
   await expect(page.getByTestId("field-confirmedDate").getByRole("alert")).toBeVisible();
   await page.locator("#task-confirmedDate").fill("2026-12-15");

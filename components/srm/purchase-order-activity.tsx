@@ -40,15 +40,18 @@ function useHistoryWords() {
     const key = h.kind === "task_created" && !who ? "task_created_nobody" : h.kind;
     const sentence = t.has(`events.${key}`) ? t(`events.${key}`, { plan: h.plan ?? "", receipt: h.receipt ?? "", process: h.process ?? "", task: h.task ?? "", who: who ?? "", revision: h.revision ?? "" }) : "";
     const details: string[] = [];
-    if (h.kind === "confirmed" && h.day) details.push(t("detail.confirmedDate", { date: day(h.day) }));
+    if ((h.kind === "confirmed" || h.kind === "proposal_accepted") && h.day) details.push(t("detail.confirmedDate", { date: day(h.day) }));
+    if (h.kind === "proposed" && h.day) details.push(t("detail.proposedDate", { date: day(h.day) }));
     if ((h.kind === "plan_received" || h.kind === "plan_changed") && h.day) details.push(t("detail.plannedDate", { date: day(h.day) }));
     if (h.kind === "plan_shipped" && h.day) details.push(t("detail.shippedDate", { date: day(h.day) }));
     if (h.ref) details.push(t("detail.ref", { ref: h.ref }));
+    if (h.note) details.push(t(h.kind === "declined" ? "detail.reason" : "detail.note", { text: h.note }));
     if (h.waybill) details.push(t("detail.waybill", { no: h.waybill }));
     for (const l of h.lines) {
       const a = qty(l.a, l.unit);
       const b = l.b === null ? "" : qty(l.b, l.unit);
-      if (h.kind === "confirmed") details.push(t("detail.confirmedLine", { line: l.label, a, b }));
+      if (h.kind === "confirmed" || h.kind === "proposal_accepted") details.push(t("detail.confirmedLine", { line: l.label, a, b }));
+      else if (h.kind === "proposed") details.push(t("detail.proposedLine", { line: l.label, a, b }));
       else if (h.kind === "changed_in_erp") details.push(l.b === null ? t("detail.addedLine", { line: l.label, a }) : t("detail.changedLine", { line: l.label, a, b }));
       else if (h.kind === "receipt") details.push(t("detail.receiptLine", { line: l.label, a, b: b || qty(0, l.unit) }));
       else details.push(t("detail.plannedLine", { line: l.label, a }));

@@ -36,6 +36,7 @@ export function PurchaseOrderDetailView({ detail }: { detail: PurchaseOrderDetai
     [t("orderDate"), day(o.orderDate), "orderDate"],
     [t("confirmedAt"), o.confirmedAt ? when(o.confirmedAt) : "—", "confirmedAt"],
     [t("supplierRef"), o.supplierRef || "—", "supplierRef"],
+    ...(o.status === "declined" ? [[t("declinedAt"), o.declinedAt ? when(o.declinedAt) : "—", "declinedAt"], [t("declineReason"), <span key="r" className="whitespace-pre-wrap">{o.declineReason || "—"}</span>, "declineReason"]] as [string, React.ReactNode, string][] : []),
     ...(o.revision > 1 ? [[t("revision"), t("revisionValue", { n: o.revision }), "revision"] as [string, string, string]] : []),
     [t("total"), `${money(detail.total)} ${currency}`.trim(), "total"],
   ];

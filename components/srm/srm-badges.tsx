@@ -9,6 +9,7 @@ const TONE: Record<string, string> = {
   shipped: "bg-blue-50 text-blue-700",
   received: "bg-green-50 text-green-700",
   cancelled: "bg-slate-200 text-slate-600",
+  declined: "bg-red-50 text-red-700",
 };
 
 /** A purchase order's or a delivery plan's status, coloured by how far it has come. */

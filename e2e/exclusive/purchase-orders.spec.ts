@@ -84,6 +84,7 @@ test("a buyer enters an order, the supplier confirms it in the portal, the buyer
   await row.getByTestId("task-link").click();
   await expect(supplier.getByTestId("task-title")).toHaveText("供应商确认订单");
   const confirmed = shanghaiDay(19);
+  await supplier.getByTestId("field-response").getByRole("radio", { name: "按订单确认" }).check();
   await supplier.locator("#task-confirmedDate").fill(confirmed);
   const inputs = supplier.getByTestId("field-confirmedQuantities").getByTestId("line-row").locator("input");
   await expect(inputs).toHaveCount(2);

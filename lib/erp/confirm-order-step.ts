@@ -14,7 +14,9 @@ const text = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : nul
 /**
  * Service task erp.confirmPurchaseOrder: records the supplier's confirmation (the
  * quantity confirmed per line, in full where the form gave none, on the confirmed
- * date) and writes it to the ERP with the task's idempotency key. Recording is idempotent (only an open order changes), so a re-run
+ * date), or the supplier's proposal once purchasing accepted it (response "propose":
+ * the proposed quantities and date become the confirmed ones; the original ones stay),
+ * and writes it to the ERP with the task's idempotency key. Recording is idempotent (only an open order changes), so a re-run
  * after a crash only repeats the ERP call, which the key makes a no-op.
  */
 export async function confirmOrderStep(ctx: ServiceContext) {
@@ -22,16 +24,17 @@ export async function confirmOrderStep(ctx: ServiceContext) {
   const orderId = String(variables.orderId ?? "");
   const po = await db.purchaseOrder.findUnique({ where: { id: orderId }, include: { lines: { orderBy: { lineNo: "asc" } } } });
   if (!po) throw new Error(`purchase order ${orderId} not found`);
-  const confirmedDate = text(variables.confirmedDate);
+  const proposal = variables.response === "propose";
+  const confirmedDate = text(proposal ? variables.proposedDate : variables.confirmedDate);
   const supplierRef = text(variables.supplierRef);
-  const given = (variables.confirmedQuantities ?? {}) as Record<string, unknown>;
+  const given = ((proposal ? variables.proposedQuantities : variables.confirmedQuantities) ?? {}) as Record<string, unknown>;
   const confirmed = (l: { id: string; quantity: unknown }) => (typeof given[l.id] === "number" ? (given[l.id] as number) : Number(l.quantity));
   await db.$transaction(async (tx) => {
     const changed = await tx.purchaseOrder.updateMany({ where: { id: po.id, status: "open" }, data: { status: "confirmed", confirmedAt: now(), supplierRef } });
     if (!changed.count) return;
     for (const l of po.lines) await tx.purchaseOrderLine.update({ where: { id: l.id }, data: { confirmedQuantity: confirmed(l), confirmedDate: confirmedDate ? new Date(confirmedDate) : null } });
     const quantities = po.lines.map((l) => ({ lineNo: l.lineNo, ordered: Number(l.quantity), confirmed: confirmed(l) }));
-    await writeAudit(tx, SYSTEM, { action: "purchase_order.confirm", entity: "PurchaseOrder", entityId: po.id, before: { status: po.status }, after: { status: "confirmed", supplierRef, confirmedDate, quantities } });
+    await writeAudit(tx, SYSTEM, { action: "purchase_order.confirm", entity: "PurchaseOrder", entityId: po.id, before: { status: po.status }, after: { status: "confirmed", supplierRef, confirmedDate, quantities, ...(proposal ? { acceptedProposal: true, proposalNote: text(variables.proposalNote) } : {}) } });
   });
 
   const input: PurchaseConfirmationInput = {

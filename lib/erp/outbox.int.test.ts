@@ -91,16 +91,16 @@ describe.each(kinds)("ERP outbox with the built-in connector on %s", (kind) => {
     expect(po.instanceId).toBeTruthy();
     const [confirm] = await openTasks(t.db, po.instanceId!);
     const portal = await supplierUser(t.db, "supplier1");
-    await expect(completeTask(t.db, await supplierUser(t.db, "supplier2"), { taskId: confirm.id, data: { confirmedDate: "2026-12-10" } })).rejects.toMatchObject({ code: "not_found" });
+    await expect(completeTask(t.db, await supplierUser(t.db, "supplier2"), { taskId: confirm.id, data: { response: "confirm", confirmedDate: "2026-12-10" } })).rejects.toMatchObject({ code: "not_found" });
 
     const [l1, l2] = (await t.db.purchaseOrderLine.findMany({ where: { orderId: po.id }, orderBy: { lineNo: "asc" } })).map((l) => l.id);
-    const refused = completeTask(t.db, portal, { taskId: confirm.id, data: { confirmedDate: "2026-12-10", confirmedQuantities: { [l1]: 100, [l2]: 51 } } });
+    const refused = completeTask(t.db, portal, { taskId: confirm.id, data: { response: "confirm", confirmedDate: "2026-12-10", confirmedQuantities: { [l1]: 100, [l2]: 51 } } });
     await expect(refused).rejects.toMatchObject({ code: "validation", fieldErrors: { confirmedQuantities: "validation.line_over_quantity" } });
-    await expect(completeTask(t.db, portal, { taskId: confirm.id, data: { confirmedDate: "2026-12-10", confirmedQuantities: { [l1]: 100 } } })).rejects.toMatchObject({ fieldErrors: { confirmedQuantities: "validation.lines_incomplete" } });
+    await expect(completeTask(t.db, portal, { taskId: confirm.id, data: { response: "confirm", confirmedDate: "2026-12-10", confirmedQuantities: { [l1]: 100 } } })).rejects.toMatchObject({ fieldErrors: { confirmedQuantities: "validation.lines_incomplete" } });
 
     process.env.ERP_BUILTIN_DOWN = "1";
     // Line 2: 45 of the 50 ordered.
-    await completeTask(t.db, portal, { taskId: confirm.id, data: { confirmedDate: "2026-12-10", supplierRef: "SO-8812", confirmedQuantities: { [l1]: 100, [l2]: "45" } } });
+    await completeTask(t.db, portal, { taskId: confirm.id, data: { response: "confirm", confirmedDate: "2026-12-10", supplierRef: "SO-8812", confirmedQuantities: { [l1]: 100, [l2]: "45" } } });
     await drainJobs(t.db);
     const instance = await t.db.processInstance.findUniqueOrThrow({ where: { id: po.instanceId! } });
     expect(instance.status).toBe("incident");

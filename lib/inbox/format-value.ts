@@ -5,8 +5,14 @@ import type { BusinessType } from "../workflow/business-data";
 /** A value as people read it, in both languages; lines (order lines, receipt lines) as a table. */
 export type DisplayValue =
   | { kind: "text"; zh: string; en: string }
-  | { kind: "lines"; rows: { item: string; quantity: number; unitZh: string; unitEn: string }[] }
+  | { kind: "lines"; rows: LineDisplay[] }
   | { kind: "changes"; rows: ChangeRowValue[] };
+
+/**
+ * One line as shown. A row that compares (a supplier's proposal beside the order) also
+ * has `was`, the quantity before, and `date` / `wasDate`, calendar days.
+ */
+type LineDisplay = { item: string; quantity: number; unitZh: string; unitEn: string; was?: number; date?: string | null; wasDate?: string | null };
 
 /** One changed field of a proposal (a supplier change): its label, old and new value in words, whether it is bank data. */
 type ChangeRowValue = { labelZh: string; labelEn: string; from: string; to: string; bank: boolean };
@@ -19,7 +25,11 @@ const isChangeRow = (r: unknown): r is ChangeRowValue => {
 /** A value's type for display: a business-data type, or a form field's type. */
 export type DisplayType = BusinessType | "textarea" | "select" | "decision";
 
-type LineRow = { key: string; label: string; quantity: number; unit: string };
+type LineRow = { key: string; label: string; quantity: number; unit: string; was?: unknown; date?: unknown; wasDate?: unknown };
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const dayOrNull = (v: unknown) => (typeof v === "string" && DAY.test(v) ? v : null);
+/** The comparison a row carries, if any (see LineDisplay). */
+const compared = (r: LineRow) => (typeof r.was === "number" ? { was: r.was, date: dayOrNull(r.date), wasDate: dayOrNull(r.wasDate) } : {});
 const isLineRow = (r: unknown): r is LineRow => {
   const o = r as Record<string, unknown>;
   return typeof o?.label === "string" && typeof o.quantity === "number";
@@ -128,7 +138,7 @@ export function formatValue(type: DisplayType, value: unknown, lookups: Lookups,
     case "lines": {
       const rows = Array.isArray(value) ? value.filter(isLineRow) : [];
       if (!rows.length) return null;
-      return { kind: "lines", rows: rows.map((r) => ({ item: r.label, quantity: r.quantity, ...unitNames(lookups.unit(r.unit)) })) };
+      return { kind: "lines", rows: rows.map((r) => ({ item: r.label, quantity: r.quantity, ...unitNames(lookups.unit(r.unit)), ...compared(r) })) };
     }
     case "changes": {
       const rows = Array.isArray(value) ? value.filter(isChangeRow) : [];

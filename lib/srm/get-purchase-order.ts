@@ -102,7 +102,7 @@ export async function getPurchaseOrder(db: Db, who: Actor, id: string) {
     instances: flows.map((f) => ({ id: f.id, processName: f.processName })),
   });
   return {
-    order: { id: po.id, number: po.number, status: po.status, currencyCode: po.currencyCode, orderDate: po.orderDate, confirmedAt: po.confirmedAt, supplierRef: po.supplierRef, revision: po.revision, custom: po.custom, supplier: po.supplier },
+    order: { id: po.id, number: po.number, status: po.status, currencyCode: po.currencyCode, orderDate: po.orderDate, confirmedAt: po.confirmedAt, supplierRef: po.supplierRef, declinedAt: po.declinedAt, declineReason: po.declineReason, revision: po.revision, custom: po.custom, supplier: po.supplier },
     total: lines.reduce((sum, l) => sum + l.amount, 0),
     lines,
     plans,

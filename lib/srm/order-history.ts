@@ -17,7 +17,9 @@ export type OrderHistoryEntry = {
   plan: string | null;
   receipt: string | null;
   ref: string | null;
-  /** A calendar day (YYYY-MM-DD): confirmed or planned delivery date. */
+  /** The supplier's words: why it declined, why it proposes changes. */
+  note: string | null;
+  /** A calendar day (YYYY-MM-DD): confirmed, proposed or planned delivery date. */
   day: string | null;
   waybill: string | null;
   revision: number | null;
@@ -34,7 +36,9 @@ const AUDIT_KINDS: Record<string, string> = {
   "purchase_order.create": "created",
   "purchase_order.received": "received_from_erp",
   "purchase_order.changed_in_erp": "changed_in_erp",
+  "purchase_order.propose": "proposed",
   "purchase_order.confirm": "confirmed",
+  "purchase_order.decline": "declined",
   "purchase_order.confirmed_in_erp": "confirmed_in_erp",
   "purchase_order.custom_update": "custom_update",
   "delivery_plan.received": "plan_received",
@@ -87,7 +91,7 @@ export async function orderHistory(db: Db, r: Records): Promise<OrderHistoryEntr
   const byErp = new Map(r.lines.filter((l) => l.erpId).map((l) => [l.erpId!, l]));
   const byProduct = new Map(r.lines.map((l) => [l.productCode, l]));
   const line = (l: OrderLine | undefined, a: unknown, b: unknown, label?: string): HistoryLine[] => (num(a) === null ? [] : [{ label: label ?? String(l?.lineNo ?? "?"), a: num(a)!, b: num(b), unit: l?.unit ?? null }]);
-  const blank = { process: null, task: null, plan: null, receipt: null, ref: null, day: null, waybill: null, revision: null, to: null, lines: [] as HistoryLine[] };
+  const blank = { process: null, task: null, plan: null, receipt: null, ref: null, note: null, day: null, waybill: null, revision: null, to: null, lines: [] as HistoryLine[] };
 
   const fromAudit = audit.map((a): OrderHistoryEntry => {
     const after = obj(a.after);
@@ -102,7 +106,16 @@ export async function orderHistory(db: Db, r: Records): Promise<OrderHistoryEntr
         e.lines = list(after.lines).flatMap((l, i) => line(byProduct.get(String(l.productCode)), l.quantity, was[i]?.quantity ?? null, String(l.productCode)));
         break;
       }
+      case "proposed":
+        e.day = dayOf(after.proposedDate);
+        e.note = text(after.note);
+        e.lines = list(after.quantities).flatMap((q) => line(byNo.get(Number(q.lineNo)), q.proposed, q.ordered));
+        break;
+      case "declined":
+        e.note = text(after.reason);
+        break;
       case "confirmed":
+        if (after.acceptedProposal === true) e.kind = "proposal_accepted";
         e.ref = text(after.supplierRef);
         e.day = dayOf(after.confirmedDate);
         e.lines = list(after.quantities).flatMap((q) => line(byNo.get(Number(q.lineNo)), q.confirmed, q.ordered));

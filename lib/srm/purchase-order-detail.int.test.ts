@@ -118,7 +118,7 @@ describe.each(kinds)("purchase order entry and detail on %s", (kind) => {
 
     // The supplier confirms line 1 in full and 30 of line 2, two days later than asked.
     const [task] = await openTasks(t.db, po.instanceId!);
-    await completeTask(t.db, await supplierUser(t.db, "supplier1"), { taskId: task.id, data: { confirmedDate: day(5), supplierRef: "SQ-77", confirmedQuantities: { [l1.id]: 100, [l2.id]: 30 } } });
+    await completeTask(t.db, await supplierUser(t.db, "supplier1"), { taskId: task.id, data: { response: "confirm", confirmedDate: day(5), supplierRef: "SQ-77", confirmedQuantities: { [l1.id]: 100, [l2.id]: 30 } } });
     await drainJobs(t.db);
     d = await getPurchaseOrder(t.db, buyer, po.id);
     expect(d.order).toMatchObject({ status: "confirmed", supplierRef: "SQ-77" });

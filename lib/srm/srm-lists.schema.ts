@@ -8,7 +8,7 @@ import { parseInput } from "../errors/parse-input";
 type SearchParams = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-export const ORDER_STATUSES = ["open", "confirmed", "received", "cancelled"] as const;
+export const ORDER_STATUSES = ["open", "confirmed", "received", "declined", "cancelled"] as const;
 export const PLAN_STATUSES = ["planned", "shipped", "received", "cancelled"] as const;
 export const SUPPLIER_STATUSES = ["registered", "potential", "active", "suspended"] as const;
 export const SRM_TABS = ["orders", "deliveries", "suppliers"] as const;

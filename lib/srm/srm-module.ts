@@ -1,6 +1,8 @@
 import "server-only";
 import type { DomainModule } from "../workflow/registry";
+import { declineOrderStep } from "./decline-order";
 import { INITIAL_REVIEW, markPotentialStep, runStartInitialReview } from "./initial-review";
+import { recordOrderProposalStep } from "./order-proposal";
 import { openSupplierAccountStep, RE_REVIEW, runStartReReview } from "./re-review";
 import { recordShipmentStep } from "./record-shipment";
 import { applySupplierChangeStep, rejectSupplierChangeStep } from "./supplier-change/apply-supplier-change";
@@ -17,6 +19,8 @@ export const srmModule: DomainModule = {
   serviceHandlers: [
     { name: "srm.recordShipment", labelZh: "登记供应商发货", labelEn: "Record the supplier's shipment", run: recordShipmentStep },
     { name: "srm.markPotential", labelZh: "转为潜在供应商", labelEn: "Make the supplier a potential supplier", run: markPotentialStep },
+    { name: "srm.recordOrderProposal", labelZh: "记录供应商对订单的修改建议", labelEn: "Record the supplier's proposed order changes", run: recordOrderProposalStep },
+    { name: "srm.declinePurchaseOrder", labelZh: "标记订单为供应商拒绝", labelEn: "Mark the order declined by the supplier", run: declineOrderStep },
     { name: "srm.openSupplierAccount", labelZh: "开通供应商及门户账号", labelEn: "Open the supplier and its portal account", run: openSupplierAccountStep },
     { name: "srm.applySupplierChange", labelZh: "更新供应商档案（变更生效）", labelEn: "Apply the approved supplier change", run: applySupplierChangeStep },
     { name: "srm.rejectSupplierChange", labelZh: "关闭被驳回的变更申请", labelEn: "Close the rejected supplier change", run: rejectSupplierChangeStep },

@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "../errors/app-error";
 import { cleanInput, fieldErrorsOf } from "../errors/parse-input";
+import { now } from "./clock";
 import { processVariables, testFeel } from "./expressions";
 import { formSchema, lineRows, type FormDefinition } from "./forms";
 
@@ -56,6 +57,9 @@ function checkLines(form: FormDefinition, data: Record<string, unknown>, variabl
   if (Object.keys(fieldErrors).length) throw new AppError("validation", { fieldErrors });
 }
 
+// Orders, deliveries and deadlines are days of the factory's calendar (Beijing time).
+const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(now());
+
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
 
 function checkRules(form: FormDefinition, data: Record<string, unknown>, variables: Record<string, unknown>) {
@@ -64,6 +68,11 @@ function checkRules(form: FormDefinition, data: Record<string, unknown>, variabl
   for (const rule of form.rules ?? []) {
     if (rule.kind === "required_when") {
       if (data[rule.when.field] === rule.when.equals && blank(data[rule.field])) fieldErrors[rule.field] ??= rule.message;
+      continue;
+    }
+    if (rule.kind === "date_not_past") {
+      const day = data[rule.field];
+      if (typeof day === "string" && day < today()) fieldErrors[rule.field] ??= rule.message;
       continue;
     }
     const fields = rule.fields.map((name) => form.fields.find((f) => f.name === name)).filter((f): f is NonNullable<typeof f> => !!f);

@@ -7,7 +7,7 @@ import { shippedForm } from "@/test/workflow-fixtures";
 describe("date fields of task forms", () => {
   const form = shippedForm("po_confirmation");
   const variables = { orderLineItems: [{ key: "l1", label: "1. 螺栓", quantity: 10, unit: "PCS" }] };
-  const confirm = (confirmedDate: unknown) => validateFormData(form, { confirmedQuantities: { l1: 10 }, confirmedDate }, variables);
+  const confirm = (confirmedDate: unknown) => validateFormData(form, { response: "confirm", confirmedQuantities: { l1: 10 }, confirmedDate }, variables);
 
   it.each(["2030-13-45", "0000-00-00", "2030-02-30", "2030-2-3", "2030-02-28T09:00", "tomorrow"])("refuses %s", (d) => {
     expect(() => confirm(d)).toThrow(expect.objectContaining({ code: "validation", fieldErrors: { confirmedDate: "validation.invalid_date" } }));

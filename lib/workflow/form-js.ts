@@ -132,6 +132,11 @@ function compileRules(raw: unknown, names: Set<string>): FormRule[] {
       if (fields.length === 0 || fields.some((f) => !names.has(f))) throw invalid("a lines_sum_max rule names an unknown field");
       return { kind: "lines_sum_max", fields, message };
     }
+    if (o.kind === "date_not_past") {
+      const field = str(o.field) ?? "";
+      if (!names.has(field)) throw invalid("a date_not_past rule names an unknown field");
+      return { kind: "date_not_past", field, message };
+    }
     throw invalid(`unknown rule "${String(o.kind)}"`);
   });
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { advanceClock, resetClock } from "./clock";
+import { compileFormJs } from "./form-js";
 import { validateFormData } from "./form-data";
 import { shippedForm } from "@/test/workflow-fixtures";
 
@@ -29,5 +31,23 @@ describe("form rules", () => {
     }
     expect(validateFormData(form, { decision: "reject", comment: "资质不全" })).toMatchObject({ decision: "reject" });
     expect(validateFormData(form, { decision: "approve" })).toMatchObject({ decision: "approve" });
+  });
+
+  it("date_not_past: today and later pass, yesterday is refused (Beijing calendar); a hidden date is not checked", () => {
+    const form = shippedForm("po_confirmation");
+    const variables = { orderLineItems: [{ key: "l1", label: "1. 螺栓", quantity: 10, unit: "PCS" }] };
+    const day = (d: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(d);
+    const propose = (proposedDate: string) => validateFormData(form, { response: "propose", proposedQuantities: { l1: 8 }, proposedDate, proposalNote: "产能" }, variables);
+    try {
+      // 23:30 UTC is already the next day in Beijing.
+      advanceClock(Date.UTC(2030, 0, 1, 23, 30) - Date.now());
+      expect(propose("2030-01-02")).toMatchObject({ proposedDate: "2030-01-02" });
+      expect(() => propose("2030-01-01")).toThrow(expect.objectContaining({ fieldErrors: { proposedDate: "validation.date_in_past" } }));
+      expect(day(new Date(Date.UTC(2030, 0, 1, 23, 30)))).toBe("2030-01-02");
+      expect(validateFormData(form, { response: "decline", declineReason: "停产", proposedDate: "2000-01-01" }, variables)).toEqual({ response: "decline", declineReason: "停产" });
+    } finally {
+      resetClock();
+    }
+    expect(() => compileFormJs("x", "x", "x", { type: "default", components: [], rules: [{ kind: "date_not_past", field: "nope" }] })).toThrow(expect.objectContaining({ code: "form_schema_invalid" }));
   });
 });

@@ -42,11 +42,14 @@ export type FormField = {
  * - required_when: `field` must be filled in when `when.field` equals `when.equals`
  *   (a rejection needs its reason);
  * - lines_sum_max: per row, the sum of the "lines" fields named must not exceed the
- *   row's own quantity (accepted plus rejected is at most what was planned).
+ *   row's own quantity (accepted plus rejected is at most what was planned);
+ * - date_not_past: a date field, when given, is today or later (a delivery date
+ *   proposed for yesterday is a typo), by the calendar of the product's time zone.
  */
 export type FormRule =
   | { kind: "required_when"; field: string; when: { field: string; equals: string }; message: string }
-  | { kind: "lines_sum_max"; fields: string[]; message: string };
+  | { kind: "lines_sum_max"; fields: string[]; message: string }
+  | { kind: "date_not_past"; field: string; message: string };
 
 export type FormDefinition = { key: string; titleZh: string; titleEn: string; fields: FormField[]; rules?: FormRule[] };
 

@@ -84,7 +84,7 @@ describe.each(cases)("ERP conformance: $name connector, app on $db", ({ name, sk
   async function confirmAsSupplier(instanceId: string, ref: string, quantities?: Record<string, number>) {
     const [task] = await openTasks(t.db, instanceId);
     expect(task).toMatchObject({ elementId: "supplier_confirm", candidateSupplierId: supplierId });
-    await completeTask(t.db, await supplierUser(t.db, portalUser), { taskId: task.id, data: { confirmedDate: "2026-12-15", supplierRef: ref, ...(quantities ? { confirmedQuantities: quantities } : {}) } });
+    await completeTask(t.db, await supplierUser(t.db, portalUser), { taskId: task.id, data: { response: "confirm", confirmedDate: "2026-12-15", supplierRef: ref, ...(quantities ? { confirmedQuantities: quantities } : {}) } });
   }
 
   /** The delivery the ERP planned from the confirmation, arrived in the app with its flow; the supplier ships it. */

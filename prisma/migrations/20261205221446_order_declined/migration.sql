@@ -1,0 +1,6 @@
+-- AlterEnum
+ALTER TYPE "PurchaseOrderStatus" ADD VALUE 'declined';
+
+-- AlterTable
+ALTER TABLE "PurchaseOrder" ADD COLUMN     "declineReason" TEXT,
+ADD COLUMN     "declinedAt" TIMESTAMP(3);
