@@ -2,9 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { signInEmployee, signInSupplier } from "./support/auth";
-import { SUPPLIERS } from "./support/demo";
-import { zh } from "./support/messages";
+import { signInEmployee, signInSupplier } from "../support/auth";
+import { SUPPLIERS } from "../support/demo";
+import { zh } from "../support/messages";
 
 // SRM-10: the supplier portal's home and lists. A buyer enters an order for S001; supplier1
 // sees it waiting on its home, confirms it, ships it; the warehouse receives it with a
@@ -109,6 +109,7 @@ test("supplier1 finds its order on the home, confirms and ships it, and reads it
   // Confirm from the order page's task link: 100 pieces, in four days.
   await page.getByTestId("portal-order-task").click();
   await expect(page.getByTestId("task-title")).toHaveText("供应商确认订单");
+  await page.getByTestId("field-response").getByRole("radio", { name: "按订单确认" }).check();
   await page.locator("#task-confirmedDate").fill(shanghaiDay(4));
   await page.locator("#task-supplierRef").fill("SQ-E2E-PORTAL");
   await page.getByTestId("task-complete").click();

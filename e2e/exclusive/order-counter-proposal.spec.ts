@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { signInEmployee, signInSupplier } from "./support/auth";
-import { SUPPLIERS } from "./support/demo";
-import { zh } from "./support/messages";
+import { signInEmployee, signInSupplier } from "../support/auth";
+import { SUPPLIERS } from "../support/demo";
+import { zh } from "../support/messages";
 
 // SRM-6, the supplier's counter-proposal: a buyer enters an order, supplier1 proposes a
 // smaller quantity and a later date on one line, purchasing accepts the proposal in its
