@@ -13,8 +13,11 @@ import { shootReadable } from "../support/layout";
 
 const shanghaiDay = (offsetDays: number) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date(Date.now() + offsetDays * 86_400_000));
 
-/** Screenshots at desktop and phone width of a page that reads as Chinese (codes and names it shows aside). */
-const shoot = (page: Page, name: string) => shootReadable(page, name, /PO-\d{8}-\d{4}|DP-PO-\d{8}-\d{4}-\d+|GR-\d{8}-\d{4}|P-\d{4}|S\d{3}|SF-E2E-\d+|SQ-[A-Z0-9-]+|KB|Excel/g);
+/**
+ * Screenshots at desktop and phone width of a page that reads as Chinese (codes and names it shows aside;
+ * the home also lists what other journeys left for S001, e.g. e2e/inbox-screenshots.spec.ts's 截图用质量异常（desktop）).
+ */
+const shoot = (page: Page, name: string) => shootReadable(page, name, /PO-\d{8}-\d{4}|DP-PO-\d{8}-\d{4}-\d+|GR-\d{8}-\d{4}|P-\d{4}|S\d{3}|SF-E2E-\d+|SQ-[A-Z0-9-]+|KB|Excel|（(desktop|phone)）/g);
 
 /** Opens the supplier's open task of a record by its number from the portal task list. */
 async function openPortalTask(page: Page, number: string, name: string) {
