@@ -6,7 +6,8 @@ import { loadCustomFields } from "../custom-fields/list-custom-fields";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { now } from "../workflow/clock";
-import { judgeDelivery, shanghaiDay } from "./on-time-delivery";
+import { shanghaiDay } from "./on-time-delivery";
+import { orderLineFigures } from "./order-line-figures";
 import { orderFlows } from "./order-flows";
 import { orderHistory } from "./order-history";
 import { personNames } from "./order-people";
@@ -14,7 +15,6 @@ import { orderSyncLog } from "./order-sync-log";
 import { unitLabels } from "./unit-labels";
 
 const n = (v: unknown) => Number(v);
-const nOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 /**
  * One purchase order for employees (SRM-6): its header and custom fields; per line the
@@ -45,24 +45,13 @@ export async function getPurchaseOrder(db: Db, who: Actor, id: string) {
   const lines = po.lines.map((l) => {
     const receipts = receiptsOf(l.id);
     return {
+      ...orderLineFigures(l, receipts, today),
       id: l.id,
-      lineNo: l.lineNo,
-      productCode: l.productCode,
-      description: l.description,
       unit: unit(l.unitCode),
-      quantity: n(l.quantity),
-      originalQuantity: n(l.originalQuantity ?? l.quantity),
-      requestedDate: l.requestedDate,
-      originalDate: l.originalQuantity === null ? l.requestedDate : l.originalDate,
-      confirmedQuantity: nOrNull(l.confirmedQuantity),
-      confirmedDate: l.confirmedDate,
-      receivedQuantity: n(l.receivedQuantity),
-      rejectedQuantity: n(l.rejectedQuantity),
       firstReceivedAt: receipts[0]?.at ?? null,
       lastReceivedAt: receipts.at(-1)?.at ?? null,
       unitPrice: n(l.unitPrice),
       amount: n(l.quantity) * n(l.unitPrice),
-      delivery: judgeDelivery({ ...l, receipts }, today),
     };
   });
   const line = (orderLineId: string) => {

@@ -7,13 +7,13 @@ import type { Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
 import { pageWindow } from "../paging/page-window";
 import { now } from "../workflow/clock";
-import { judgeDelivery, shanghaiDay } from "./on-time-delivery";
+import { shanghaiDay } from "./on-time-delivery";
+import { orderLineFigures } from "./order-line-figures";
 import { PORTAL_PAGE_SIZE, type PortalListQuery } from "./portal-lists.schema";
 import type { OrderStatus } from "./srm-lists.schema";
 import { unitLabels } from "./unit-labels";
 
 const n = (v: unknown) => Number(v);
-const nOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 /**
  * The open confirmation task of each order, offered to this supplier: the link the
@@ -96,21 +96,8 @@ export async function getPortalOrder(db: Db, who: Actor | null, id: string) {
   const lineOf = new Map(po.lines.map((l) => [l.id, { lineNo: l.lineNo, productCode: l.productCode, unit: unit(l.unitCode) }]));
   const lines = po.lines.map((l) => {
     const receipts = po.receipts.flatMap((r) => r.lines.filter((rl) => rl.orderLineId === l.id).map((rl) => ({ at: r.receivedAt, accepted: rl.acceptedQuantity })));
-    return {
-      lineNo: l.lineNo,
-      productCode: l.productCode,
-      description: l.description,
-      unit: unit(l.unitCode),
-      quantity: n(l.quantity),
-      originalQuantity: n(l.originalQuantity ?? l.quantity),
-      requestedDate: l.requestedDate,
-      originalDate: l.originalQuantity === null ? l.requestedDate : l.originalDate,
-      confirmedQuantity: nOrNull(l.confirmedQuantity),
-      confirmedDate: l.confirmedDate,
-      receivedQuantity: n(l.receivedQuantity),
-      rejectedQuantity: n(l.rejectedQuantity),
-      delivery: judgeDelivery({ ...l, receipts }, today).state,
-    };
+    const figures = orderLineFigures(l, receipts, today);
+    return { ...figures, unit: unit(l.unitCode), delivery: figures.delivery.state };
   });
   const { lines: _lines, receipts, ...order } = po;
   return {
