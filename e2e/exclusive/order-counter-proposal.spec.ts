@@ -3,6 +3,7 @@ import { signInEmployee, signInSupplier } from "../support/auth";
 import { SUPPLIERS } from "../support/demo";
 import { zh } from "../support/messages";
 import { shootReadable } from "../support/layout";
+import { fillOrderEntry } from "../support/srm-pages";
 
 // SRM-6, the supplier's counter-proposal: a buyer enters an order, supplier1 proposes a
 // smaller quantity and a later date on one line, purchasing accepts the proposal in its
@@ -22,19 +23,8 @@ test("供应商对订单提出修改（一行减量、推迟交期），采购�
   const buyer = await browser.newPage();
   await signInEmployee(buyer, "lina");
   await buyer.goto("/srm/orders/new");
-  const form = buyer.getByTestId("order-entry-form");
-  await form.locator("#po-supplier").selectOption({ label: `S001 · ${SUPPLIERS.supplier1.company}` });
-  await buyer.getByTestId("add-line").click();
-  const lines = buyer.getByTestId("entry-line");
-  await expect(lines).toHaveCount(2);
   const due = shanghaiDay(10);
-  for (const [i, product, qty, price] of [[0, "P-1001", "200", "0.36"], [1, "P-1002", "60", "4.1"]] as const) {
-    const line = lines.nth(i);
-    await line.getByTestId("line-product").selectOption(product);
-    await line.getByTestId("line-quantity").fill(qty);
-    await line.getByTestId("line-price").fill(price);
-    await line.getByTestId("line-date").fill(due);
-  }
+  await fillOrderEntry(buyer, `S001 · ${SUPPLIERS.supplier1.company}`, [{ product: "P-1001", quantity: "200", price: "0.36" }, { product: "P-1002", quantity: "60", price: "4.1" }], due);
   await buyer.getByTestId("order-entry-submit").click();
   await buyer.waitForURL(/\/srm\/orders\/[0-9a-f-]{36}$/);
   const number = /PO-\d{8}-\d{4}/.exec(await buyer.locator("h1").innerText())?.[0];

@@ -4,6 +4,7 @@ import { signInEmployee, signInSupplier } from "../support/auth";
 import { SUPPLIERS } from "../support/demo";
 import { zh } from "../support/messages";
 import { shootReadable } from "../support/layout";
+import { fillOrderEntry } from "../support/srm-pages";
 
 // SRM-10: the supplier portal's home and lists. A buyer enters an order for S001; supplier1
 // sees it waiting on its home, confirms it, ships it; the warehouse receives it with a
@@ -37,12 +38,7 @@ test("supplier1 finds its order on the home, confirms and ships it, and reads it
   // liuyang buys and maintains suppliers: he also files a document to S001's archive.
   await signInEmployee(buyer, "liuyang");
   await buyer.goto("/srm/orders/new");
-  await buyer.getByTestId("order-entry-form").locator("#po-supplier").selectOption({ label: `S001 · ${SUPPLIERS.supplier1.company}` });
-  const line = buyer.getByTestId("entry-line").first();
-  await line.getByTestId("line-product").selectOption("P-1001");
-  await line.getByTestId("line-quantity").fill("100");
-  await line.getByTestId("line-price").fill("0.4");
-  await line.getByTestId("line-date").fill(shanghaiDay(5));
+  await fillOrderEntry(buyer, `S001 · ${SUPPLIERS.supplier1.company}`, [{ product: "P-1001", quantity: "100", price: "0.4" }], shanghaiDay(5));
   await buyer.getByTestId("order-entry-submit").click();
   await buyer.waitForURL(/\/srm\/orders\/[0-9a-f-]{36}$/);
   const number = /PO-\d{8}-\d{4}/.exec(await buyer.locator("h1").innerText())![0];

@@ -4,6 +4,7 @@ import { signInEmployee, signInSupplier } from "../support/auth";
 import { SUPPLIERS } from "../support/demo";
 import { zh } from "../support/messages";
 import { expectNoSidewaysScroll, shootReadable } from "../support/layout";
+import { fillOrderEntry } from "../support/srm-pages";
 
 // SRM-6 for employees: a buyer enters a purchase order for S001 (built-in connector),
 // lands on its page with the confirmation flow running, the supplier confirms it in the
@@ -25,20 +26,11 @@ test("a buyer enters an order, the supplier confirms it in the portal, the buyer
   await buyer.goto("/srm");
   await buyer.getByTestId("new-purchase-order").click();
   await expect(buyer).toHaveURL(/\/srm\/orders\/new$/);
-  const form = buyer.getByTestId("order-entry-form");
-  await form.locator("#po-supplier").selectOption({ label: `S001 · ${SUPPLIERS.supplier1.company}` });
-  await buyer.getByTestId("add-line").click();
-  const lines = buyer.getByTestId("entry-line");
-  await expect(lines).toHaveCount(2);
   const due = shanghaiDay(12);
-  for (const [i, product, qty, price] of [[0, "P-1001", "300", "0.36"], [1, "P-1002", "0", "4.1"]] as const) {
-    const line = lines.nth(i);
-    await line.getByTestId("line-product").selectOption(product);
-    await expect(line.getByTestId("line-unit")).toHaveValue("PCS");
-    await line.getByTestId("line-quantity").fill(qty);
-    await line.getByTestId("line-price").fill(price);
-    await line.getByTestId("line-date").fill(due);
-  }
+  const lines = await fillOrderEntry(buyer, `S001 · ${SUPPLIERS.supplier1.company}`, [{ product: "P-1001", quantity: "300", price: "0.36" }, { product: "P-1002", quantity: "0", price: "4.1" }], due);
+  // The unit comes from the product's master data.
+  await expect(lines.nth(0).getByTestId("line-unit")).toHaveValue("PCS");
+  await expect(lines.nth(1).getByTestId("line-unit")).toHaveValue("PCS");
 
   // A quantity of 0 is refused at its field; nothing is saved.
   await buyer.getByTestId("order-entry-submit").click();

@@ -22,3 +22,21 @@ export async function openGroupTask(page: Page, businessKey: string, name: strin
   await row.getByTestId("task-link").click();
   await expect(page.getByTestId("task-title")).toHaveText(name);
 }
+
+export type EntryLine = { product: string; quantity: string; price: string };
+
+/** Fills the buyer's order entry (already open) for S001: one entry line per given line, all due on `due`; does not submit. */
+export async function fillOrderEntry(page: Page, supplierLabel: string, lines: EntryLine[], due: string) {
+  await page.getByTestId("order-entry-form").locator("#po-supplier").selectOption({ label: supplierLabel });
+  const rows = page.getByTestId("entry-line");
+  for (let i = 1; i < lines.length; i++) await page.getByTestId("add-line").click();
+  await expect(rows).toHaveCount(lines.length);
+  for (const [i, l] of lines.entries()) {
+    const row = rows.nth(i);
+    await row.getByTestId("line-product").selectOption(l.product);
+    await row.getByTestId("line-quantity").fill(l.quantity);
+    await row.getByTestId("line-price").fill(l.price);
+    await row.getByTestId("line-date").fill(due);
+  }
+  return rows;
+}
