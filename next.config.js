@@ -26,6 +26,8 @@ const nextConfig = {
     "bpmn-moddle",
     "moddle-context-serializer",
     "feelin",
+    // pdfkit reads its font metrics from files; the CJK font is read from node_modules.
+    "pdfmake",
   ],
   poweredByHeader: false,
   experimental: {

@@ -12,6 +12,7 @@ const NAV: { href: string; key: string; permission?: Permission | Permission[] }
   { href: "/", key: "home" },
   { href: "/inbox", key: "inbox" },
   { href: "/srm", key: "srm", permission: "srm.view" },
+  { href: "/srm/receive", key: "receive", permission: "srm.view" },
   { href: "/crm", key: "crm", permission: "crm.view" },
   { href: "/processes", key: "processes", permission: "process.design" },
   { href: "/reports", key: "reports", permission: "report.view" },

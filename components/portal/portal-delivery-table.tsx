@@ -1,5 +1,6 @@
 import { useTranslations } from "next-intl";
 import Link from "next/link";
+import { DeliveryNoteLink } from "@/components/srm/delivery-note-link";
 import { useDates, useQuantity } from "@/components/srm/order-formats";
 import { SrmStatusBadge } from "@/components/srm/srm-badges";
 import { Badge } from "@/components/ui/card";
@@ -30,6 +31,7 @@ export function PortalDeliveryTable({ rows }: { rows: PortalDeliveryRow[] }) {
         <tr key={r.id} data-testid="portal-delivery-row" data-number={r.number}>
           <Td className="whitespace-nowrap font-mono text-xs max-md:text-sm max-md:font-semibold">
             <span>{r.number}</span>
+            <DeliveryNoteLink base="/portal" planId={r.id} status={r.status} />
           </Td>
           <Td className="whitespace-nowrap font-mono text-xs" label={t("order")}>
             <Link href={`/portal/orders/${r.order.id}`} className="text-emerald-800 hover:underline">{r.order.number}</Link>

@@ -7,11 +7,13 @@ export type NavItem = { href: string; label: string };
 
 export function NavLinks({ items }: { items: NavItem[] }) {
   const path = usePathname();
+  const matches = (href: string) => (href === "/" || href === "/portal" ? path === href : path === href || path.startsWith(href + "/"));
+  // The most specific item is the current one (/srm/receive, not also /srm).
+  const currentHref = items.map((i) => i.href).filter(matches).sort((a, b) => b.length - a.length)[0];
   return (
     <ul className="space-y-1">
       {items.map((i) => {
-        const root = i.href === "/" || i.href === "/portal";
-        const current = root ? path === i.href : path === i.href || path.startsWith(i.href + "/");
+        const current = i.href === currentHref;
         return (
           <li key={i.href}>
             <Link

@@ -1,6 +1,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { ListTable, Td } from "@/components/ui/table";
 import type { listDeliveryPlans } from "@/lib/srm/list-purchasing";
+import { DeliveryNoteLink } from "./delivery-note-link";
 import { SrmStatusBadge } from "./srm-badges";
 import { PlannedQuantities } from "./unit-quantities";
 
@@ -20,6 +21,7 @@ export function DeliveryPlanTable({ rows }: { rows: Row[] }) {
             <div data-testid="plan-number">
               {r.number}
               {r.revision > 1 ? <div className="font-sans text-xs font-normal text-slate-500">{t("revision", { n: r.revision })}</div> : null}
+              <DeliveryNoteLink base="/srm" planId={r.id} status={r.status} />
             </div>
           </Td>
           <Td className="whitespace-nowrap font-mono text-xs" label={t("order")}>
