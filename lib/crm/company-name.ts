@@ -33,38 +33,30 @@ const LATIN_CITIES = new Set([...CITY_WORDS].map((w) => toPinyin(w.replace(/市$
 /** The city a name gives, if any (苏州 for 江苏省苏州市..., suzhou for Suzhou ...). */
 const cityOf = (n: CompanyName) => n.regions.map((r) => r.replace(/市$/, "")).find((r) => CITY_WORDS.has(r) || LATIN_CITIES.has(r)) ?? null;
 
-/** Removes a leading word of the list while something of at least `keep` characters remains; returns the words removed. */
-function stripPrefixes(s: string, words: readonly string[], keep: number): [string, string[]] {
+/**
+ * Removes words of the list from the start (or the end) of `s`, longest first, while
+ * something of at least `keep` characters remains; returns what is left and the words removed, in order.
+ */
+function strip(s: string, words: readonly string[], keep: number, from: "start" | "end"): [string, string[]] {
   const removed: string[] = [];
-  for (let again = true; again; ) {
-    again = false;
-    for (const w of words) {
-      if (s.startsWith(w) && s.length - w.length >= keep) {
-        removed.push(w);
-        s = s.slice(w.length);
-        again = true;
-        break;
-      }
+  for (let w = nextWord(); w; w = nextWord()) {
+    if (from === "start") {
+      removed.push(w);
+      s = s.slice(w.length);
+    } else {
+      removed.unshift(w);
+      s = s.slice(0, -w.length);
     }
   }
   return [s, removed];
+
+  function nextWord() {
+    return words.find((w) => (from === "start" ? s.startsWith(w) : s.endsWith(w)) && s.length - w.length >= keep);
+  }
 }
 
-function stripSuffixes(s: string, words: readonly string[], keep: number): [string, string[]] {
-  const removed: string[] = [];
-  for (let again = true; again; ) {
-    again = false;
-    for (const w of words) {
-      if (s.endsWith(w) && s.length - w.length >= keep) {
-        removed.unshift(w);
-        s = s.slice(0, -w.length);
-        again = true;
-        break;
-      }
-    }
-  }
-  return [s, removed];
-}
+const stripPrefixes = (s: string, words: readonly string[], keep: number) => strip(s, words, keep, "start");
+const stripSuffixes = (s: string, words: readonly string[], keep: number) => strip(s, words, keep, "end");
 
 function parseChinese(text: string): CompanyName {
   const regions: string[] = [];
