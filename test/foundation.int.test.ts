@@ -49,7 +49,7 @@ describe.each(kinds)("foundation on %s", (kind) => {
       memberships: await opened.db.groupMember.count(),
     });
     const first = await counts();
-    expect(first.departments).toBe(9);
+    expect(first.departments).toBe(10);
     expect(first.suppliers).toBe(2);
     expect(first.supplierUsers).toBe(2);
     expect(first.employees).toBeGreaterThanOrEqual(10);

@@ -30,6 +30,12 @@ export const PERMISSIONS = {
   "supplier.approve": ["admin", "buyer_lead"],
   /** Enter purchase orders in the app (built-in connector) and follow them. */
   "purchase_order.manage": ["admin", "buyer", "buyer_lead"],
+  /** See every customer (CRM-2); without it, one's own and the team's shared ones. */
+  "customer.view_all": ["admin"],
+  /** See the customers of one's department's sales teams. */
+  "customer.view_department": ["admin", "sales_lead", "manager"],
+  /** Reassign customers within one's department and set the CRM's thresholds. */
+  "customer.assign": ["admin", "sales_lead"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

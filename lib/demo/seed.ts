@@ -7,6 +7,7 @@ import { createEmployee, updateEmployee } from "../org/save-employee";
 import { createGroup } from "../org/save-group";
 import { saveMasterData, saveProduct } from "../erp/save-master-data";
 import { createPurchaseOrder } from "../srm/create-purchase-order";
+import { seedCrm } from "./seed-crm";
 import { createSupplier } from "../srm/create-supplier";
 import { createSupplierUser } from "../srm/supplier-accounts";
 import type { Db } from "../db/client";
@@ -20,6 +21,7 @@ const DEPARTMENTS = [
   { code: "quality", nameZh: "质量部", nameEn: "Quality", parent: "hq" },
   { code: "warehouse", nameZh: "仓储部", nameEn: "Warehouse", parent: "hq" },
   { code: "sales", nameZh: "销售部", nameEn: "Sales", parent: "hq" },
+  { code: "sales-south", nameZh: "华南销售组", nameEn: "Sales South", parent: "sales" },
   { code: "design", nameZh: "设计部", nameEn: "Design", parent: "hq" },
   { code: "production", nameZh: "生产部", nameEn: "Production", parent: "hq" },
   { code: "finance", nameZh: "财务部", nameEn: "Finance", parent: "hq" },
@@ -49,6 +51,9 @@ const PEOPLE: Person[] = [
   { username: "xuming", name: "徐明", dept: "warehouse", roles: ["warehouse"], groups: ["warehouse"] },
   { username: "zhoujie", name: "周杰", dept: "sales", roles: ["sales_lead", "manager"], groups: ["sales"], head: true },
   { username: "sunli", name: "孙丽", dept: "sales", roles: ["sales"], groups: ["sales"] },
+  { username: "gaoyan", name: "高燕", dept: "sales", roles: ["sales"], groups: ["sales"] },
+  { username: "heqiang", name: "何强", dept: "sales-south", roles: ["sales_lead"], groups: ["sales"], head: true },
+  { username: "majun", name: "马俊", dept: "sales-south", roles: ["sales"], groups: ["sales"] },
   { username: "wumin", name: "吴敏", dept: "design", roles: ["engineer", "manager"], groups: ["design"], head: true },
   { username: "zhenghao", name: "郑浩", dept: "production", roles: ["engineer", "manager"], groups: ["production"], head: true },
   { username: "huangting", name: "黄婷", dept: "finance", roles: ["finance", "manager"], groups: ["finance"], head: true },
@@ -128,6 +133,7 @@ export async function seedDemo(db: Db, log: (m: string) => void = () => {}) {
   const products = new Set((await db.product.findMany({ select: { code: true } })).map((p) => p.code));
   for (const p of PRODUCTS) if (!products.has(p.code)) await saveProduct(db, admin, p);
   await seedDemoPurchaseOrder(db, log);
+  await seedCrm(db, log);
 }
 
 /** One order for S001 whose confirmation waits in supplier1's portal (once the flow is published). */

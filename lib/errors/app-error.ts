@@ -51,6 +51,8 @@ export const APP_ERROR_CODES = [
   "last_supplier_admin",
   "supplier_change_empty",
   "supplier_change_pending",
+  "customer_duplicate",
+  "customer_credit_code_taken",
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];

@@ -1,4 +1,5 @@
 import "server-only";
+import { crmModule } from "../crm/crm-module";
 import { erpModule } from "../erp/erp-module";
 import { srmModule } from "../srm/srm-module";
 import { workflowBuiltins } from "../workflow/builtin-module";
@@ -9,7 +10,7 @@ import { installModules, type DomainModule } from "../workflow/registry";
  * workflow platform once, before anything runs (instrumentation.ts at server
  * boot, the test set-up, the command-line scripts). A new domain is one line here.
  */
-export const DOMAIN_MODULES: readonly DomainModule[] = [workflowBuiltins, erpModule, srmModule];
+export const DOMAIN_MODULES: readonly DomainModule[] = [workflowBuiltins, erpModule, srmModule, crmModule];
 
 export function installDomainModules() {
   installModules(DOMAIN_MODULES);

@@ -74,6 +74,7 @@ describe.runIf(await postgresAvailable())("cold start: every page as the first r
     await db.erpSyncLog.create({ data: { connector: "builtin", direction: "read", operation: "read.products", status: "ok", durationMs: 3 } });
     const log = await db.erpSyncLog.findFirstOrThrow();
     const demoOrder = await db.purchaseOrder.findFirstOrThrow({ where: { supplierId: s001.id } });
+    const customer = await db.customer.findFirstOrThrow({ where: { erpId: null } });
     Object.assign(samples, {
       "/inbox/[taskId]:taskId": groupTask.id,
       "/portal/tasks/[taskId]:taskId": portalTask.id,
@@ -88,6 +89,7 @@ describe.runIf(await postgresAvailable())("cold start: every page as the first r
       "/processes/forms/[key]:key": "approval",
       "/processes/instances/[id]:id": req.id,
       "/integration/log/[id]:id": log.id,
+      "/crm/customers/[id]:id": customer.id,
     });
   }, 900_000);
 

@@ -1,0 +1,64 @@
+import "server-only";
+import type { Actor } from "../auth/actor";
+import { requirePermission } from "../auth/permissions";
+import { writeAudit } from "../audit/write-audit";
+import type { Db, Tx } from "../db/client";
+import { AppError, isUniqueViolation } from "../errors/app-error";
+import { parseInput } from "../errors/parse-input";
+import { customerNameFields } from "../names/customer-name-fields";
+import { customerInput, type CustomerInput } from "./customer.schema";
+import { findCustomerDuplicates } from "./find-customer-duplicates";
+
+/** The next CRM customer code (CU000001), skipping codes the ERP already uses. */
+async function nextCustomerCode(tx: Db | Tx): Promise<string> {
+  for (;;) {
+    const [{ n }] = await tx.$queryRaw<{ n: bigint }[]>`SELECT nextval('"Customer_code_seq"') AS n`;
+    const code = `CU${String(n).padStart(6, "0")}`;
+    if (!(await tx.customer.count({ where: { code } }))) return code;
+  }
+}
+
+/**
+ * A new customer (CRM-1), owned by the employee who enters it in their team. Likely
+ * duplicates refuse it (customer_duplicate, with the matches to show) unless a reason is
+ * given, which is audited with the matches; the same credit code as another customer
+ * always refuses. The customer and its first contact are written with the audit row.
+ */
+export async function createCustomer(db: Db, who: Actor | null, raw: CustomerInput) {
+  const actor = requirePermission(who, "crm.view");
+  const input = parseInput(customerInput, raw);
+  const matches = await findCustomerDuplicates(db, actor, { name: input.name, creditCode: input.creditCode });
+  if (matches.some((m) => m.reason === "credit_code")) throw new AppError("customer_credit_code_taken", { fieldErrors: { creditCode: "validation.credit_code_taken" }, details: matches });
+  const likely = matches.filter((m) => m.likely);
+  if (likely.length && !input.duplicateReason) throw new AppError("customer_duplicate", { fieldErrors: { name: "validation.customer_duplicate" }, details: likely });
+  try {
+    return await db.$transaction(async (tx) => {
+      const customer = await tx.customer.create({
+        data: {
+          code: await nextCustomerCode(tx),
+          name: input.name,
+          ...customerNameFields(input.name),
+          creditCode: input.creditCode,
+          industry: input.industry,
+          region: input.region,
+          level: input.level,
+          tags: input.tags,
+          contactName: input.contactName,
+          contactPhone: input.contactPhone,
+          address: input.address,
+          ownerId: actor.id,
+          teamId: actor.departmentId,
+          sharedWithTeam: input.sharedWithTeam,
+          ...(input.contactName ? { contacts: { create: { name: input.contactName, phone: input.contactPhone, primary: true } } } : {}),
+        },
+        select: { id: true, code: true, name: true },
+      });
+      const overridden = likely.length ? { duplicateReason: input.duplicateReason, likelyDuplicates: likely.map((m) => ({ id: m.id, code: m.code, reason: m.reason })) } : {};
+      await writeAudit(tx, actor, { action: "customer.create", entity: "Customer", entityId: customer.id, after: { ...customer, ...overridden } });
+      return customer;
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new AppError("customer_credit_code_taken", { fieldErrors: { creditCode: "validation.credit_code_taken" } });
+    throw e;
+  }
+}

@@ -1,0 +1,15 @@
+import "server-only";
+import type { DomainModule } from "../workflow/registry";
+import { recordFollowUpStep, runStartFollowUp } from "./follow-up-flow";
+import { FOLLOW_UP } from "./log-customer-contact";
+
+/**
+ * Customer management as the workflow platform sees it (its forms are files in
+ * processes/forms/): the follow-up reminder's start job and the step that turns the
+ * follow-up task's answer into a contact log.
+ */
+export const crmModule: DomainModule = {
+  name: "crm",
+  serviceHandlers: [{ name: "crm.recordFollowUp", labelZh: "记录客户联系", labelEn: "Record the customer contact", run: recordFollowUpStep }],
+  jobKinds: [{ kind: FOLLOW_UP.job, run: runStartFollowUp }],
+};

@@ -1,0 +1,50 @@
+import "server-only";
+import type { Actor } from "../auth/actor";
+import { hasPermission, requirePermission } from "../auth/permissions";
+import type { Db } from "../db/client";
+import { now } from "../workflow/clock";
+import { contactThresholds, contactTone } from "./crm-settings";
+import { visibleCustomer } from "./customer-scope";
+import { daysSince } from "./list-customers";
+
+/**
+ * One customer at a glance (CRM-2): the profile, contacts, the contact history with who
+ * logged what, the open follow-up tasks and the change history, for an employee who sees
+ * it (else not_found). Leads, opportunities, contracts and ERP sales orders join here
+ * as their modules arrive.
+ */
+export async function getCustomer(db: Db, who: Actor | null, id: string) {
+  const actor = requirePermission(who, "crm.view");
+  const c = await visibleCustomer(db, actor, id, {
+    id: true, code: true, name: true, creditCode: true, industry: true, region: true, level: true, tags: true, stage: true, address: true,
+    contactName: true, contactPhone: true, sharedWithTeam: true, lastContactAt: true, createdAt: true, erpId: true, ownerId: true, teamId: true,
+    owner: { select: { name: true } }, team: { select: { nameZh: true, nameEn: true } },
+    contacts: { orderBy: [{ primary: "desc" }, { createdAt: "asc" }], select: { id: true, name: true, title: true, phone: true, email: true, primary: true } },
+    logs: { orderBy: [{ at: "desc" }, { id: "asc" }], take: 50, select: { id: true, kind: true, note: true, at: true, byId: true, nextFollowUpAt: true, latitude: true, longitude: true } },
+  });
+  const [people, tasks, history, thresholds] = await Promise.all([
+    db.employee.findMany({ where: { id: { in: [...new Set(c.logs.map((l) => l.byId))] } }, select: { id: true, name: true } }),
+    db.task.findMany({
+      where: { status: "open", instance: { recordType: "Customer", recordId: c.id } },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, name: true, dueAt: true, assigneeId: true, instance: { select: { definition: { select: { name: true } } } } },
+    }),
+    db.auditLog.findMany({ where: { entity: "Customer", entityId: c.id }, orderBy: { at: "desc" }, take: 30, select: { id: true, action: true, at: true, actorId: true } }),
+    contactThresholds(db),
+  ]);
+  const names = new Map(people.map((p) => [p.id, p.name]));
+  const actorNames = new Map((await db.employee.findMany({ where: { id: { in: history.map((h) => h.actorId).filter((x): x is string => !!x) } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
+  const days = daysSince(c.lastContactAt ?? c.createdAt, now());
+  return {
+    customer: c,
+    days,
+    never: !c.lastContactAt,
+    tone: contactTone(days, thresholds),
+    mayEdit: c.ownerId === actor.id || hasPermission(actor, "customer.view_all") || hasPermission(actor, "customer.assign"),
+    logs: c.logs.map((l) => ({ ...l, byName: names.get(l.byId) ?? null })),
+    tasks: tasks.map((t) => ({ id: t.id, name: t.name, process: t.instance.definition.name, dueAt: t.dueAt, mine: t.assigneeId === actor.id })),
+    history: history.map((h) => ({ id: h.id, action: h.action, at: h.at, by: h.actorId ? (actorNames.get(h.actorId) ?? null) : null })),
+  };
+}
+
+export type CustomerDetail = Awaited<ReturnType<typeof getCustomer>>;

@@ -1,0 +1,52 @@
+import "server-only";
+import type { Actor } from "../auth/actor";
+import { requirePermission } from "../auth/permissions";
+import { writeAudit } from "../audit/write-audit";
+import type { Db } from "../db/client";
+import { AppError, isUniqueViolation } from "../errors/app-error";
+import { parseInput } from "../errors/parse-input";
+import { customerNameFields } from "../names/customer-name-fields";
+import { customerInput, type CustomerInput } from "./customer.schema";
+import { assertMayEditCustomer, visibleCustomer } from "./customer-scope";
+import { findCustomerDuplicates } from "./find-customer-duplicates";
+
+const FIELDS = ["name", "creditCode", "industry", "region", "level", "tags", "contactName", "contactPhone", "address", "sharedWithTeam"] as const;
+
+/**
+ * The customer's profile changed by its owner, their sales lead or an administrator
+ * (CRM-2): a new name or credit code passes the duplicate check again (the customer
+ * itself aside); only what changed is written, with its before and after in the audit row.
+ */
+export async function updateCustomer(db: Db, who: Actor | null, id: string, raw: CustomerInput) {
+  const actor = requirePermission(who, "crm.view");
+  const input = parseInput(customerInput, raw);
+  const current = await visibleCustomer(db, actor, id, {
+    id: true, ownerId: true, teamId: true, name: true, creditCode: true, industry: true, region: true, level: true, tags: true, contactName: true, contactPhone: true, address: true, sharedWithTeam: true,
+  });
+  await assertMayEditCustomer(db, actor, current);
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  for (const f of FIELDS) {
+    if (JSON.stringify(current[f] ?? null) !== JSON.stringify(input[f] ?? null)) {
+      before[f] = current[f] ?? null;
+      after[f] = input[f] ?? null;
+    }
+  }
+  if (!Object.keys(after).length) return { id, changed: false };
+  if ("name" in after || "creditCode" in after) {
+    const matches = await findCustomerDuplicates(db, actor, { name: input.name, creditCode: input.creditCode, excludeId: id });
+    if (matches.some((m) => m.reason === "credit_code")) throw new AppError("customer_credit_code_taken", { fieldErrors: { creditCode: "validation.credit_code_taken" }, details: matches });
+    const likely = matches.filter((m) => m.likely);
+    if ("name" in after && likely.length && !input.duplicateReason) throw new AppError("customer_duplicate", { fieldErrors: { name: "validation.customer_duplicate" }, details: likely });
+  }
+  try {
+    await db.$transaction(async (tx) => {
+      await tx.customer.update({ where: { id }, data: { ...after, ...("name" in after ? customerNameFields(input.name) : {}) } });
+      await writeAudit(tx, actor, { action: "customer.update", entity: "Customer", entityId: id, before, after: { ...after, ...(input.duplicateReason ? { duplicateReason: input.duplicateReason } : {}) } });
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new AppError("customer_credit_code_taken", { fieldErrors: { creditCode: "validation.credit_code_taken" } });
+    throw e;
+  }
+  return { id, changed: true };
+}
