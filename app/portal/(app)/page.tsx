@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { DueBadge } from "@/components/inbox/due-badge";
 import { PortalFigures, PortalHomeSections } from "@/components/portal/portal-home-sections";
-import { PortalChangeStatus } from "@/components/portal/portal-changes";
+import { ChangeStatusBadge } from "@/components/srm/supplier-changes";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { supplierOrRedirect } from "@/lib/auth/guards";
@@ -72,7 +72,7 @@ export default async function PortalHome() {
                   <span className="min-w-0 break-words">
                     <span className="font-mono text-xs">{c.number}</span> · {c.rows.map((r) => (zh ? r.labelZh : r.labelEn)).join(zh ? "、" : ", ")}
                   </span>
-                  <PortalChangeStatus change={c} />
+                  <ChangeStatusBadge status={c.status} outcome={c.outcome} testId="portal-change-status" />
                 </Link>
               </li>
             ))}

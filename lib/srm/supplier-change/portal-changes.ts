@@ -4,22 +4,11 @@ import { requireSupplierAdmin, requireSupplierUser } from "../../auth/permission
 import type { Db } from "../../db/client";
 import { AppError } from "../../errors/app-error";
 import { readProposal } from "./change-fields";
-import { describeProposal, type ChangeRow } from "./describe-change";
+import { describeProposal } from "./describe-change";
+import type { SupplierChangeView } from "./list-supplier-changes";
 
-export type PortalChangeView = {
-  id: string;
-  number: string;
-  status: "pending" | "approved" | "rejected" | "refused";
-  outcome: string | null;
-  reason: string | null;
-  /** Who proposed it, by name: a colleague of the supplier, or the buyer (an employee). */
-  proposedBy: string | null;
-  createdAt: Date;
-  decidedAt: Date | null;
-  /** A rejection's reason, as the approver wrote it. */
-  comment: string | null;
-  rows: ChangeRow[];
-};
+/** A change request as its supplier reads it: as the archive lists it, with the approver's reason for a rejection, without the flow's id. */
+export type PortalChangeView = Omit<SupplierChangeView, "instanceId"> & { comment: string | null };
 
 type Row = { id: string; number: string; status: PortalChangeView["status"]; outcome: string | null; reason: string | null; proposedById: string | null; proposedBySupplierUserId: string | null; createdAt: Date; decidedAt: Date | null; instanceId: string | null };
 
