@@ -24,10 +24,11 @@ test("供应商管理员在门户申请变更本公司资料，采购审批通�
   await expect(supplier.locator("#chg-contactName")).toHaveValue("钱峰");
   await expect(supplier.locator("#chg-taxCode")).toHaveValue("VAT13");
   await supplier.locator("#chg-contactPhone").fill(phone);
+  await shoot(supplier, "portal-change-form");
+  // A reason is required.
   await supplier.getByTestId("change-submit").click();
   await expect(supplier.locator("#chg-reason")).toHaveAttribute("aria-invalid", "true");
   await supplier.locator("#chg-reason").fill("公司总机号码变更");
-  await shoot(supplier, "portal-change-form");
   await supplier.getByTestId("change-submit").click();
   await expect(supplier).toHaveURL(/\/portal\/changes\?sent=1$/);
   await expect(supplier.getByText(zh("portalChanges.sent"))).toBeVisible();
@@ -40,6 +41,8 @@ test("供应商管理员在门户申请变更本公司资料，采购审批通�
   // The portal home shows it under review.
   await supplier.goto("/portal");
   await expect(supplier.getByTestId("portal-home-changes").getByTestId("portal-home-change").filter({ hasText: number })).toContainText("联系电话");
+  await supplier.getByTestId("portal-home-changes").scrollIntoViewIfNeeded();
+  await supplier.getByTestId("portal-home-changes").screenshot({ path: "test-results/screenshots/portal-home-changes-desktop.png" });
 
   // Purchasing reviews the same diff in its inbox and approves.
   const lead = await browser.newPage();

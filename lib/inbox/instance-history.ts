@@ -97,8 +97,8 @@ export async function instanceHistory(db: Db, instanceId: string, definition: { 
       for (const [name, c] of Object.entries(changes)) {
         const v = shown.get(name);
         if (!v) continue;
-        wantAll(lookups, [v], { [name]: whole(name, c.after) }, {});
-        wantAll(lookups, [v], { [name]: c.before }, {});
+        wantAll(lookups, [v], { [name]: whole(name, c.after) }, current);
+        wantAll(lookups, [v], { [name]: c.before }, current);
       }
     }
   }
@@ -123,7 +123,8 @@ export async function instanceHistory(db: Db, instanceId: string, definition: { 
       const v = shown.get(name)!;
       const c = changes[name];
       const after = whole(name, c.after);
-      return [{ name, labelZh: v.labelZh, labelEn: v.labelEn, before: textOf(display(v, c.before, lookups, {}), c.before), after: textOf(display(v, after, lookups, {}), after) }];
+      // A form's lines answer is read against the instance's rows (order lines).
+      return [{ name, labelZh: v.labelZh, labelEn: v.labelEn, before: textOf(display(v, c.before, lookups, current), c.before), after: textOf(display(v, after, lookups, current), after) }];
     });
   };
   const assignedTo = (d: Record<string, unknown>): Text | null => {

@@ -112,6 +112,12 @@ describe.each(kinds)("answering a purchase order on %s", (kind) => {
     expect((ledger[0].payload as { input: { lines: unknown[] } }).input.lines).toMatchObject([{ confirmedQuantity: 80, confirmedDate: day(14) }, { confirmedQuantity: 40, confirmedDate: day(12) }]);
     // On-time delivery judges each line by its own confirmed date.
     expect(d.lines.map((l) => l.delivery.dueDay)).toEqual([day(14), day(12)]);
+    // The built-in ERP plans one delivery per date: line 2 first, then line 1.
+    const plans = await t.db.deliveryPlan.findMany({ where: { orderId: po.id }, orderBy: { plannedDate: "asc" }, include: { lines: true } });
+    expect(plans.map((p) => [shanghaiDay(p.plannedDate!), p.lines.map((l) => [l.orderLineId, Number(l.quantity)])])).toEqual([
+      [day(12), [[lines[1].id, 40]]],
+      [day(14), [[lines[0].id, 80]]],
+    ]);
     expect(d.history.map((h) => h.kind)).toEqual(expect.arrayContaining(["proposed", "proposal_accepted"]));
     expect(d.history.find((h) => h.kind === "proposed")).toMatchObject({ day: null, note: "原材料紧张，第 1 行先交 80", lines: [{ label: "1", a: 80, b: 100, day: day(14) }, { label: "2", a: 40, b: 40, day: day(12) }] });
     expect(await t.db.auditLog.count({ where: { entityId: po.id, action: { in: ["purchase_order.propose", "purchase_order.confirm"] } } })).toBe(2);
