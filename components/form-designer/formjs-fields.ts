@@ -49,7 +49,7 @@ type Props = {
 type Config = Record<string, unknown> & { type: string; create: (options?: Record<string, unknown>, isNewField?: boolean) => Record<string, unknown> };
 type FieldComponent = ((props: Props) => ComponentChildren) & { config: Config };
 type FormFields = { _formFields: Record<string, FieldComponent>; register: (type: string, c: FieldComponent) => void };
-type LineRow = { key: string; label: string; quantity: number; unit?: string };
+type LineRow = { key: string; label: string; quantity: number; unit?: string; date?: string };
 
 /** A built-in component under another config: calling it keeps its hooks in the wrapper. */
 function wrap(component: unknown, config: Partial<Config> & { type: string }, props?: (p: Props) => Props): FieldComponent {
@@ -73,12 +73,14 @@ function LineQuantities(texts: FieldTexts) {
     } catch {
       // The designer's canvas has no data: the hint row stands in.
     }
-    const value = p.value && typeof p.value === "object" ? (p.value as Record<string, number | null>) : {};
-    const start = (r: LineRow) => (p.field.rowStart === "zero" ? 0 : r.quantity);
+    // A row takes a quantity, or (rowInput "date") a calendar day, e.g. a proposed delivery date per order line.
+    const dates = p.field.rowInput === "date";
+    const value = p.value && typeof p.value === "object" ? (p.value as Record<string, number | string | null>) : {};
+    const start = (r: LineRow) => (dates ? (r.date ?? "") : p.field.rowStart === "zero" ? 0 : r.quantity);
     const shown = (r: LineRow) => (r.key in value ? value[r.key] : start(r));
     const set = (r: LineRow, raw: string) => {
       const next = Object.fromEntries(rows.map((x) => [x.key, shown(x)]));
-      next[r.key] = raw === "" ? null : Number(raw);
+      next[r.key] = raw === "" ? null : dates ? raw : Number(raw);
       p.onChange({ value: next });
     };
     const cell = "fjs-ff-lines-cell";
@@ -92,9 +94,9 @@ function LineQuantities(texts: FieldTexts) {
               { class: cell },
               h("input", {
                 class: "fjs-input",
-                type: "number",
-                min: typeof (p.field.validate as { min?: unknown } | undefined)?.min === "number" ? (p.field.validate as { min: number }).min : 0,
-                max: p.field.rowMax ? r.quantity : undefined,
+                type: dates ? "date" : "number",
+                min: dates ? undefined : typeof (p.field.validate as { min?: unknown } | undefined)?.min === "number" ? (p.field.validate as { min: number }).min : 0,
+                max: !dates && p.field.rowMax ? r.quantity : undefined,
                 value: shown(r) ?? "",
                 disabled: p.disabled,
                 readOnly: p.readonly,
@@ -108,7 +110,7 @@ function LineQuantities(texts: FieldTexts) {
     return h("div", { class: `fjs-form-field fjs-form-field-lineQuantities${p.errors.length ? " fjs-has-errors" : ""}` }, [
       h(Label as never, { htmlFor: p.domId, label: p.field.label, required: !!p.field.validate?.required }),
       h("table", { class: "fjs-ff-lines", id: p.domId }, [
-        h("thead", null, h("tr", null, [h("th", null, texts.line), h("th", null, p.field.rowQuantity === "planned" ? texts.planned : texts.ordered), h("th", null, texts.quantity)])),
+        h("thead", null, h("tr", null, [h("th", null, texts.line), h("th", null, p.field.rowQuantity === "planned" ? texts.planned : texts.ordered), h("th", null, dates ? texts.date : texts.quantity)])),
         h("tbody", null, body),
       ]),
       h(Description as never, { description: p.field.description }),

@@ -20,6 +20,9 @@ export type PropertyTexts = {
   rowQuantity: string;
   rowQuantityOrdered: string;
   rowQuantityPlanned: string;
+  rowInput: string;
+  rowInputQuantity: string;
+  rowInputDate: string;
 };
 
 type Field = Record<string, unknown> & { id: string; type: string; properties?: Record<string, string> };
@@ -96,6 +99,7 @@ function entriesFor(texts: PropertyTexts) {
     rowMax: checkboxEntry(texts.rowMax, (f) => f.rowMax === true, setProp("rowMax")),
     rowStart: selectEntry(texts.rowStart, [["", texts.rowStartQuantity], ["zero", texts.rowStartZero]], (f) => String(f.rowStart ?? ""), setProp("rowStart")),
     rowQuantity: selectEntry(texts.rowQuantity, [["", texts.rowQuantityOrdered], ["planned", texts.rowQuantityPlanned]], (f) => String(f.rowQuantity ?? ""), setProp("rowQuantity")),
+    rowInput: selectEntry(texts.rowInput, [["", texts.rowInputQuantity], ["date", texts.rowInputDate]], (f) => String(f.rowInput ?? ""), setProp("rowInput")),
   };
 }
 
@@ -142,7 +146,7 @@ export function designerPropertiesModule(texts: PropertyTexts) {
         }
         if (field.type === "lineQuantities") {
           const at = groups.findIndex((g) => g.id === "general") + 1;
-          groups.splice(at, 0, { id: "ff-lines", label: texts.linesGroup, entries: [entry("linesFrom"), entry("rowMax"), entry("rowStart"), entry("rowQuantity")] });
+          groups.splice(at, 0, { id: "ff-lines", label: texts.linesGroup, entries: [entry("linesFrom"), entry("rowInput"), entry("rowMax"), entry("rowStart"), entry("rowQuantity")] });
         }
         return groups;
       };

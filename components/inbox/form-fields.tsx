@@ -58,7 +58,8 @@ export function formData(form: FormDefinition | null, values: FormValues): Recor
     if (hidden.has(f.name)) continue;
     if (f.type === "boolean") out[f.name] = v === true;
     else if (f.type === "checklist") out[f.name] = ticked(v);
-    else if (f.type === "lines") out[f.name] = Object.fromEntries((f.rows ?? []).map((r) => [r.key, lineValue(values, f, r.key, r.quantity)]));
+    // A row left without a date is left out: the server names the field incomplete.
+    else if (f.type === "lines") out[f.name] = Object.fromEntries((f.rows ?? []).map((r) => [r.key, lineValue(values, f, r)]).filter(([, v]) => v !== ""));
     else if (typeof v === "string" && v.trim() !== "") out[f.name] = v;
   }
   return out;

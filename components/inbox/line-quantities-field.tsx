@@ -4,10 +4,12 @@ import { useLocale, useTranslations } from "next-intl";
 import { FieldError, Input } from "@/components/ui/input";
 import type { FormField, LineRow } from "@/lib/workflow/forms";
 
-/** The value of one row of a "lines" field: what the user typed, else what the row starts with (its quantity, or 0). */
-export function lineValue(values: Record<string, string | boolean>, f: FormField, key: string, quantity: number): string {
-  const v = values[`${f.name}.${key}`];
-  return typeof v === "string" ? v : String(f.rowStart === "zero" ? 0 : quantity);
+/** The value of one row of a "lines" field: what the user typed, else what the row starts with (its quantity, or 0; a date field: the row's own date). */
+export function lineValue(values: Record<string, string | boolean>, f: FormField, row: LineRow): string {
+  const v = values[`${f.name}.${row.key}`];
+  if (typeof v === "string") return v;
+  if (f.rowInput === "date") return row.date ?? "";
+  return String(f.rowStart === "zero" ? 0 : row.quantity);
 }
 
 /** Consecutive "lines" fields over the same rows are filled in one table (accepted and rejected side by side); this field continues the one before. */
@@ -36,7 +38,8 @@ type Props = {
 
 /**
  * "lines" fields: one number per row and field (e.g. the confirmed quantity of each
- * order line; accepted and rejected per delivery-plan line), each row with its item,
+ * order line; accepted and rejected per delivery-plan line) or one date (the proposed
+ * delivery date of each order line), each row with its item,
  * its own quantity and unit. On a phone each row is a card with its inputs under it.
  */
 export function LineQuantitiesField(props: Props) {
@@ -58,7 +61,7 @@ export function LineQuantitiesField(props: Props) {
               <th className="px-3 py-2 font-medium">{t("form.lineItem")}</th>
               <th className="whitespace-nowrap px-3 py-2 text-right font-medium">{t(first.rowQuantity === "planned" ? "form.linePlanned" : "form.lineQuantity")}</th>
               {fields.map((f, i) => (
-                <th key={f.name} className="w-32 px-3 py-2 font-medium">{plain(props.labels[i])}</th>
+                <th key={f.name} className={`${f.rowInput === "date" ? "w-44" : "w-32"} px-3 py-2 font-medium`}>{plain(props.labels[i])}</th>
               ))}
             </tr>
           </thead>
@@ -72,8 +75,9 @@ export function LineQuantitiesField(props: Props) {
                 </td>
                 {fields.map((f, i) => {
                   const id = `${props.idPrefix}-${f.name}-${r.key}`;
+                  const date = f.rowInput === "date";
                   return (
-                    <td key={f.name} className="px-3 py-1.5 max-sm:flex-1 max-sm:p-0 max-sm:pt-1">
+                    <td key={f.name} className={`px-3 py-1.5 max-sm:flex-1 max-sm:p-0 max-sm:pt-1${date ? " w-44" : ""}`}>
                       <label htmlFor={id} className="block">
                         <span className="sr-only">{`${r.label} · `}</span>
                         <span className="sr-only max-sm:not-sr-only max-sm:mb-0.5 max-sm:block max-sm:text-xs max-sm:text-slate-500">{plain(props.labels[i])}</span>
@@ -81,13 +85,9 @@ export function LineQuantitiesField(props: Props) {
                       <Input
                         id={id}
                         data-field={f.name}
-                        type="number"
-                        inputMode="decimal"
-                        step="any"
-                        min={f.min ?? 0}
-                        max={f.rowMax ? r.quantity : f.max}
-                        className="text-right tabular-nums"
-                        value={lineValue(values, f, r.key, r.quantity)}
+                        {...(date ? { type: "date" } : { type: "number", inputMode: "decimal" as const, step: "any", min: f.min ?? 0, max: f.rowMax ? r.quantity : f.max })}
+                        className={date ? "tabular-nums" : "text-right tabular-nums"}
+                        value={lineValue(values, f, r)}
                         disabled={props.disabled}
                         aria-invalid={errors[f.name] ? true : undefined}
                         onChange={(e) => props.onChange(`${f.name}.${r.key}`, e.target.value)}

@@ -10,6 +10,8 @@ function LinesTable({ rows, zh }: { rows: Extract<DisplayValue, { kind: "lines" 
   const t = useTranslations("inbox.task");
   const locale = zh ? "zh-CN" : "en";
   const compare = rows.some((r) => r.was !== undefined);
+  // A date per line (a dates answer) without a comparison: the day as given.
+  const dated = compare || rows.some((r) => r.date !== undefined);
   // A calendar day as the rest of the page writes dates (2026年12月23日, Dec 23, 2026).
   const dayText = (d: string | null | undefined) => (d ? new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${d}T00:00:00Z`)) : d);
   const qty = (q: number, r: (typeof rows)[number]) => `${q.toLocaleString(locale, { maximumFractionDigits: 4 })} ${zh ? r.unitZh : r.unitEn}`;
@@ -36,7 +38,7 @@ function LinesTable({ rows, zh }: { rows: Extract<DisplayValue, { kind: "lines" 
         <tr className="border-b border-slate-200 text-left text-xs text-slate-500">
           <th className="py-1 pr-2 font-normal">{t("lineItem")}</th>
           <th className="py-1 pl-2 text-right font-normal">{t("lineQuantity")}</th>
-          {compare && <th className="py-1 pl-2 text-right font-normal">{t("lineDate")}</th>}
+          {dated && <th className="py-1 pl-2 text-right font-normal">{t("lineDate")}</th>}
         </tr>
       </thead>
       <tbody>
@@ -44,7 +46,7 @@ function LinesTable({ rows, zh }: { rows: Extract<DisplayValue, { kind: "lines" 
           <tr key={i} className="border-b border-slate-100 align-top last:border-0" data-testid="context-line">
             <td className="break-words py-1 pr-2 text-slate-900">{r.item}</td>
             <td className="whitespace-nowrap py-1 pl-2 text-right tabular-nums text-slate-900">{compare ? cell(qty(r.quantity, r), r.was === undefined ? undefined : qty(r.was, r)) : qty(r.quantity, r)}</td>
-            {compare && <td className="whitespace-nowrap py-1 pl-2 text-right tabular-nums text-slate-900">{cell(dayText(r.date) ?? "", dayText(r.wasDate))}</td>}
+            {dated && <td className="whitespace-nowrap py-1 pl-2 text-right tabular-nums text-slate-900">{compare ? cell(dayText(r.date) ?? "", dayText(r.wasDate)) : dayText(r.date)}</td>}
           </tr>
         ))}
       </tbody>

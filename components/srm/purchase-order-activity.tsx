@@ -50,8 +50,9 @@ function useHistoryWords() {
     for (const l of h.lines) {
       const a = qty(l.a, l.unit);
       const b = l.b === null ? "" : qty(l.b, l.unit);
-      if (h.kind === "confirmed" || h.kind === "proposal_accepted") details.push(t("detail.confirmedLine", { line: l.label, a, b }));
-      else if (h.kind === "proposed") details.push(t("detail.proposedLine", { line: l.label, a, b }));
+      const on = l.day ? t("detail.lineDay", { date: day(l.day) }) : "";
+      if (h.kind === "confirmed" || h.kind === "proposal_accepted") details.push(t("detail.confirmedLine", { line: l.label, a, b }) + on);
+      else if (h.kind === "proposed") details.push(t("detail.proposedLine", { line: l.label, a, b }) + on);
       else if (h.kind === "changed_in_erp") details.push(l.b === null ? t("detail.addedLine", { line: l.label, a }) : t("detail.changedLine", { line: l.label, a, b }));
       else if (h.kind === "receipt") details.push(t("detail.receiptLine", { line: l.label, a, b: b || qty(0, l.unit) }));
       else details.push(t("detail.plannedLine", { line: l.label, a }));

@@ -2,7 +2,6 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { proposeSupplierChangeAction } from "@/app/(workbench)/srm/suppliers/change-actions";
 import { useAction } from "@/components/admin/use-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -10,19 +9,32 @@ import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { textareaClass } from "@/components/inbox/form-fields";
+import type { ActionResult } from "@/lib/auth/action-client";
 
 type Option = { code: string; name: string };
 export type ChangeDefaults = { name: string; taxCode: string; paymentTermCode: string; contactName: string; contactPhone: string; address: string; bankName: string; bankAccount: string };
 
+type Props = {
+  /** The supplier, for a buyer's proposal; the portal's action takes the session's supplier. */
+  supplierId?: string;
+  defaults: ChangeDefaults;
+  taxes: Option[];
+  terms: Option[];
+  action: (input: Record<string, unknown>) => Promise<ActionResult<{ number: string }>>;
+  /** Where to go once proposed. */
+  doneHref: string;
+};
+
 /**
- * SRM-4: a change to a supplier's master data, pre-filled with the archive. Only what is
- * changed is proposed; the archive stays as it is until the change flow approves it.
+ * SRM-4: a change to a supplier's master data, pre-filled with the archive, by a buyer
+ * or by the supplier's administrator in the portal. Only what is changed is proposed;
+ * the archive stays as it is until the change flow approves it.
  */
-export function SupplierChangeForm({ supplierId, defaults, taxes, terms }: { supplierId: string; defaults: ChangeDefaults; taxes: Option[]; terms: Option[] }) {
+export function SupplierChangeForm({ supplierId, defaults, taxes, terms, action, doneHref }: Props) {
   const t = useTranslations("srm.change");
   const tr = useTranslations("srm.registration");
   const router = useRouter();
-  const propose = useAction(proposeSupplierChangeAction);
+  const propose = useAction(action);
   const err = propose.fieldError;
   const text = (id: keyof ChangeDefaults, opts: { maxLength: number; inputMode?: "tel" | "numeric"; wide?: boolean }) => (
     <div className={opts.wide ? "sm:col-span-2" : undefined}>
@@ -49,7 +61,7 @@ export function SupplierChangeForm({ supplierId, defaults, taxes, terms }: { sup
         onSubmit={(e) => {
           e.preventDefault();
           const form = Object.fromEntries(new FormData(e.currentTarget));
-          propose.run({ ...form, supplierId }, () => router.push(`/srm/suppliers/${supplierId}?changed=1`));
+          propose.run(supplierId ? { ...form, supplierId } : form, () => router.push(doneHref));
         }}
       >
         {text("name", { maxLength: 200, wide: true })}

@@ -13,6 +13,16 @@ const TONE: Record<SupplierChangeView["status"], string> = {
   refused: "bg-amber-50 text-amber-800",
 };
 
+/** A change request's status in words: under review, effective, rejected, or why it did not take effect. */
+export function ChangeStatusBadge({ status, outcome, testId = "supplier-change-status" }: { status: SupplierChangeView["status"]; outcome: string | null; testId?: string }) {
+  const t = useTranslations("srm.change");
+  return (
+    <span className={cn("rounded px-2 py-0.5 text-xs font-medium", TONE[status])} data-testid={testId} data-status={status}>
+      {status === "refused" && outcome ? t(`outcome.${outcome}`) : t(`status.${status}`)}
+    </span>
+  );
+}
+
 /** The supplier's change requests on its archive: status, who asked and why, and the diff. */
 export function SupplierChanges({ changes }: { changes: SupplierChangeView[] }) {
   const t = useTranslations("srm.change");
@@ -25,9 +35,7 @@ export function SupplierChanges({ changes }: { changes: SupplierChangeView[] }) 
           <Card className="space-y-2">
             <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
               <span className="font-mono text-xs">{c.number}</span>
-              <span className={cn("rounded px-2 py-0.5 text-xs font-medium", TONE[c.status])} data-testid="supplier-change-status">
-                {c.status === "refused" && c.outcome ? t(`outcome.${c.outcome}`) : t(`status.${c.status}`)}
-              </span>
+              <ChangeStatusBadge status={c.status} outcome={c.outcome} />
               <span className="text-slate-600">{t("proposed", { who: c.proposedBy ?? t("system"), when: format.dateTime(c.createdAt, { dateStyle: "medium", timeStyle: "short" }) })}</span>
             </div>
             {c.reason ? <p className="break-words text-sm text-slate-700">{t("reasonShown", { reason: c.reason })}</p> : null}

@@ -6,7 +6,7 @@ import { shootReadable } from "../support/layout";
 import { fillOrderEntry } from "../support/srm-pages";
 
 // SRM-6, the supplier's counter-proposal: a buyer enters an order, supplier1 proposes a
-// smaller quantity and a later date on one line, purchasing accepts the proposal in its
+// smaller quantity and a later date on one line (each line has its own date), purchasing accepts the proposal in its
 // review step, and the order's page shows the confirmed figures beside the original ones.
 // Only this journey's own order is touched.
 
@@ -40,18 +40,24 @@ test("供应商对订单提出修改（一行减量、推迟交期），采购�
   await expect(supplier.getByTestId("task-title")).toHaveText("供应商确认订单");
   await supplier.getByTestId("field-response").getByRole("radio", { name: "提出修改" }).check();
   await expect(supplier.getByTestId("field-confirmedQuantities")).toHaveCount(0);
-  const inputs = supplier.getByTestId("field-proposedQuantities").getByTestId("line-row").locator("input");
+  const table = supplier.getByTestId("field-proposedQuantities");
+  const inputs = table.getByTestId("line-row").locator('input[data-field="proposedQuantities"]');
+  const dates = table.getByTestId("line-row").locator('input[data-field="proposedDates"]');
   await expect(inputs).toHaveCount(2);
   await expect(inputs.nth(1)).toHaveValue("60");
+  // Each line's date starts at its requested day.
+  await expect(dates).toHaveCount(2);
+  await expect(dates.nth(0)).toHaveValue(due);
+  await expect(dates.nth(1)).toHaveValue(due);
   await inputs.nth(1).fill("45");
-  await supplier.locator("#task-proposedDate").fill(shanghaiDay(-2));
+  await dates.nth(1).fill(shanghaiDay(-2));
   await supplier.locator("#task-proposalNote").fill("模具检修，第 2 行本批只能交 45 件，交期顺延一周。");
   await supplier.locator("#task-supplierRef").fill("SQ-E2E-CP");
   await supplier.getByTestId("task-complete").click();
-  await expect(supplier.getByTestId("field-proposedDate").getByRole("alert")).toHaveText(zh("validation.date_in_past"));
+  await expect(table.getByRole("alert")).toHaveText(zh("validation.date_in_past"));
   await shoot(supplier, "po-counter-supplier");
   const proposed = shanghaiDay(17);
-  await supplier.locator("#task-proposedDate").fill(proposed);
+  await dates.nth(1).fill(proposed);
   await supplier.getByTestId("task-complete").click();
   await expect(supplier.getByTestId("task-done")).toBeVisible();
   await supplier.close();
@@ -93,7 +99,9 @@ test("供应商对订单提出修改（一行减量、推迟交期），采购�
   await expect(l2.getByTestId("line-original")).toContainText("60 件");
   await expect(l2.getByTestId("line-original")).toContainText(zhDay(due));
   const history = buyer.getByTestId("order-history");
-  await expect(history.locator('[data-kind="proposed"]')).toContainText("第 2 行 建议 45 件（订购 60 件）");
+  await expect(history.locator('[data-kind="proposed"]')).toContainText("第 2 行 建议 45 件（订购 60 件），交期");
+  // Line 1 keeps its requested day as its confirmed one.
+  await expect(buyer.getByTestId("order-line").nth(0).getByTestId("line-confirmed")).toContainText(zhDay(due));
   await expect(history.locator('[data-kind="proposal_accepted"]')).toContainText(zh("srm.orderDetail.events.proposal_accepted"));
   await shoot(buyer, "po-counter-order");
 });

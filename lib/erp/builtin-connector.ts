@@ -66,6 +66,7 @@ export function createBuiltinConnector(db: Db): ErpConnector {
 
     upsertParty: (input, key) => record(db, "erp.upsertParty", key, input.code, input, input.erpId ?? `party:${input.role}:${input.code}`),
     confirmPurchaseOrder: (input, key) => record(db, "erp.confirmPurchaseOrder", key, input.orderNumber, input, input.orderErpId),
+    cancelPurchaseOrder: (input, key) => record(db, "erp.cancelPurchaseOrder", key, input.orderNumber, input, input.orderErpId),
     postGoodsReceipt: (input, key) => record(db, "erp.postGoodsReceipt", key, input.receiptNumber, input, `receipt:${input.receiptNumber}`),
     recordSalesOrder: (input, key) => record(db, "erp.recordSalesOrder", key, input.reference, input, `sale:${input.reference}`),
   };

@@ -126,6 +126,14 @@ export type PurchaseConfirmationInput = {
   lines: { lineErpId: string; confirmedQuantity: number; confirmedDate: string | null }[];
 };
 
+/** An order the supplier declined, cancelled in the ERP once purchasing acknowledged the decline. */
+export type PurchaseCancellationInput = {
+  orderErpId: string;
+  orderNumber: string;
+  /** The supplier's reason, kept in the ERP where it has room for it. */
+  reason: string | null;
+};
+
 export type GoodsReceiptInput = {
   orderErpId: string;
   /** The app's receipt number; the ERP keeps it as the shipment's reference (idempotency). */
@@ -177,6 +185,8 @@ export interface ErpConnector {
   // --- Write back (always through the outbox; safe to repeat per key) ---------
   upsertParty(input: PartyInput, idempotencyKey: string): Promise<ErpWriteResult>;
   confirmPurchaseOrder(input: PurchaseConfirmationInput, idempotencyKey: string): Promise<ErpWriteResult>;
+  /** Cancels an order that is not yet being delivered (Tryton: a draft, quotation or confirmed purchase). */
+  cancelPurchaseOrder(input: PurchaseCancellationInput, idempotencyKey: string): Promise<ErpWriteResult>;
   postGoodsReceipt(input: GoodsReceiptInput, idempotencyKey: string): Promise<ErpWriteResult>;
   recordSalesOrder(input: SalesOrderInput, idempotencyKey: string): Promise<ErpWriteResult>;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { logger } from "../log/logger";
 import { now } from "../workflow/clock";
 import type { DomainModule } from "../workflow/registry";
+import { cancelOrderStep } from "./cancel-order-step";
 import { confirmOrderStep } from "./confirm-order-step";
 import { loadConnection } from "./connection";
 import { connectorFor } from "./get-connector";
@@ -22,6 +23,7 @@ export const erpModule: DomainModule = {
   name: "erp",
   serviceHandlers: [
     { name: "erp.confirmPurchaseOrder", labelZh: "ERP：回写采购订单确认", labelEn: "ERP: write back the order confirmation", run: confirmOrderStep },
+    { name: "erp.cancelPurchaseOrder", labelZh: "ERP：取消供应商拒绝的采购订单", labelEn: "ERP: cancel the order the supplier declined", run: cancelOrderStep },
     { name: "erp.postGoodsReceipt", labelZh: "ERP：过账收货", labelEn: "ERP: post the goods receipt", run: postReceiptStep },
   ],
   jobKinds: [

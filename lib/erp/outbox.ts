@@ -1,12 +1,13 @@
 import "server-only";
 import type { Tx } from "../db/client";
-import type { GoodsReceiptInput, PartyInput, PurchaseConfirmationInput, SalesOrderInput } from "./connector";
+import type { GoodsReceiptInput, PartyInput, PurchaseCancellationInput, PurchaseConfirmationInput, SalesOrderInput } from "./connector";
 
 import { ERP_WRITE_JOB } from "./job-names";
 
 export type ErpWriteInputs = {
   upsertParty: PartyInput;
   confirmPurchaseOrder: PurchaseConfirmationInput;
+  cancelPurchaseOrder: PurchaseCancellationInput;
   postGoodsReceipt: GoodsReceiptInput;
   recordSalesOrder: SalesOrderInput;
 };

@@ -46,6 +46,8 @@ function send(c: ErpConnector, op: ErpWriteOperation, input: ErpWriteInputs[ErpW
       return c.upsertParty(input as ErpWriteInputs["upsertParty"], key);
     case "confirmPurchaseOrder":
       return c.confirmPurchaseOrder(input as ErpWriteInputs["confirmPurchaseOrder"], key);
+    case "cancelPurchaseOrder":
+      return c.cancelPurchaseOrder(input as ErpWriteInputs["cancelPurchaseOrder"], key);
     case "postGoodsReceipt":
       return c.postGoodsReceipt(input as ErpWriteInputs["postGoodsReceipt"], key);
     case "recordSalesOrder":

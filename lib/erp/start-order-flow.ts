@@ -36,7 +36,8 @@ export async function runStartOrderFlow(db: Db, job: ClaimedJob) {
         supplierName: po.supplier.name,
         orderLines: po.lines.map((l) => `${l.lineNo}. ${l.productCode} ${l.description} × ${Number(l.quantity)} ${l.unitCode}`).join("\n"),
         // The rows of the confirmation form's per-line quantities.
-        orderLineItems: po.lines.map((l) => ({ key: l.id, label: `${l.lineNo}. ${l.productCode} ${l.description}`, quantity: Number(l.quantity), unit: l.unitCode })),
+        // Each row with its requested day (Shanghai calendar): the proposal form starts each line's date there.
+        orderLineItems: po.lines.map((l) => ({ key: l.id, label: `${l.lineNo}. ${l.productCode} ${l.description}`, quantity: Number(l.quantity), unit: l.unitCode, ...(l.requestedDate ? { date: new Date(l.requestedDate.getTime() + 8 * 3600_000).toISOString().slice(0, 10) } : {}) })),
       },
       link: async (tx, id) => {
         const linked = await tx.purchaseOrder.updateMany({ where: { id: po.id, instanceId: null, status: "open", revision: po.revision }, data: { instanceId: id } });

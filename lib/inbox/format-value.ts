@@ -10,7 +10,8 @@ export type DisplayValue =
 
 /**
  * One line as shown. A row that compares (a supplier's proposal beside the order) also
- * has `was`, the quantity before, and `date` / `wasDate`, calendar days.
+ * has `was`, the quantity before, and `date` / `wasDate`, calendar days; a row of a
+ * dates answer (a delivery date per line) has `date` alone.
  */
 type LineDisplay = { item: string; quantity: number; unitZh: string; unitEn: string; was?: number; date?: string | null; wasDate?: string | null };
 
@@ -157,10 +158,12 @@ export function formatValue(type: DisplayType, value: unknown, lookups: Lookups,
 
 const unitNames = (u: { zh: string; en: string }) => ({ unitZh: u.zh, unitEn: u.en });
 
-/** A "lines" form answer ({ row key: quantity }) against the rows it answers, as a table. */
+/** A "lines" form answer ({ row key: quantity }) against the rows it answers, as a table; an answer of dates per row ({ row key: day }) as each row with its quantity and the day given. */
 export function formatLineAnswers(answers: unknown, rows: LineRow[], lookups: Lookups): DisplayValue | null {
   if (!answers || typeof answers !== "object") return null;
   const given = answers as Record<string, unknown>;
+  const dated = rows.filter((r) => dayOrNull(given[r.key]));
+  if (dated.length) return { kind: "lines", rows: dated.map((r) => ({ item: r.label, quantity: r.quantity, ...unitNames(lookups.unit(r.unit)), date: dayOrNull(given[r.key]) })) };
   const shown = rows.filter((r) => typeof given[r.key] === "number");
   if (!shown.length) return null;
   return { kind: "lines", rows: shown.map((r) => ({ item: r.label, quantity: given[r.key] as number, ...unitNames(lookups.unit(r.unit)) })) };

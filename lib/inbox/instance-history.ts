@@ -36,7 +36,14 @@ function textOf(value: DisplayValue | null, raw: unknown): Text {
   if (raw === null || raw === undefined || raw === "") return EMPTY;
   if (!value) return UPDATED;
   if (value.kind === "lines") return { zh: `${value.rows.length} 行`, en: `${value.rows.length} lines` };
-  if (value.kind === "changes") return { zh: `${value.rows.length} 项变更`, en: `${value.rows.length} changes` };
+  if (value.kind === "changes") {
+    // The changed fields in words: "联系人：钱峰 → 钱峰二；付款条件：…".
+    const side = (v: string, empty: string) => v || empty;
+    return {
+      zh: value.rows.map((r) => `${r.labelZh}：${side(r.from, "（空）")} → ${side(r.to, "（空）")}`).join("；"),
+      en: value.rows.map((r) => `${r.labelEn}: ${side(r.from, "(empty)")} → ${side(r.to, "(empty)")}`).join("; "),
+    };
+  }
   return { zh: value.zh, en: value.en };
 }
 
@@ -59,11 +66,15 @@ const IN_LOG = (e: Ev) => !e.type.startsWith("element.") && e.type !== "process.
  * them; the runtime's own variables never), incidents by their translated reason.
  */
 export async function instanceHistory(db: Db, instanceId: string, definition: { id: string; context: unknown }): Promise<{ entries: HistoryEntry[]; diagram: DiagramState }> {
-  const [events, tasks, jobs] = await Promise.all([
+  const [events, tasks, jobs, instance] = await Promise.all([
     db.instanceEvent.findMany({ where: { instanceId }, orderBy: { at: "asc" }, take: 2000 }),
     db.task.findMany({ where: { instanceId }, select: { id: true, name: true, elementId: true, status: true } }),
     db.job.findMany({ where: { instanceId, kind: "service", status: { in: ["pending", "running", "failed"] } }, select: { status: true, payload: true } }),
+    db.processInstance.findUnique({ where: { id: instanceId }, select: { variables: true } }),
   ]);
+  // History keeps a preview of a long value (a change request's diff); a diff, set once at the start, is read whole from the instance.
+  const current = (instance?.variables ?? {}) as Record<string, unknown>;
+  const whole = (name: string, v: unknown) => (shown.get(name)?.type === "changes" && typeof v === "string" && Array.isArray(current[name]) ? current[name] : v);
   const elementOf = (j: { payload: unknown }) => String((j.payload as { elementId?: string }).elementId ?? "");
   const diagram = diagramState(
     events,
@@ -86,8 +97,8 @@ export async function instanceHistory(db: Db, instanceId: string, definition: { 
       for (const [name, c] of Object.entries(changes)) {
         const v = shown.get(name);
         if (!v) continue;
-        wantAll(lookups, [v], { [name]: c.after }, {});
-        wantAll(lookups, [v], { [name]: c.before }, {});
+        wantAll(lookups, [v], { [name]: whole(name, c.after) }, current);
+        wantAll(lookups, [v], { [name]: c.before }, current);
       }
     }
   }
@@ -111,7 +122,9 @@ export async function instanceHistory(db: Db, instanceId: string, definition: { 
     return [...shown.keys()].filter((name) => name in changes).flatMap((name) => {
       const v = shown.get(name)!;
       const c = changes[name];
-      return [{ name, labelZh: v.labelZh, labelEn: v.labelEn, before: textOf(display(v, c.before, lookups, {}), c.before), after: textOf(display(v, c.after, lookups, {}), c.after) }];
+      const after = whole(name, c.after);
+      // A form's lines answer is read against the instance's rows (order lines).
+      return [{ name, labelZh: v.labelZh, labelEn: v.labelEn, before: textOf(display(v, c.before, lookups, current), c.before), after: textOf(display(v, after, lookups, current), after) }];
     });
   };
   const assignedTo = (d: Record<string, unknown>): Text | null => {

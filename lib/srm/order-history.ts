@@ -4,7 +4,7 @@ import { personNames, waitingForResolver, type Bilingual } from "./order-people"
 import type { UnitLabel } from "./unit-labels";
 
 /** One line figure of a history entry: `a` and `b` mean what the entry's kind says (confirmed/ordered, after/before, accepted/rejected, planned). */
-type HistoryLine = { label: string; a: number; b: number | null; unit: UnitLabel | null };
+type HistoryLine = { label: string; a: number; b: number | null; unit: UnitLabel | null; /** a proposal's or confirmation's own day for the line when the lines differ */ day?: string | null };
 
 export type OrderHistoryEntry = {
   id: string;
@@ -91,6 +91,8 @@ export async function orderHistory(db: Db, r: Records): Promise<OrderHistoryEntr
   const byErp = new Map(r.lines.filter((l) => l.erpId).map((l) => [l.erpId!, l]));
   const byProduct = new Map(r.lines.map((l) => [l.productCode, l]));
   const line = (l: OrderLine | undefined, a: unknown, b: unknown, label?: string): HistoryLine[] => (num(a) === null ? [] : [{ label: label ?? String(l?.lineNo ?? "?"), a: num(a)!, b: num(b), unit: l?.unit ?? null }]);
+  // Lines proposed or confirmed on days of their own: each line names its day.
+  const dated = (ls: HistoryLine[], day: string | null) => (day ? ls.map((l) => ({ ...l, day })) : ls);
   const blank = { process: null, task: null, plan: null, receipt: null, ref: null, note: null, day: null, waybill: null, revision: null, to: null, lines: [] as HistoryLine[] };
 
   const fromAudit = audit.map((a): OrderHistoryEntry => {
@@ -109,7 +111,7 @@ export async function orderHistory(db: Db, r: Records): Promise<OrderHistoryEntr
       case "proposed":
         e.day = dayOf(after.proposedDate);
         e.note = text(after.note);
-        e.lines = list(after.quantities).flatMap((q) => line(byNo.get(Number(q.lineNo)), q.proposed, q.ordered));
+        e.lines = list(after.quantities).flatMap((q) => dated(line(byNo.get(Number(q.lineNo)), q.proposed, q.ordered), e.day ? null : dayOf(q.date)));
         break;
       case "declined":
         e.note = text(after.reason);
@@ -118,7 +120,7 @@ export async function orderHistory(db: Db, r: Records): Promise<OrderHistoryEntr
         if (after.acceptedProposal === true) e.kind = "proposal_accepted";
         e.ref = text(after.supplierRef);
         e.day = dayOf(after.confirmedDate);
-        e.lines = list(after.quantities).flatMap((q) => line(byNo.get(Number(q.lineNo)), q.confirmed, q.ordered));
+        e.lines = list(after.quantities).flatMap((q) => dated(line(byNo.get(Number(q.lineNo)), q.confirmed, q.ordered), e.day ? null : dayOf(q.date)));
         break;
       case "plan_received":
       case "plan_changed":

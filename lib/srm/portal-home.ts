@@ -7,6 +7,7 @@ import { portalDeliveriesDue } from "./portal-deliveries";
 import { listPortalDocuments } from "./portal-documents";
 import { listPortalOrders } from "./portal-orders";
 import { listPortalReceipts } from "./portal-receipts";
+import { listPortalChanges } from "./supplier-change/portal-changes";
 import { unitLabels, type UnitLabel } from "./unit-labels";
 
 const HOME_ROWS = 5;
@@ -38,18 +39,19 @@ async function acceptanceRates(db: Db, supplierId: string): Promise<AcceptanceRa
 /**
  * What needs the supplier, for its portal home: orders waiting for its confirmation,
  * planned deliveries soonest first (overdue marked), recent receipts with a rejected
- * quantity, its latest documents, and its own figures (on-time delivery as the archive
+ * quantity, its latest documents, its data change requests under review, and its own figures (on-time delivery as the archive
  * judges it, quality acceptance). Every part is scoped to the session's supplier.
  */
 export async function getPortalHome(db: Db, who: Actor | null) {
   const actor = requireSupplierUser(who);
-  const [orders, deliveries, receipts, documents, onTime, acceptance] = await Promise.all([
+  const [orders, deliveries, receipts, documents, onTime, acceptance, changes] = await Promise.all([
     listPortalOrders(db, actor, { ...FIRST, status: "open" }, HOME_ROWS),
     portalDeliveriesDue(db, actor.supplierId, HOME_ROWS),
     listPortalReceipts(db, actor, { ...FIRST, status: "rejected" }, HOME_ROWS),
     listPortalDocuments(db, actor, FIRST, HOME_ROWS),
     onTimeRateOf(db, actor.supplierId),
     acceptanceRates(db, actor.supplierId),
+    listPortalChanges(db, actor, { pending: true, take: HOME_ROWS }),
   ]);
   return {
     orders: { rows: orders.rows, total: orders.total },
@@ -58,6 +60,7 @@ export async function getPortalHome(db: Db, who: Actor | null) {
     documents: { rows: documents.rows, total: documents.total },
     onTime,
     acceptance,
+    changes,
   };
 }
 

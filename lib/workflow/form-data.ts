@@ -46,13 +46,13 @@ function checkLines(form: FormDefinition, data: Record<string, unknown>, variabl
   const fieldErrors: Record<string, string> = {};
   for (const f of form.fields) {
     if (f.type !== "lines" || !f.linesFrom) continue;
-    const given = data[f.name] as Record<string, number> | undefined;
+    const given = data[f.name] as Record<string, number | string> | undefined;
     if (given === undefined) continue;
     const rows = lineRows(f, variables);
     const keys = new Set(rows.map((r) => r.key));
     if (Object.keys(given).some((k) => !keys.has(k))) fieldErrors[f.name] = "validation.invalid_value";
     else if (rows.some((r) => given[r.key] === undefined)) fieldErrors[f.name] = "validation.lines_incomplete";
-    else if (f.rowMax && rows.some((r) => given[r.key] > r.quantity)) fieldErrors[f.name] = "validation.line_over_quantity";
+    else if (f.rowMax && rows.some((r) => Number(given[r.key]) > r.quantity)) fieldErrors[f.name] = "validation.line_over_quantity";
   }
   if (Object.keys(fieldErrors).length) throw new AppError("validation", { fieldErrors });
 }
@@ -72,7 +72,9 @@ function checkRules(form: FormDefinition, data: Record<string, unknown>, variabl
     }
     if (rule.kind === "date_not_past") {
       const day = data[rule.field];
-      if (typeof day === "string" && day < today()) fieldErrors[rule.field] ??= rule.message;
+      // A "lines" field of dates: each row's date.
+      const days = typeof day === "string" ? [day] : day && typeof day === "object" ? Object.values(day) : [];
+      if (days.some((d) => typeof d === "string" && d < today())) fieldErrors[rule.field] ??= rule.message;
       continue;
     }
     const fields = rule.fields.map((name) => form.fields.find((f) => f.name === name)).filter((f): f is NonNullable<typeof f> => !!f);

@@ -98,6 +98,13 @@ function compileField(c: FormJsComponent): FormField {
     if (rowStart === "zero") field.rowStart = "zero";
     const rowQuantity = str(c.rowQuantity) ?? str(props.rowQuantity);
     if (rowQuantity === "planned") field.rowQuantity = "planned";
+    const rowInput = str(c.rowInput) ?? str(props.rowInput);
+    if (rowInput === "date") {
+      field.rowInput = "date";
+      delete field.rowMax;
+      delete field.min;
+      delete field.max;
+    }
   }
   return field;
 }
@@ -169,7 +176,7 @@ export function formJsSchema(def: FormDefinition): FormJsSchema {
     if (Object.keys(validate).length) c.validate = validate;
     if (f.options) c.values = f.options.map((o) => ({ label: o.labelZh, value: o.value, labelEn: o.labelEn }));
     if (f.hideIf) c.conditional = { hide: `=${f.hideIf}` };
-    if (type === "lineQuantities") Object.assign(c, { linesFrom: f.linesFrom, ...(f.rowMax ? { rowMax: true } : {}), ...(f.rowStart ? { rowStart: f.rowStart } : {}), ...(f.rowQuantity ? { rowQuantity: f.rowQuantity } : {}) });
+    if (type === "lineQuantities") Object.assign(c, { linesFrom: f.linesFrom, ...(f.rowMax ? { rowMax: true } : {}), ...(f.rowStart ? { rowStart: f.rowStart } : {}), ...(f.rowQuantity ? { rowQuantity: f.rowQuantity } : {}), ...(f.rowInput === "date" ? { rowInput: "date" } : {}) });
     c.properties = { labelEn: f.labelEn };
     return c;
   });

@@ -37,14 +37,15 @@ describe("form rules", () => {
     const form = shippedForm("po_confirmation");
     const variables = { orderLineItems: [{ key: "l1", label: "1. 螺栓", quantity: 10, unit: "PCS" }] };
     const day = (d: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(d);
-    const propose = (proposedDate: string) => validateFormData(form, { response: "propose", proposedQuantities: { l1: 8 }, proposedDate, proposalNote: "产能" }, variables);
+    const propose = (proposedDate: string) => validateFormData(form, { response: "propose", proposedQuantities: { l1: 8 }, proposedDates: { l1: proposedDate }, proposalNote: "产能" }, variables);
     try {
       // 23:30 UTC is already the next day in Beijing.
       advanceClock(Date.UTC(2030, 0, 1, 23, 30) - Date.now());
-      expect(propose("2030-01-02")).toMatchObject({ proposedDate: "2030-01-02" });
-      expect(() => propose("2030-01-01")).toThrow(expect.objectContaining({ fieldErrors: { proposedDate: "validation.date_in_past" } }));
+      expect(propose("2030-01-02")).toMatchObject({ proposedDates: { l1: "2030-01-02" } });
+      expect(() => propose("2030-01-01")).toThrow(expect.objectContaining({ fieldErrors: { proposedDates: "validation.date_in_past" } }));
+      expect(() => propose("2030-02-30")).toThrow(expect.objectContaining({ fieldErrors: { proposedDates: "validation.invalid_date" } }));
       expect(day(new Date(Date.UTC(2030, 0, 1, 23, 30)))).toBe("2030-01-02");
-      expect(validateFormData(form, { response: "decline", declineReason: "停产", proposedDate: "2000-01-01" }, variables)).toEqual({ response: "decline", declineReason: "停产" });
+      expect(validateFormData(form, { response: "decline", declineReason: "停产", proposedDates: { l1: "2000-01-01" } }, variables)).toEqual({ response: "decline", declineReason: "停产" });
     } finally {
       resetClock();
     }

@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { calendarDay } from "../errors/calendar";
+import { calendarDay, isCalendarDay } from "../errors/calendar";
 import { safePattern } from "./feel-regex";
 
 /** One row of a "lines" field, e.g. an order line whose quantity is confirmed. */
-export type LineRow = { key: string; label: string; quantity: number; unit: string; unitZh?: string; unitEn?: string };
+export type LineRow = { key: string; label: string; quantity: number; unit: string; unitZh?: string; unitEn?: string; /** the row's own date (an order line's requested day), YYYY-MM-DD */ date?: string };
 
 export type FormField = {
   name: string;
@@ -32,6 +32,8 @@ export type FormField = {
   rowStart?: "quantity" | "zero";
   /** "lines": what the rows' own quantity is, named in the quantity column (default: the ordered quantity). */
   rowQuantity?: "ordered" | "planned";
+  /** "lines": what each row takes: a quantity (default) or a calendar day (a delivery date per order line). */
+  rowInput?: "quantity" | "date";
   /** "lines": the rows, filled in for the browser (lib/inbox/client-form.ts). */
   rows?: LineRow[];
 };
@@ -44,7 +46,8 @@ export type FormField = {
  * - lines_sum_max: per row, the sum of the "lines" fields named must not exceed the
  *   row's own quantity (accepted plus rejected is at most what was planned);
  * - date_not_past: a date field, when given, is today or later (a delivery date
- *   proposed for yesterday is a typo), by the calendar of the product's time zone.
+ *   proposed for yesterday is a typo), by the calendar of the product's time zone; on a
+ *   "lines" field of dates, every row's date.
  */
 export type FormRule =
   | { kind: "required_when"; field: string; when: { field: string; equals: string }; message: string }
@@ -108,6 +111,10 @@ function fieldSchema(f: FormField): z.ZodType {
       s = z.string().uuid("validation.invalid_value");
       break;
     case "lines": {
+      if (f.rowInput === "date") {
+        s = z.record(z.string().min(1).max(100), calendarDay());
+        break;
+      }
       const n = z
         .number({ error: (iss) => (iss.code !== "invalid_type" ? undefined : iss.input === undefined ? "validation.lines_incomplete" : "validation.invalid_type") })
         .min(f.min ?? 0, "validation.number_out_of_range")
@@ -155,7 +162,8 @@ export function lineRows(f: FormField, variables: Record<string, unknown>): Line
   if (!Array.isArray(raw)) return [];
   return raw.flatMap((r) => {
     const o = r as Record<string, unknown>;
-    return typeof o?.key === "string" && typeof o.label === "string" && typeof o.quantity === "number" ? [{ key: o.key, label: o.label, quantity: o.quantity, unit: typeof o.unit === "string" ? o.unit : "" }] : [];
+    if (!(typeof o?.key === "string" && typeof o.label === "string" && typeof o.quantity === "number")) return [];
+    return [{ key: o.key, label: o.label, quantity: o.quantity, unit: typeof o.unit === "string" ? o.unit : "", ...(typeof o.date === "string" && isCalendarDay(o.date) ? { date: o.date } : {}) }];
   });
 }
 

@@ -4,10 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signInCookie } from "@/bench/support.mjs";
 import { SYSTEM } from "@/lib/auth/actor";
 import { seedDemo } from "@/lib/demo/seed";
+import { proposeSupplierChange } from "@/lib/srm/supplier-change/propose-supplier-change";
 import { startInstance } from "@/lib/workflow/start-instance";
 import { syncShippedProcesses } from "@/lib/workflow/sync-shipped-processes";
 import { ensureBuiltApp, freePort, startAppServer, waitHealthy } from "@/scripts/built-app.mjs";
 import { freshDb, postgresAvailable } from "@/test/db";
+import { supplierUser } from "@/test/workflow-fixtures";
 
 // Every page route of the production build, each as the first request a fresh server
 // process answers after sign-in. A page that fails only when it happens to be loaded
@@ -75,6 +77,8 @@ describe.runIf(await postgresAvailable())("cold start: every page as the first r
     const log = await db.erpSyncLog.findFirstOrThrow();
     const demoOrder = await db.purchaseOrder.findFirstOrThrow({ where: { supplierId: s001.id } });
     const customer = await db.customer.findFirstOrThrow({ where: { erpId: null } });
+    // A change request S001's administrator proposed in the portal.
+    const change = await proposeSupplierChange(db, await supplierUser(db, "supplier1"), { name: s001.name, contactName: s001.contactName, contactPhone: "0512-60000000", address: s001.address, taxCode: s001.taxCode, paymentTermCode: s001.paymentTermCode, bankName: s001.bankName, bankAccount: s001.bankAccount, reason: "冷启动测试" });
     Object.assign(samples, {
       "/inbox/[taskId]:taskId": groupTask.id,
       "/portal/tasks/[taskId]:taskId": portalTask.id,
@@ -82,6 +86,7 @@ describe.runIf(await postgresAvailable())("cold start: every page as the first r
       "/srm/suppliers/[id]/change:id": s001.id,
       "/srm/orders/[id]:id": demoOrder.id,
       "/portal/orders/[id]:id": demoOrder.id,
+      "/portal/changes/[id]:id": change.id,
       "/processes/[key]:key": "purchase_requisition",
       "/processes/[key]/edit:key": "purchase_requisition",
       "/processes/[key]/diff:key": "purchase_requisition",

@@ -87,6 +87,7 @@ export function fakeErp(): FakeErp {
     },
     upsertParty: (input, key) => write("upsertParty", key, input, () => input.erpId ?? `party-${input.code}`),
     confirmPurchaseOrder: (input, key) => write("confirmPurchaseOrder", key, input, () => input.orderErpId),
+    cancelPurchaseOrder: (input, key) => write("cancelPurchaseOrder", key, input, () => input.orderErpId),
     postGoodsReceipt: (input, key) => write("postGoodsReceipt", key, input, () => `shipment-${input.receiptNumber}`),
     recordSalesOrder: (input, key) => write("recordSalesOrder", key, input, () => `sale-${input.reference}`),
   };

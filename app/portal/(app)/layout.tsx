@@ -22,6 +22,7 @@ export default async function PortalLayout({ children }: { children: React.React
         { href: "/portal/deliveries", label: t("portalPages.nav.deliveries") },
         { href: "/portal/receipts", label: t("portalPages.nav.receipts") },
         { href: "/portal/documents", label: t("portalPages.nav.documents") },
+        { href: "/portal/changes", label: t("portalChanges.nav") },
         { href: "/portal/account", label: t("nav.portalAccount") },
       ];
   const bell = notifications ? <NotificationBell unread={notifications.unread} items={notifications.items} markRead={markPortalNotificationReadAction} markAllRead={markAllPortalNotificationsReadAction} /> : null;

@@ -1,7 +1,8 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { DueBadge } from "@/components/inbox/due-badge";
 import { PortalFigures, PortalHomeSections } from "@/components/portal/portal-home-sections";
+import { ChangeStatusBadge } from "@/components/srm/supplier-changes";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { supplierOrRedirect } from "@/lib/auth/guards";
@@ -21,7 +22,7 @@ export default async function PortalHome() {
   const actor = await supplierOrRedirect();
   const db = await getDb();
   const query = { view: "mine", sort: "dueAt", dir: "asc", size: HOME_TASKS };
-  const [t, list, total, home] = await Promise.all([getTranslations("portal"), listTasks(db, actor, query), countTasks(db, actor, query), getPortalHome(db, actor)]);
+  const [t, tc, zh, list, total, home] = await Promise.all([getTranslations("portal"), getTranslations("portalChanges"), getLocale().then((l) => l === "zh-CN"), listTasks(db, actor, query), countTasks(db, actor, query), getPortalHome(db, actor)]);
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold" data-testid="portal-welcome">{t("welcome", { name: actor.name })}</h1>
@@ -58,6 +59,26 @@ export default async function PortalHome() {
         ) : null}
       </Card>
       <PortalHomeSections home={home} />
+      {home.changes.length ? (
+        <Card data-testid="portal-home-changes">
+          <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+            <h2 className="text-base font-semibold text-slate-900">{tc("homeTitle")}</h2>
+            <Link href="/portal/changes" className="text-sm text-emerald-800 hover:underline">{tc("homeAll")}</Link>
+          </div>
+          <ul className="divide-y divide-slate-100 text-sm">
+            {home.changes.map((c) => (
+              <li key={c.id} className="py-2 first:pt-0" data-testid="portal-home-change">
+                <Link href={`/portal/changes/${c.id}`} className="flex flex-wrap items-center justify-between gap-2 hover:underline">
+                  <span className="min-w-0 break-words">
+                    <span className="font-mono text-xs">{c.number}</span> · {c.rows.map((r) => (zh ? r.labelZh : r.labelEn)).join(zh ? "、" : ", ")}
+                  </span>
+                  <ChangeStatusBadge status={c.status} outcome={c.outcome} testId="portal-change-status" />
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
       <PortalFigures home={home} />
     </div>
   );

@@ -171,6 +171,22 @@ describe.skipIf(!!skip)("Tryton connector", () => {
     expect(await erp.readDeliveryPlan(plans[0].erpId)).toBeNull();
   });
 
+  it("cancels a declined quotation once (a repeat is a no-op) and refuses one already being delivered", async () => {
+    const line = { productCode: base.productCode, quantity: 2, unitPrice: 1 };
+    const quoted = await peer.createPurchaseOrder({ supplierCode: `SUP-CX-${run}`, supplierName: "Cancel Supplier", lines: [line] });
+    const input = { orderErpId: quoted.erpId, orderNumber: quoted.number, reason: "该物料已停产" };
+    expect(await erp.cancelPurchaseOrder(input, `cancel-${run}`)).toEqual({ erpId: quoted.erpId, repeated: false });
+    expect((await peer.readPurchaseOrder(quoted.erpId))!.state).toBe("cancelled");
+    expect(await erp.cancelPurchaseOrder(input, `cancel-${run}`)).toEqual({ erpId: quoted.erpId, repeated: true });
+
+    const delivering = await peer.createPurchaseOrder({ supplierCode: `SUP-CX-${run}`, supplierName: "Cancel Supplier", lines: [line] });
+    const [l1] = (await erp.readPurchaseOrder(delivering.erpId))!.lines;
+    await erp.confirmPurchaseOrder({ orderErpId: delivering.erpId, orderNumber: delivering.number, supplierRef: null, lines: [{ lineErpId: l1.erpId, confirmedQuantity: 2, confirmedDate: null }] }, `confirm-cx-${run}`);
+    // Tryton 6.0 moves a confirmed purchase on to processing at once: its goods are planned, a person decides.
+    expect((await peer.readPurchaseOrder(delivering.erpId))!.state).toBe("processing");
+    await expect(erp.cancelPurchaseOrder({ ...input, orderErpId: delivering.erpId, orderNumber: delivering.number }, `cancel-p-${run}`)).rejects.toMatchObject({ transient: false });
+  });
+
   it("records a sales order once per reference", async () => {
     const input = {
       reference: `OPP-${run}`, currencyCode: "CNY",

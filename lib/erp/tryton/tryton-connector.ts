@@ -1,5 +1,6 @@
 import "server-only";
 import type { ErpConnector } from "../connector";
+import { cancelPurchaseOrder } from "./cancel-purchase";
 import { confirmPurchaseOrder } from "./confirm-purchase";
 import { pollDeliveryPlans, readDeliveryPlan } from "./delivery-plans";
 import { postGoodsReceipt } from "./post-receipt";
@@ -45,6 +46,7 @@ export function createTrytonConnector(config: TrytonConnectorConfig): ErpConnect
     readDeliveryPlan: (erpId) => readDeliveryPlan(rpc, erpId),
     upsertParty: (input) => upsertParty(rpc, input),
     confirmPurchaseOrder: (input) => confirmPurchaseOrder(rpc, input),
+    cancelPurchaseOrder: (input) => cancelPurchaseOrder(rpc, input),
     postGoodsReceipt: (input) => postGoodsReceipt(rpc, input),
     recordSalesOrder: (input) => recordSalesOrder(rpc, input),
   };

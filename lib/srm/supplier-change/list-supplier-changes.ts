@@ -22,8 +22,12 @@ export type SupplierChangeView = {
 export async function listSupplierChanges(db: Db, who: Actor, supplierId: string, take = 20): Promise<SupplierChangeView[]> {
   requirePermission(who, "srm.view");
   const changes = await db.supplierChange.findMany({ where: { supplierId }, orderBy: { createdAt: "desc" }, take });
-  const people = await db.employee.findMany({ where: { id: { in: changes.flatMap((c) => (c.proposedById ? [c.proposedById] : [])) } }, select: { id: true, name: true } });
-  const nameOf = new Map(people.map((p) => [p.id, p.name]));
+  const [people, portalUsers] = await Promise.all([
+    db.employee.findMany({ where: { id: { in: changes.flatMap((c) => (c.proposedById ? [c.proposedById] : [])) } }, select: { id: true, name: true } }),
+    // Proposed in the portal by the supplier's administrator: named with the supplier.
+    db.supplierUser.findMany({ where: { id: { in: changes.flatMap((c) => (c.proposedBySupplierUserId ? [c.proposedBySupplierUserId] : [])) } }, select: { id: true, name: true, supplier: { select: { name: true } } } }),
+  ]);
+  const nameOf = new Map([...people.map((p) => [p.id, p.name] as const), ...portalUsers.map((u) => [u.id, `${u.name} · ${u.supplier.name}`] as const)]);
   return Promise.all(
     changes.map(async (c) => ({
       id: c.id,
@@ -31,7 +35,7 @@ export async function listSupplierChanges(db: Db, who: Actor, supplierId: string
       status: c.status,
       outcome: c.outcome,
       reason: c.reason,
-      proposedBy: c.proposedById ? (nameOf.get(c.proposedById) ?? null) : null,
+      proposedBy: nameOf.get(c.proposedById ?? c.proposedBySupplierUserId ?? "") ?? null,
       createdAt: c.createdAt,
       decidedAt: c.decidedAt,
       instanceId: c.instanceId,

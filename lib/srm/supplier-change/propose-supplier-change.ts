@@ -1,11 +1,12 @@
 import "server-only";
-import type { Actor } from "../../auth/actor";
-import { requirePermission } from "../../auth/permissions";
+import type { Actor, EmployeeActor, SupplierActor } from "../../auth/actor";
+import { requirePermission, requireSupplierAdmin } from "../../auth/permissions";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
 import { AppError, isUniqueViolation } from "../../errors/app-error";
 import { parseInput } from "../../errors/parse-input";
 import { logger } from "../../log/logger";
+import { lockAsSupplierAdmin } from "../supplier-admin-lock";
 import { nextBusinessKey } from "../../workflow/business-key";
 import { runJobNow } from "../../workflow/jobs/run-job-now";
 import { CODE_FIELDS, proposalOf, type ChangeField } from "./change-fields";
@@ -15,15 +16,25 @@ import { supplierChangeInput, type SupplierChangeInput } from "./supplier-change
 export const SUPPLIER_CHANGE = { key: "supplier_change", job: "srm.startSupplierChange" } as const;
 
 /**
- * A buyer proposes a change to a supplier's master data. Only the fields that differ
- * from the archive are stored, with the archive's value at that moment; nothing in
- * the archive changes until the change flow approves it (applySupplierChangeStep).
- * One open proposal per supplier. The proposal, its audit row and the job that starts
- * its flow commit together; the flow is then started at once.
+ * Who may propose: a buyer (supplier.manage) for any supplier, or a supplier's own
+ * portal administrator for its own data only: the supplier is the session's, whatever
+ * the input names.
  */
-export async function proposeSupplierChange(db: Db, who: Actor, raw: SupplierChangeInput) {
-  const actor = requirePermission(who, "supplier.manage");
-  const input = parseInput(supplierChangeInput, raw);
+function proposer(who: Actor | null): EmployeeActor | SupplierActor {
+  return who?.realm === "supplier" ? requireSupplierAdmin(who) : requirePermission(who, "supplier.manage");
+}
+
+/**
+ * A buyer, or the supplier's administrator from the portal, proposes a change to a
+ * supplier's master data. Only the fields that differ from the archive are stored, with
+ * the archive's value at that moment; nothing in the archive changes until the change
+ * flow approves it (applySupplierChangeStep), whoever proposed it. One open proposal
+ * per supplier. The proposal (with its proposer: an employee or a supplier user), its
+ * audit row and the job that starts its flow commit together; the flow is then started at once.
+ */
+export async function proposeSupplierChange(db: Db, who: Actor | null, raw: Omit<SupplierChangeInput, "supplierId"> & { supplierId?: string }) {
+  const actor = proposer(who);
+  const input = parseInput(supplierChangeInput, actor.realm === "supplier" ? { ...raw, supplierId: actor.supplierId } : raw);
   const supplier = await db.supplier.findUnique({ where: { id: input.supplierId } });
   if (!supplier) throw new AppError("not_found");
   const proposal = proposalOf(supplier, input);
@@ -41,9 +52,11 @@ export async function proposeSupplierChange(db: Db, who: Actor, raw: SupplierCha
 
   const number = await nextBusinessKey(db, actor, SUPPLIER_CHANGE.key);
   const { change, jobKey } = await db.$transaction(async (tx) => {
+    // Still an active administrator of this supplier (not removed meanwhile by a colleague).
+    if (actor.realm === "supplier") await lockAsSupplierAdmin(tx, actor);
     if (await tx.supplierChange.count({ where: { supplierId: supplier.id, status: "pending" } })) throw new AppError("supplier_change_pending");
     const change = await tx.supplierChange.create({
-      data: { number, supplierId: supplier.id, changes: proposal, reason: input.reason, proposedById: actor.id },
+      data: { number, supplierId: supplier.id, changes: proposal, reason: input.reason, ...(actor.realm === "supplier" ? { proposedBySupplierUserId: actor.id } : { proposedById: actor.id }) },
     });
     await writeAudit(tx, actor, {
       action: "supplier.change_proposed",
@@ -53,7 +66,7 @@ export async function proposeSupplierChange(db: Db, who: Actor, raw: SupplierCha
       after: { ...Object.fromEntries(changed.map((f) => [f, proposal[f]!.to])), number },
     });
     const jobKey = `${SUPPLIER_CHANGE.job}:${change.id}`;
-    await tx.job.create({ data: { kind: SUPPLIER_CHANGE.job, idempotencyKey: jobKey, payload: { changeId: change.id, startedBy: actor.id } } });
+    await tx.job.create({ data: { kind: SUPPLIER_CHANGE.job, idempotencyKey: jobKey, payload: { changeId: change.id, ...(actor.realm === "employee" ? { startedBy: actor.id } : {}) } } });
     return { change, jobKey };
   }).catch((e: unknown) => {
     // Two proposals at once: the partial unique index on pending changes lets one through.

@@ -24,6 +24,7 @@ export default async function PortalAccount() {
         </dl>
         <div className="mt-4 flex flex-wrap gap-2 border-t border-slate-100 pt-4">
           <Link href="/portal/password" className={buttonVariants({ variant: "secondary", size: "sm" })} data-testid="portal-change-password">{t("portalAccount.account.changePassword")}</Link>
+          {actor.isAdmin ? <Link href="/portal/account/change" className={buttonVariants({ variant: "secondary", size: "sm" })} data-testid="portal-propose-change">{t("portalChanges.propose")}</Link> : null}
           {actor.isAdmin ? <Link href="/portal/account/users" className={buttonVariants({ variant: "secondary", size: "sm" })} data-testid="portal-manage-users">{t("portalAccount.account.manageUsers")}</Link> : null}
         </div>
         {actor.isAdmin ? <p className="mt-2 text-xs text-slate-500">{t("portalAccount.account.manageUsersHint")}</p> : null}

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { SupplierChangeForm } from "@/components/srm/supplier-change-form";
+import { proposeSupplierChangeAction } from "../../change-actions";
 import { Alert } from "@/components/ui/alert";
 import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/card";
@@ -35,6 +36,8 @@ export default async function SupplierChangePage({ params }: { params: Promise<{
       ) : (
         <SupplierChangeForm
           supplierId={s.id}
+          action={proposeSupplierChangeAction}
+          doneHref={`/srm/suppliers/${s.id}?changed=1`}
           taxes={taxes}
           terms={terms}
           defaults={{ name: s.name, taxCode: v(s.taxCode), paymentTermCode: v(s.paymentTermCode), contactName: v(s.contactName), contactPhone: v(s.contactPhone), address: v(s.address), bankName: v(s.bankName), bankAccount: v(s.bankAccount) }}

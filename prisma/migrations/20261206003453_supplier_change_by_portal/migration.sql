@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SupplierChange" ADD COLUMN     "proposedBySupplierUserId" TEXT;
