@@ -14,6 +14,8 @@ export type LeadEvent = { at: Date; type: string; elementId?: string; taskId?: s
 
 const MAX_KEYS = 50;
 const MAX_VALUE_CHARS = 300;
+/** Structured values (a proposal's lines, a diff) are kept whole up to this size, so history can show them in words. */
+const MAX_OBJECT_CHARS = 2000;
 
 /** A value as history keeps it: long strings and large objects are cut to a preview. */
 function trimValue(v: unknown): unknown {
@@ -21,7 +23,7 @@ function trimValue(v: unknown): unknown {
   if (typeof v === "string") return v.length > MAX_VALUE_CHARS ? `${v.slice(0, MAX_VALUE_CHARS)}…` : v;
   if (v === null || typeof v !== "object") return v;
   const json = JSON.stringify(v);
-  return json.length > MAX_VALUE_CHARS ? `${json.slice(0, MAX_VALUE_CHARS)}…` : v;
+  return json.length > MAX_OBJECT_CHARS ? `${json.slice(0, MAX_VALUE_CHARS)}…` : v;
 }
 
 export type VariableChanges = { keys: string[]; changes: Record<string, { before: unknown; after: unknown }>; more?: number };
