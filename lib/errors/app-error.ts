@@ -51,6 +51,8 @@ export const APP_ERROR_CODES = [
   "last_supplier_admin",
   "supplier_change_empty",
   "supplier_change_pending",
+  "supplier_blocked",
+  "document_not_pending",
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];

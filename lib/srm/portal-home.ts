@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/actor";
 import { requireSupplierUser } from "../auth/permissions";
 import type { Db } from "../db/client";
+import { portalExpiringDocuments } from "./certificates/list-supplier-documents";
 import { onTimeRateOf } from "./on-time-delivery";
 import { portalDeliveriesDue } from "./portal-deliveries";
 import { listPortalDocuments } from "./portal-documents";
@@ -43,13 +44,14 @@ async function acceptanceRates(db: Db, supplierId: string): Promise<AcceptanceRa
  */
 export async function getPortalHome(db: Db, who: Actor | null) {
   const actor = requireSupplierUser(who);
-  const [orders, deliveries, receipts, documents, onTime, acceptance] = await Promise.all([
+  const [orders, deliveries, receipts, documents, onTime, acceptance, expiring] = await Promise.all([
     listPortalOrders(db, actor, { ...FIRST, status: "open" }, HOME_ROWS),
     portalDeliveriesDue(db, actor.supplierId, HOME_ROWS),
     listPortalReceipts(db, actor, { ...FIRST, status: "rejected" }, HOME_ROWS),
     listPortalDocuments(db, actor, FIRST, HOME_ROWS),
     onTimeRateOf(db, actor.supplierId),
     acceptanceRates(db, actor.supplierId),
+    portalExpiringDocuments(db, actor.supplierId),
   ]);
   return {
     orders: { rows: orders.rows, total: orders.total },
@@ -58,6 +60,7 @@ export async function getPortalHome(db: Db, who: Actor | null) {
     documents: { rows: documents.rows, total: documents.total },
     onTime,
     acceptance,
+    expiring,
   };
 }
 
