@@ -52,7 +52,6 @@ export const APP_ERROR_CODES = [
   "supplier_change_empty",
   "supplier_change_pending",
   "supplier_blocked",
-  "document_not_pending",
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { DueBadge } from "@/components/inbox/due-badge";
+import { PortalExpiringCard } from "@/components/certificates/portal-expiring-card";
 import { PortalFigures, PortalHomeSections } from "@/components/portal/portal-home-sections";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
@@ -57,6 +58,7 @@ export default async function PortalHome() {
           </div>
         ) : null}
       </Card>
+      {home.expiring.length ? <PortalExpiringCard rows={home.expiring} /> : null}
       <PortalHomeSections home={home} />
       <PortalFigures home={home} />
     </div>

@@ -1,7 +1,7 @@
 // Why a supplier is blocked, as stored on Supplier.blockedReason and as people read it.
 export type BlockReason = { typeCode: string; nameZh: string; nameEn: string; expiredOn: string };
 
-export function readBlockReasons(stored: unknown): BlockReason[] {
+function readBlockReasons(stored: unknown): BlockReason[] {
   if (!Array.isArray(stored)) return [];
   return stored.filter((r): r is BlockReason => typeof r === "object" && r !== null && typeof (r as BlockReason).typeCode === "string" && typeof (r as BlockReason).expiredOn === "string");
 }

@@ -38,5 +38,3 @@ export const supplierDocumentInput = z
     fileId: uuid,
   })
   .refine((d) => !d.validFrom || !d.validUntil || d.validFrom <= d.validUntil, { path: ["validUntil"], message: "validation.date_range" });
-
-export type SupplierDocumentInput = z.input<typeof supplierDocumentInput>;
