@@ -117,10 +117,11 @@ function RequirementMatrix({ setup }: { setup: CertificateSetup }) {
                   return (
                     <Td key={ty.id} className="text-center">
                       <input
+                        // A refused change puts the box back to the saved state.
+                        key={set.error ? "refused" : "saved"}
                         type="checkbox"
                         className="h-4 w-4"
-                        checked={on}
-                        disabled={set.pending}
+                        defaultChecked={on}
                         aria-label={t("requiredFor", { category: name(c), type: name(ty) })}
                         data-type={ty.code}
                         onChange={(e) => set.run({ categoryId: c.id, typeId: ty.id, required: e.target.checked }, () => router.refresh())}
@@ -140,7 +141,8 @@ function RequirementMatrix({ setup }: { setup: CertificateSetup }) {
 export function CertificateSetupView({ setup }: { setup: CertificateSetup }) {
   return (
     <div className="space-y-4">
-      <RequirementMatrix setup={setup} />
+      {/* Remounted with the server's state after each change; a refused change goes back with it. */}
+      <RequirementMatrix key={setup.required.join()} setup={setup} />
       <div className="grid gap-4 lg:grid-cols-2">
         <NamedList kind="type" items={setup.types} />
         <NamedList kind="category" items={setup.categories} />

@@ -6,7 +6,9 @@ import { useRef, useState } from "react";
 import { submitSupplierDocumentAction } from "@/app/portal/(app)/documents/actions";
 import { useAction } from "@/components/admin/use-action";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Upload } from "lucide-react";
+import { Button, buttonVariants } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
@@ -26,6 +28,7 @@ export function PortalDocumentUpload({ supplierId, types }: { supplierId: string
   const submit = useAction(submitSupplierDocumentAction);
   const form = useRef<HTMLFormElement>(null);
   const [uploading, setUploading] = useState(false);
+  const [fileName, setFileName] = useState<string | null>(null);
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const err = submit.fieldError;
 
@@ -59,6 +62,7 @@ export function PortalDocumentUpload({ supplierId, types }: { supplierId: string
     const input = { typeId: String(f.get("typeId") ?? ""), number: String(f.get("number") ?? ""), validFrom: String(f.get("validFrom") ?? ""), validUntil: String(f.get("validUntil") ?? ""), fileId };
     submit.run(input, () => {
       form.current?.reset();
+      setFileName(null);
       setMessage({ tone: "success", text: t("submitted") });
       router.refresh();
     });
@@ -88,7 +92,12 @@ export function PortalDocumentUpload({ supplierId, types }: { supplierId: string
           <Input id="doc-number" name="number" maxLength={80} autoComplete="off" aria-invalid={!!err("number")} />
         </Field>
         <Field id="doc-file" label={t("file")} hint={t("fileHint")}>
-          <Input id="doc-file" name="file" type="file" className="py-1.5" accept=".pdf,image/*" data-testid="document-file" />
+          {/* The browser's own file button speaks the browser's language: a labelled button instead. */}
+          <label className={cn(buttonVariants({ variant: "secondary" }), "w-full cursor-pointer justify-start overflow-hidden")}>
+            <Upload className="h-4 w-4 shrink-0" aria-hidden />
+            <span className="truncate">{fileName ?? t("chooseFile")}</span>
+            <input id="doc-file" name="file" type="file" className="sr-only" accept=".pdf,image/*" data-testid="document-file" onChange={(e) => setFileName(e.target.files?.[0]?.name ?? null)} />
+          </label>
         </Field>
         <Field id="doc-from" label={t("validFrom")} error={err("validFrom")}>
           <Input id="doc-from" name="validFrom" type="date" aria-invalid={!!err("validFrom")} />
