@@ -30,10 +30,17 @@ export function PortalDocumentUpload({ supplierId, types }: { supplierId: string
   const [uploading, setUploading] = useState(false);
   const [fileName, setFileName] = useState<string | null>(null);
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
-  const err = submit.fieldError;
+  const tv = useTranslations("validation");
+  // Checked before the file is stored, so a form sent incomplete leaves no stray file behind.
+  const [missing, setMissing] = useState<Record<string, string>>({});
+  const err = (name: string) => missing[name] ?? submit.fieldError(name);
 
   async function send(f: FormData) {
     setMessage(null);
+    const type = types.find((ty) => ty.id === f.get("typeId"));
+    const blank = { typeId: !type, number: !String(f.get("number") ?? "").trim(), validUntil: !!type?.validityRequired && !f.get("validUntil") };
+    setMissing(Object.fromEntries(Object.entries(blank).filter(([, b]) => b).map(([k]) => [k, tv("required")])));
+    if (Object.values(blank).some(Boolean)) return;
     const file = f.get("file");
     if (!(file instanceof File) || file.size === 0) {
       setMessage({ tone: "error", text: t("fileMissing") });
