@@ -105,7 +105,7 @@ function RequirementMatrix({ setup }: { setup: CertificateSetup }) {
           <thead>
             <tr>
               <Th>{t("categories")}</Th>
-              {setup.types.map((ty) => <Th key={ty.id} className="whitespace-normal text-center">{name(ty)}</Th>)}
+              {setup.types.map((ty) => <Th key={ty.id} className="min-w-24 whitespace-normal text-center">{name(ty)}</Th>)}
             </tr>
           </thead>
           <tbody>

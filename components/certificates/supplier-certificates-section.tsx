@@ -20,9 +20,11 @@ export function SupplierCertificatesSection({ data, canManage }: { data: Certifi
         {mine.length ? mine.map((c) => <Badge key={c.id} className="bg-brand-50 text-brand-700" data-testid="supplier-category">{name(c)}</Badge>) : <span className="text-slate-500">{t("noCategories")}</span>}
       </div>
       {canManage ? <SupplierCategoriesEdit supplierId={data.supplierId} options={data.categories.map((c) => ({ value: c.id, label: name(c) }))} value={data.categoryIds} /> : null}
-      <p className={data.missing.length ? "text-sm text-amber-800" : "text-sm text-slate-600"} data-testid="missing-documents">
-        {data.missing.length ? t("missing", { types: data.missing.map(name).join(en ? ", " : "、") }) : t("complete")}
-      </p>
+      {data.missing.length ? (
+        <p className="text-sm text-amber-800" data-testid="missing-documents">{t("missing", { types: data.missing.map(name).join(en ? ", " : "、") })}</p>
+      ) : data.blockedAt ? null : (
+        <p className="text-sm text-slate-600" data-testid="missing-documents">{t("complete")}</p>
+      )}
       <SupplierDocumentsTable rows={data.documents} />
     </section>
   );

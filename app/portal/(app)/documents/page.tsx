@@ -29,7 +29,7 @@ export default async function PortalDocuments({ searchParams }: { searchParams: 
       <PortalDocumentUpload supplierId={certificates.supplierId} types={certificates.types} />
       <h2 className="pt-2 text-base font-semibold text-slate-900">{tc("portal.mine")}</h2>
       <SupplierDocumentsTable rows={certificates.documents} />
-      <h2 className="pt-2 text-base font-semibold text-slate-900">{t("documents.title")}</h2>
+      <h2 className="pt-2 text-base font-semibold text-slate-900">{tc("portal.allFiles")}</h2>
       <p className="text-sm text-slate-600">{t("documents.intro")}</p>
       <PortalListFilter path="/portal/documents" q={q.q} qLabel={t("documents.search")} />
       <PortalDocumentTable rows={list.rows} />
