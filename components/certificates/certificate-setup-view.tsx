@@ -19,7 +19,9 @@ type Named = { id: string; code: string; nameZh: string; nameEn: string; validit
 function NamedForm({ kind, item, onDone }: { kind: "type" | "category"; item?: Named; onDone: () => void }) {
   const t = useTranslations("certificates.admin");
   const router = useRouter();
-  const save = useAction(kind === "type" ? saveCertificateTypeAction : saveSupplierCategoryAction);
+  const saveType = useAction(saveCertificateTypeAction);
+  const saveCategory = useAction(saveSupplierCategoryAction);
+  const save = kind === "type" ? saveType : saveCategory;
   const err = save.fieldError;
   const p = `${kind}-${item?.id ?? "new"}`;
   return (
@@ -30,8 +32,10 @@ function NamedForm({ kind, item, onDone }: { kind: "type" | "category"; item?: N
       onSubmit={(e) => {
         e.preventDefault();
         const f = new FormData(e.currentTarget);
-        const input = { id: item?.id, code: String(f.get("code") ?? item?.code ?? ""), nameZh: String(f.get("nameZh")), nameEn: String(f.get("nameEn")), ...(kind === "type" ? { validityRequired: f.get("validityRequired") === "on" } : {}) };
-        save.run(input as never, () => { onDone(); router.refresh(); });
+        const input = { id: item?.id, code: String(f.get("code") ?? item?.code ?? ""), nameZh: String(f.get("nameZh")), nameEn: String(f.get("nameEn")) };
+        const done = () => { onDone(); router.refresh(); };
+        if (kind === "type") saveType.run({ ...input, validityRequired: f.get("validityRequired") === "on" }, done);
+        else saveCategory.run(input, done);
       }}
     >
       <Field id={`${p}-code`} label={t("code")} error={err("code")}>

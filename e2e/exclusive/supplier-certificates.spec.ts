@@ -110,6 +110,7 @@ test("证照驱动供应商状态：必备证照过期即冻结、拒绝下单�
   // supplier2 sees the block and the expired licence, and hands in the renewal.
   await supplier.goto("/portal");
   await expect(supplier.getByTestId("portal-home-expiring").getByTestId("portal-expiring-row").filter({ hasText: oldNo })).toContainText("已过期 5 天");
+  await shoot(supplier, "portal-home-expiring");
   await supplier.goto("/portal/documents");
   await expect(supplier.getByTestId("supplier-blocked")).toContainText(reason);
   await handIn(supplier, newNo, day(-1), day(720));
