@@ -4,6 +4,7 @@ import Link from "next/link";
 import { ListTable, Td } from "@/components/ui/table";
 import type { CustomFieldDef } from "@/lib/custom-fields/custom-fields.schema";
 import type { listSuppliers } from "@/lib/srm/list-suppliers";
+import { BlockedLine } from "@/components/certificates/certificate-badges";
 import { SupplierStatusBadge } from "./srm-badges";
 
 type Row = Awaited<ReturnType<typeof listSuppliers>>["rows"][number];
@@ -29,7 +30,10 @@ export function SupplierTable({ rows, fields }: { rows: (Row & { custom?: unknow
             </div>
           </Td>
           <Td label={t("status")}>
-            <span data-testid="supplier-status"><SupplierStatusBadge status={r.status} /></span>
+            <div>
+              <span data-testid="supplier-status"><SupplierStatusBadge status={r.status} /></span>
+              {r.blockedAt ? <BlockedLine reason={r.blockedReason} /> : null}
+            </div>
           </Td>
           <Td className="whitespace-nowrap text-xs" label={t("contact")}>
             <div>

@@ -11,6 +11,7 @@ import { seedCrm } from "./seed-crm";
 import { createSupplier } from "../srm/create-supplier";
 import { createSupplierUser } from "../srm/supplier-accounts";
 import type { Db } from "../db/client";
+import { seedCertificates } from "./seed-certificates";
 
 export const DEMO_PASSWORD = "Demo@2026";
 
@@ -132,6 +133,7 @@ export async function seedDemo(db: Db, log: (m: string) => void = () => {}) {
   for (const m of MASTER_DATA) if (!known.has(`${m.kind}:${m.code}`)) await saveMasterData(db, admin, m);
   const products = new Set((await db.product.findMany({ select: { code: true } })).map((p) => p.code));
   for (const p of PRODUCTS) if (!products.has(p.code)) await saveProduct(db, admin, p);
+  await seedCertificates(db, admin);
   await seedDemoPurchaseOrder(db, log);
   await seedCrm(db, log);
 }

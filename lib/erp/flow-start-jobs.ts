@@ -18,3 +18,13 @@ export async function queueDeliveryFlowStart(tx: Tx, planId: string, revision: n
   await tx.job.create({ data: { kind: START_DELIVERY_FLOW_JOB, idempotencyKey, payload: { planId, revision } } });
   return idempotencyKey;
 }
+
+/**
+ * The start of an order held while its supplier was blocked, queued when the supplier is
+ * unblocked: once per blocking (the key names when it began) and order revision.
+ */
+export async function queueHeldOrderStart(tx: Tx, orderId: string, revision: number, heldSince: Date): Promise<string> {
+  const idempotencyKey = `${orderStartKey(orderId, revision)}:held:${heldSince.getTime()}`;
+  await tx.job.createMany({ data: [{ kind: START_ORDER_FLOW_JOB, idempotencyKey, payload: { orderId, revision, startedBy: null } }], skipDuplicates: true });
+  return idempotencyKey;
+}

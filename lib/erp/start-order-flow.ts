@@ -12,13 +12,16 @@ import { ORDER_FLOW_KEY } from "./job-names";
  * links the order to it in the same transaction. The job is queued once per order
  * revision (with the order row); an order changed meanwhile abandons the start (its
  * newer job starts the flow), and an instance left unlinked by an older version of
- * this code is linked by a re-run.
+ * this code is linked by a re-run. An order of a blocked supplier is held: nothing starts
+ * until lib/srm/certificates/supplier-block.ts unblocks the supplier and queues the start.
  */
 export async function runStartOrderFlow(db: Db, job: ClaimedJob) {
   const orderId = String(job.payload.orderId);
   const po = await db.purchaseOrder.findUnique({ where: { id: orderId }, include: { lines: { orderBy: { lineNo: "asc" } }, supplier: true } });
   // A job of an earlier revision (the ERP changed the order since) has nothing to start.
   if (!po || po.instanceId || po.status !== "open" || Number(job.payload.revision ?? 1) !== po.revision) return;
+  // Held while its supplier is blocked (an expired mandatory certificate): unblocking queues the start again.
+  if (po.supplier.blockedAt) return;
   const existing = await db.processInstance.findFirst({ where: { recordType: "PurchaseOrder", recordId: po.id, status: { not: "cancelled" } }, select: { id: true } });
   const instanceId = existing?.id;
   if (!instanceId) {

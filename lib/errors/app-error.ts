@@ -53,6 +53,7 @@ export const APP_ERROR_CODES = [
   "supplier_change_pending",
   "customer_duplicate",
   "customer_credit_code_taken",
+  "supplier_blocked",
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];

@@ -55,4 +55,14 @@ describe("task e-mails over a real SMTP server", () => {
     expect(received[0].body).toContain("http://factory.test/inbox/");
     expect(await opened.db.notification.count({ where: { emailedAt: null } })).toBe(0);
   });
+
+  it("mails a document reminder as a reminder, not as a task", async () => {
+    const supplier = await opened.db.supplierUser.findUniqueOrThrow({ where: { username: "supplier2" } });
+    await opened.db.notification.create({ data: { recipientRealm: "supplier", recipientId: supplier.id, kind: "certificate.expiring", title: "营业执照将于 2026-12-31 到期（剩 30 天）", link: "/portal/documents" } });
+    received.length = 0;
+    expect(await sendPendingEmails(opened.db, cfg(), "http://factory.test")).toBe(1);
+    expect(received[0].to).toEqual(["supplier2@supplier.demo"]);
+    expect(received[0].body).toContain("http://factory.test/portal/documents");
+    expect(received[0].body).not.toContain("待办");
+  });
 });

@@ -3,7 +3,18 @@ import type { Db } from "../db/client";
 import { logger } from "../log/logger";
 import { createTransport, readMailConfig, type MailConfig } from "./mail-transport";
 
-type Claimed = { id: string; recipientRealm: "employee" | "supplier"; recipientId: string; title: string; link: string | null };
+type Claimed = { id: string; recipientRealm: "employee" | "supplier"; recipientId: string; kind: string; title: string; link: string | null };
+
+/** A task's mail says it is a task; a reminder (e.g. a supplier document expiring) says what it is. */
+function mailText(n: Claimed, url: string) {
+  if (n.kind.startsWith("certificate.")) {
+    return { subject: `【证照提醒】${n.title} / Document reminder: ${n.title}`, text: `${n.title}\n详情：${url}\n\n${n.title}\nDetails: ${url}\n` };
+  }
+  return {
+    subject: `【待办】${n.title} / New task: ${n.title}`,
+    text: `您有一项新的待办：${n.title}\n请登录处理：${url}\n\nYou have a new task: ${n.title}\nOpen it: ${url}\n`,
+  };
+}
 
 /**
  * Sends the e-mail copy of new in-app notifications. Rows are claimed with
@@ -14,7 +25,7 @@ export async function sendPendingEmails(db: Db, cfg: MailConfig, baseUrl = proce
   const claimed = await db.$queryRaw<Claimed[]>`
     UPDATE "Notification" SET "emailedAt" = now()
     WHERE id IN (SELECT id FROM "Notification" WHERE "emailedAt" IS NULL ORDER BY "createdAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-    RETURNING id, "recipientRealm", "recipientId", title, link`;
+    RETURNING id, "recipientRealm", "recipientId", kind, title, link`;
   if (!claimed.length) return 0;
   const transport = createTransport(cfg);
   let sent = 0;
@@ -26,12 +37,7 @@ export async function sendPendingEmails(db: Db, cfg: MailConfig, baseUrl = proce
     if (!to?.email || !to.active) continue;
     try {
       const url = n.link ? new URL(n.link, baseUrl).toString() : baseUrl;
-      await transport.sendMail({
-        from: cfg.from,
-        to: to.email,
-        subject: `【待办】${n.title} / New task: ${n.title}`,
-        text: `您有一项新的待办：${n.title}\n请登录处理：${url}\n\nYou have a new task: ${n.title}\nOpen it: ${url}\n`,
-      });
+      await transport.sendMail({ from: cfg.from, to: to.email, ...mailText(n, url) });
       sent++;
     } catch (err) {
       logger.warn({ err, notification: n.id }, "e-mail send failed, will retry");

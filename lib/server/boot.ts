@@ -1,5 +1,6 @@
 import "server-only";
 import { ensureErpPoller } from "../erp/ensure-poller";
+import { ensureCertificateSweep } from "../srm/certificates/certificate-sweep";
 import { logger } from "../log/logger";
 import { startEmailWorker } from "../notify/email-worker";
 import { startJobWorker } from "../workflow/jobs/worker";
@@ -23,6 +24,7 @@ export async function bootServer() {
     if (published.length) logger.info({ published }, "published shipped processes");
     if (process.env.SEED_DEMO !== "0") await onceMore(() => seedDemo(opened.db));
     await onceMore(() => ensureErpPoller(opened.db));
+    await onceMore(() => ensureCertificateSweep(opened.db));
   });
   if (process.env.JOB_WORKER !== "0") {
     startJobWorker(opened.db);

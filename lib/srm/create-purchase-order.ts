@@ -8,6 +8,7 @@ import { loadConnection } from "../erp/connection";
 import { queueOrderFlowStart } from "../erp/flow-start-jobs";
 import { runJobNow } from "../workflow/jobs/run-job-now";
 import { nextBusinessKey } from "../workflow/business-key";
+import { blockReasonText } from "./certificates/block-reason";
 import { parsePurchaseOrderInput, type PurchaseOrderInput } from "./purchase-order.schema";
 
 const E = "srm.orderEntry.errors";
@@ -30,6 +31,10 @@ export async function createPurchaseOrder(db: Db, who: Actor, raw: PurchaseOrder
   const supplier = await db.supplier.findUnique({ where: { id: input.supplierId } });
   if (!supplier) throw new AppError("validation", { fieldErrors: { supplierId: `${E}.supplier` } });
   if (supplier.status !== "active") throw new AppError("supplier_not_active", { fieldErrors: { supplierId: `${E}.supplierInactive` } });
+  if (supplier.blockedAt) {
+    const params = { reasonZh: blockReasonText(supplier.blockedReason, "zh-CN"), reasonEn: blockReasonText(supplier.blockedReason, "en") };
+    throw new AppError("supplier_blocked", { params, fieldErrors: { supplierId: "errors.supplier_blocked" } });
+  }
   const products = new Map((await db.product.findMany({ where: { code: { in: input.lines.map((l) => l.productCode) }, active: true } })).map((p) => [p.code, p]));
   const unknown = input.lines.map((l, i) => [i, l] as const).filter(([, l]) => !products.has(l.productCode));
   if (unknown.length) throw new AppError("validation", { fieldErrors: Object.fromEntries(unknown.map(([i]) => [`lines.${i}.productCode`, `${E}.product`])) });

@@ -30,6 +30,8 @@ export async function listSuppliers(db: Db, who: Actor, q: SrmListQuery) {
       contactPhone: true,
       erpId: true,
       custom: true,
+      blockedAt: true,
+      blockedReason: true,
       _count: { select: { purchaseOrders: { where: { status: "open" } }, deliveryPlans: { where: { status: { in: ["planned", "shipped"] } } }, users: { where: { active: true } } } },
     },
   });

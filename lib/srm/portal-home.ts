@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/actor";
 import { requireSupplierUser } from "../auth/permissions";
 import type { Db } from "../db/client";
+import { portalExpiringDocuments } from "./certificates/list-supplier-documents";
 import { onTimeRateOf } from "./on-time-delivery";
 import { portalDeliveriesDue } from "./portal-deliveries";
 import { listPortalDocuments } from "./portal-documents";
@@ -44,7 +45,7 @@ async function acceptanceRates(db: Db, supplierId: string): Promise<AcceptanceRa
  */
 export async function getPortalHome(db: Db, who: Actor | null) {
   const actor = requireSupplierUser(who);
-  const [orders, deliveries, receipts, documents, onTime, acceptance, changes] = await Promise.all([
+  const [orders, deliveries, receipts, documents, onTime, acceptance, changes, expiring] = await Promise.all([
     listPortalOrders(db, actor, { ...FIRST, status: "open" }, HOME_ROWS),
     portalDeliveriesDue(db, actor.supplierId, HOME_ROWS),
     listPortalReceipts(db, actor, { ...FIRST, status: "rejected" }, HOME_ROWS),
@@ -52,6 +53,7 @@ export async function getPortalHome(db: Db, who: Actor | null) {
     onTimeRateOf(db, actor.supplierId),
     acceptanceRates(db, actor.supplierId),
     listPortalChanges(db, actor, { pending: true, take: HOME_ROWS }),
+    portalExpiringDocuments(db, actor.supplierId),
   ]);
   return {
     orders: { rows: orders.rows, total: orders.total },
@@ -61,6 +63,7 @@ export async function getPortalHome(db: Db, who: Actor | null) {
     onTime,
     acceptance,
     changes,
+    expiring,
   };
 }
 

@@ -1,5 +1,8 @@
 import "server-only";
 import type { DomainModule } from "../workflow/registry";
+import { runCertificateReminder, runCertificateSweep } from "./certificates/certificate-sweep";
+import { approveDocumentStep, rejectDocumentStep, runStartDocumentReview } from "./certificates/document-review";
+import { CERTIFICATE_REMINDER_JOB, CERTIFICATE_SWEEP_JOB, DOCUMENT_REVIEW } from "./certificates/document-review-names";
 import { declineOrderStep } from "./decline-order";
 import { INITIAL_REVIEW, markPotentialStep, runStartInitialReview } from "./initial-review";
 import { recordOrderProposalStep } from "./order-proposal";
@@ -24,10 +27,15 @@ export const srmModule: DomainModule = {
     { name: "srm.openSupplierAccount", labelZh: "开通供应商及门户账号", labelEn: "Open the supplier and its portal account", run: openSupplierAccountStep },
     { name: "srm.applySupplierChange", labelZh: "更新供应商档案（变更生效）", labelEn: "Apply the approved supplier change", run: applySupplierChangeStep },
     { name: "srm.rejectSupplierChange", labelZh: "关闭被驳回的变更申请", labelEn: "Close the rejected supplier change", run: rejectSupplierChangeStep },
+    { name: "srm.approveSupplierDocument", labelZh: "证照生效（替换旧证照）", labelEn: "Make the supplier document valid (superseding the old one)", run: approveDocumentStep },
+    { name: "srm.rejectSupplierDocument", labelZh: "退回供应商证照", labelEn: "Reject the supplier document", run: rejectDocumentStep },
   ],
   jobKinds: [
     { kind: INITIAL_REVIEW.job, run: runStartInitialReview },
     { kind: RE_REVIEW.job, run: runStartReReview },
     { kind: SUPPLIER_CHANGE.job, run: runStartSupplierChange },
+    { kind: DOCUMENT_REVIEW.job, run: runStartDocumentReview },
+    { kind: CERTIFICATE_SWEEP_JOB, run: runCertificateSweep },
+    { kind: CERTIFICATE_REMINDER_JOB, run: runCertificateReminder },
   ],
 };

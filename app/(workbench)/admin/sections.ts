@@ -10,6 +10,7 @@ const SECTIONS: AdminSection[] = [
   { href: "/admin/roles", key: "roles", permission: "org.view" },
   { href: "/admin/supplier-accounts", key: "supplierAccounts", permission: "supplier_account.manage" },
   { href: "/admin/custom-fields", key: "customFields", permission: "org.manage" },
+  { href: "/admin/certificate-types", key: "certificateTypes", permission: "org.manage" },
   { href: "/admin/audit", key: "audit", permission: "audit.view" },
 ];
 

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { HeldOrdersCard } from "@/components/certificates/held-orders-card";
 import { ConnectorActions } from "@/components/integration/connector-actions";
 import { HealthBadge } from "@/components/integration/health-badge";
 import { opLabel } from "@/components/integration/op-label";
@@ -9,10 +10,12 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { MASTER_KINDS } from "@/lib/erp/centre/centre.schema";
 import { getConnectorOverview } from "@/lib/erp/centre/get-connector-overview";
+import { listHeldOrders } from "@/lib/erp/centre/list-held-orders";
 
 export default async function IntegrationOverviewPage() {
   const actor = await employeeWithPermission("integration.view");
-  const [t, format, o] = await Promise.all([getTranslations("integration"), getFormatter(), getConnectorOverview(await getDb(), actor)]);
+  const db = await getDb();
+  const [t, format, o, held] = await Promise.all([getTranslations("integration"), getFormatter(), getConnectorOverview(db, actor), listHeldOrders(db, actor)]);
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "short", timeStyle: "medium" }) : "—");
   const c = o.connection;
   const link = "text-sm text-brand-700 hover:underline";
@@ -46,6 +49,8 @@ export default async function IntegrationOverviewPage() {
         {c.healthOk === false && c.healthMessage ? <p className="mt-2 break-words text-xs text-red-700" data-testid="health-message">{c.healthMessage.slice(0, 300)}</p> : null}
         {hasPermission(actor, "integration.manage") ? <ConnectorActions /> : null}
       </Card>
+
+      {held.length ? <HeldOrdersCard rows={held} /> : null}
 
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>

@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { DueBadge } from "@/components/inbox/due-badge";
+import { PortalExpiringCard } from "@/components/certificates/portal-expiring-card";
 import { PortalFigures, PortalHomeSections } from "@/components/portal/portal-home-sections";
 import { ChangeStatusBadge } from "@/components/srm/supplier-changes";
 import { Alert } from "@/components/ui/alert";
@@ -58,6 +59,7 @@ export default async function PortalHome() {
           </div>
         ) : null}
       </Card>
+      {home.expiring.length ? <PortalExpiringCard rows={home.expiring} /> : null}
       <PortalHomeSections home={home} />
       {home.changes.length ? (
         <Card data-testid="portal-home-changes">
