@@ -2,13 +2,14 @@ import "server-only";
 import { z } from "zod";
 import { calendarDay } from "../errors/calendar";
 import { safePattern } from "./feel-regex";
+import type { BinChoice, LotRow, LotStage } from "./form-lots";
 
 /** One row of a "lines" field, e.g. an order line whose quantity is confirmed. */
 export type LineRow = { key: string; label: string; quantity: number; unit: string; unitZh?: string; unitEn?: string };
 
 export type FormField = {
   name: string;
-  type: "text" | "textarea" | "number" | "date" | "select" | "checklist" | "boolean" | "decision" | "supplier" | "lines";
+  type: "text" | "textarea" | "number" | "date" | "select" | "checklist" | "boolean" | "decision" | "supplier" | "lines" | "lots";
   labelZh: string;
   labelEn: string;
   required?: boolean;
@@ -34,6 +35,13 @@ export type FormField = {
   rowQuantity?: "ordered" | "planned";
   /** "lines": the rows, filled in for the browser (lib/inbox/client-form.ts). */
   rows?: LineRow[];
+  /** "lots": which receiving step the table is for (lib/workflow/form-lots.ts). */
+  lotStage?: LotStage;
+  /** "lots" (putaway): the instance variable with the locations and their bins. */
+  optionsFrom?: string;
+  /** "lots": the lots and put-away choices, filled in for the browser. */
+  lotRows?: LotRow[];
+  binChoices?: BinChoice[];
 };
 
 /**
@@ -115,6 +123,10 @@ function fieldSchema(f: FormField): z.ZodType {
       s = z.record(z.string().min(1).max(100), z.preprocess(toNumber, n));
       break;
     }
+    case "lots":
+      // Checked against the instance's rows in form-data.ts (form-lots.ts).
+      s = z.record(z.string().min(1).max(100), z.unknown());
+      break;
     case "select":
     case "decision": {
       const values = (f.options ?? DECISIONS).map((o) => o.value);

@@ -9,7 +9,7 @@ export async function countMasterData(db: Db, who: Actor): Promise<Record<(typeo
   requirePermission(who, "integration.view");
   const [groups, products] = await Promise.all([db.masterData.groupBy({ by: ["kind"], _count: { _all: true } }), db.product.count()]);
   const counts = Object.fromEntries(MASTER_KINDS.map((k) => [k, 0])) as Record<(typeof MASTER_TABS)[number], number>;
-  for (const g of groups) counts[g.kind] = g._count._all;
+  for (const g of groups) if (g.kind !== "bin") counts[g.kind] = g._count._all;
   counts.product = products;
   return counts;
 }
