@@ -92,9 +92,15 @@ export function checkLotField(f: FormField, value: unknown, variables: Record<st
   const out: Record<string, unknown> = {};
   const errors = new LotErrors();
   for (const r of rows) {
+    const where = stage === "notice" ? r.label : lotName(r);
+    if (given[r.key] === undefined || given[r.key] === null) {
+      errors.add("validation.lines_incomplete", where);
+      continue;
+    }
     const parsed = schema.safeParse(given[r.key]);
     if (!parsed.success) {
-      errors.add(parsed.error.issues[0]?.message ?? "validation.invalid_value", stage === "notice" ? r.label : lotName(r));
+      const message = parsed.error.issues[0]?.message ?? "";
+      errors.add(message.startsWith("validation.") ? message : "validation.invalid_value", where);
       continue;
     }
     out[r.key] = parsed.data;
