@@ -4,14 +4,13 @@ import { useLocale, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { FieldError, Input, Select } from "@/components/ui/input";
-import type { BinChoice, LotRow } from "@/lib/workflow/form-lots";
-import type { FormField, LineRow } from "@/lib/workflow/forms";
+import type { BinChoice, FormField, LineRow, LotRow } from "@/lib/workflow/forms";
 
 type Notice = Record<string, { shipped: string; lots: { lotNumber: string; quantity: string }[] }>;
 type PerLot = Record<string, Record<string, string>>;
 
 /** The field's state as the user left it (kept as JSON text in the form's values), else what each row starts with. */
-export function lotValue(f: FormField, raw: string | boolean | undefined): Notice | PerLot {
+function lotValue(f: FormField, raw: string | boolean | undefined): Notice | PerLot {
   if (typeof raw === "string" && raw) return JSON.parse(raw) as Notice | PerLot;
   if (f.lotStage === "notice") return Object.fromEntries((f.rows ?? []).map((r) => [r.key, { shipped: String(r.quantity), lots: [{ lotNumber: "", quantity: String(r.quantity) }] }]));
   const rows = f.lotRows ?? [];

@@ -2,8 +2,8 @@ import "server-only";
 import { AppError } from "../errors/app-error";
 import { feelProblem } from "./feel-cost";
 import { patternProblem } from "./feel-regex";
-import { LOT_STAGES, type LotStage } from "./form-lots";
-import type { FormDefinition, FormField, FormRule } from "./forms";
+import { LOT_STAGES } from "./form-lots";
+import type { FormDefinition, FormField, FormRule, LotStage } from "./forms";
 
 /**
  * Forms are stored as form-js schemas (bpmn.io's JSON form format, designed in the

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { AppError } from "../errors/app-error";
-import type { FormField, LineRow } from "./forms";
+import type { BinChoice, FormField, LineRow, LotRow, LotStage } from "./forms";
 
 /**
  * The "lots" form field (form-js component lotTable): a receiving step's table of
@@ -19,32 +19,8 @@ import type { FormField, LineRow } from "./forms";
  * The rows are instance variables written by the flow's service steps, so the checks
  * here are against what the server recorded, never what the browser sent.
  */
-export type LotStage = "notice" | "count" | "inspect" | "putaway" | "summary";
 export const LOT_STAGES: readonly LotStage[] = ["notice", "count", "inspect", "putaway", "summary"];
-export const INSPECTION_RESULTS = ["pass", "fail", "concession"] as const;
-
-/** One lot as the flow carries it (instance variable, e.g. lotRows). */
-export type LotRow = {
-  key: string;
-  lineKey: string;
-  label: string;
-  unit: string;
-  unitZh?: string;
-  unitEn?: string;
-  lotNumber: string;
-  shipped: number;
-  counted?: number;
-  sampled?: number;
-  accepted?: number;
-  rejected?: number;
-  result?: string;
-  defect?: string;
-  location?: string;
-  bin?: string;
-};
-
-/** Put-away choices: the locations and their bins. */
-export type BinChoice = { location: string; labelZh: string; labelEn: string; bins: { code: string; labelZh: string; labelEn: string }[] };
+const INSPECTION_RESULTS = ["pass", "fail", "concession"] as const;
 
 const qty = z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? Number(v) : v), z.number({ error: "validation.lines_incomplete" }).min(0, "validation.number_out_of_range").max(1e9, "validation.number_out_of_range"));
 const text = (max: number) => z.string().trim().max(max, `validation.too_long?max=${max}`);

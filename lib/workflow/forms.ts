@@ -2,10 +2,35 @@ import "server-only";
 import { z } from "zod";
 import { calendarDay } from "../errors/calendar";
 import { safePattern } from "./feel-regex";
-import type { BinChoice, LotRow, LotStage } from "./form-lots";
 
 /** One row of a "lines" field, e.g. an order line whose quantity is confirmed. */
 export type LineRow = { key: string; label: string; quantity: number; unit: string; unitZh?: string; unitEn?: string };
+
+/** The receiving steps' tables ("lots" fields, checked in form-lots.ts). */
+export type LotStage = "notice" | "count" | "inspect" | "putaway" | "summary";
+
+/** One lot as the flow carries it (instance variable, e.g. lotRows). */
+export type LotRow = {
+  key: string;
+  lineKey: string;
+  label: string;
+  unit: string;
+  unitZh?: string;
+  unitEn?: string;
+  lotNumber: string;
+  shipped: number;
+  counted?: number;
+  sampled?: number;
+  accepted?: number;
+  rejected?: number;
+  result?: string;
+  defect?: string;
+  location?: string;
+  bin?: string;
+};
+
+/** Put-away choices: the locations and their bins. */
+export type BinChoice = { location: string; labelZh: string; labelEn: string; bins: { code: string; labelZh: string; labelEn: string }[] };
 
 export type FormField = {
   name: string;

@@ -2,7 +2,7 @@
 // the supplier's notice with lots, the count, the inspection, the put-away and the summary.
 import type { Db } from "@/lib/db/client";
 import { completeTask } from "@/lib/workflow/complete-task";
-import type { LotRow } from "@/lib/workflow/form-lots";
+import type { LotRow } from "@/lib/workflow/forms";
 import { employee, openTasks } from "@/test/workflow-fixtures";
 import { drainJobs } from "./erp-test-kit";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db, Tx } from "../../db/client";
-import type { BinChoice, LotRow } from "../../workflow/form-lots";
+import type { BinChoice, LotRow } from "../../workflow/forms";
 
 /** Where rejected goods wait for their return to the supplier (seeded master data). */
 export const QUARANTINE_LOCATION = "WH01-QC";
