@@ -36,7 +36,8 @@ export async function getReceipt(db: Db, who: Actor, id: string) {
     number: r.number,
     receivedAt: r.receivedAt,
     receivedBy: receiver?.name ?? null,
-    erpId: r.erpId,
+    // The built-in connector's shipment id is "receipt:<receipt number>": its document is the receipt itself.
+    erpId: r.erpId?.replace(/^receipt:/, "") ?? null,
     order: { id: r.order.id, number: r.order.number },
     supplier: r.order.supplier,
     plan: r.deliveryPlan ? { number: r.deliveryPlan.number, waybillNo: r.deliveryPlan.waybillNo, shippedAt: r.deliveryPlan.shippedAt } : null,
