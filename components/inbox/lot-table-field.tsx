@@ -1,6 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
+import { createContext, useContext } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { FieldError, Input, Select } from "@/components/ui/input";
@@ -33,11 +34,15 @@ export function lotData(f: FormField, raw: string | boolean | undefined): unknow
 
 type Props = { field: FormField; label: string; idPrefix: string; raw: string | boolean | undefined; onChange: (value: string) => void; error?: string; disabled?: boolean };
 
-/** One cell; on a phone the row is a card and each cell names its column. */
+/** Wide steps (inspection, summary) show each lot as a card at every width: the task form's column is narrow. */
+const Stacked = createContext(false);
+
+/** One cell; on a phone (and in a stacked table) the row is a card and each cell names its column. */
 function Cell({ head, children, className }: { head: string; children: React.ReactNode; className?: string }) {
+  const stacked = useContext(Stacked);
   return (
-    <td className={cn("px-2 py-1.5 align-top max-sm:flex max-sm:items-center max-sm:gap-2 max-sm:px-0 max-sm:py-0.5", className)}>
-      <span className="shrink-0 text-xs text-slate-500 sm:hidden">{head}</span>
+    <td className={cn(stacked ? "flex flex-wrap items-center gap-2 py-0.5 text-left" : "px-2 py-1.5 align-top max-sm:flex max-sm:flex-wrap max-sm:items-center max-sm:gap-2 max-sm:px-0 max-sm:py-0.5", className, stacked && "text-left")}>
+      <span className={cn("w-20 shrink-0 text-xs text-slate-500", !stacked && "sm:hidden")}>{head}</span>
       {children}
     </td>
   );
@@ -86,13 +91,13 @@ export function LotTableField(props: Props) {
             <Input id={id(r.key, "shipped")} aria-label={`${r.label} · ${t("shipped")}`} data-field="shipped" type="number" inputMode="decimal" min={0} step="any" className="w-28 text-right" value={line.shipped} disabled={props.disabled} onChange={(e) => put(r.key, { ...line, shipped: e.target.value })} />
           </Cell>
           <Cell head={t("lots")}>
-            <div className="space-y-1.5">
+            <div className="space-y-1.5 max-sm:w-full">
               {line.lots.map((l, i) => (
                 <div key={i} className="flex items-center gap-1.5" data-testid="lot-entry">
-                  <Input aria-label={`${r.label} · ${t("lotNumber")} ${i + 1}`} data-field="lotNumber" placeholder={t("lotNumber")} className="w-36" value={l.lotNumber} maxLength={40} disabled={props.disabled} onChange={(e) => put(r.key, { ...line, lots: line.lots.map((x, j) => (j === i ? { ...x, lotNumber: e.target.value } : x)) })} />
-                  <Input aria-label={`${r.label} · ${t("lotQuantity")} ${i + 1}`} data-field="lotQuantity" type="number" inputMode="decimal" min={0} step="any" className="w-24 text-right" value={l.quantity} disabled={props.disabled} onChange={(e) => put(r.key, { ...line, lots: line.lots.map((x, j) => (j === i ? { ...x, quantity: e.target.value } : x)) })} />
+                  <Input aria-label={`${r.label} · ${t("lotNumber")} ${i + 1}`} data-field="lotNumber" placeholder={t("lotNumber")} className="w-36 max-sm:w-auto max-sm:min-w-0 max-sm:flex-1" value={l.lotNumber} maxLength={40} disabled={props.disabled} onChange={(e) => put(r.key, { ...line, lots: line.lots.map((x, j) => (j === i ? { ...x, lotNumber: e.target.value } : x)) })} />
+                  <Input aria-label={`${r.label} · ${t("lotQuantity")} ${i + 1}`} data-field="lotQuantity" type="number" inputMode="decimal" min={0} step="any" className="w-24 text-right max-sm:w-20" value={l.quantity} disabled={props.disabled} onChange={(e) => put(r.key, { ...line, lots: line.lots.map((x, j) => (j === i ? { ...x, quantity: e.target.value } : x)) })} />
                   {line.lots.length > 1 ? (
-                    <Button type="button" variant="secondary" className="h-10 px-2" disabled={props.disabled} onClick={() => put(r.key, { ...line, lots: line.lots.filter((_, j) => j !== i) })}>{t("removeLot")}</Button>
+                    <Button type="button" variant="secondary" className="h-10 shrink-0 px-2" disabled={props.disabled} onClick={() => put(r.key, { ...line, lots: line.lots.filter((_, j) => j !== i) })}>{t("removeLot")}</Button>
                   ) : null}
                 </div>
               ))}
@@ -107,7 +112,7 @@ export function LotTableField(props: Props) {
     const rows = f.lotRows ?? [];
     const put = (key: string, k: string, x: string) => set({ ...v, [key]: { ...v[key], [k]: x } });
     const base = (r: LotRow) => [
-      <Cell key="item" head={t("item")} className="max-sm:font-medium">{r.label}</Cell>,
+      <Cell key="item" head={t("item")} className="max-sm:font-medium sm:col-span-2">{r.label}</Cell>,
       <Cell key="lot" head={t("lotNumber")} className="whitespace-nowrap">{r.lotNumber}</Cell>,
       <Cell key="shipped" head={t("shipped")} className="whitespace-nowrap text-right tabular-nums">{`${n(r.shipped)} ${unit(r)}`}</Cell>,
     ];
@@ -198,16 +203,19 @@ export function LotTableField(props: Props) {
       ));
     }
   }
+  const stacked = f.lotStage === "inspect" || f.lotStage === "summary";
   return (
-    <fieldset className="sm:col-span-2" aria-invalid={props.error ? true : undefined} data-testid={`field-${f.name}`}>
+    <fieldset className="min-w-0 sm:col-span-2" aria-invalid={props.error ? true : undefined} data-testid={`field-${f.name}`}>
       <legend className="mb-1 text-sm font-medium text-slate-700">{props.label}</legend>
       <div className="overflow-x-auto rounded-md border border-slate-200">
-        <table className="w-full text-sm max-sm:block">
-          <thead className="bg-slate-50 text-left text-slate-600 max-sm:hidden">
-            <tr>{columns.map(head)}</tr>
-          </thead>
-          <tbody className="max-sm:block">{body}</tbody>
-        </table>
+        <Stacked.Provider value={stacked}>
+          <table className={cn("w-full text-sm", stacked ? "block [&_tr]:grid [&_tr]:gap-x-4 [&_tr]:px-3 [&_tr]:py-2 sm:[&_tr]:grid-cols-2" : "max-sm:block")}>
+            <thead className={cn("bg-slate-50 text-left text-slate-600", stacked ? "hidden" : "max-sm:hidden")}>
+              <tr>{columns.map(head)}</tr>
+            </thead>
+            <tbody className={stacked ? "block" : "max-sm:block"}>{body}</tbody>
+          </table>
+        </Stacked.Provider>
       </div>
       <FieldError message={props.error} />
     </fieldset>
