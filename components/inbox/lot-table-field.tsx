@@ -146,7 +146,7 @@ export function LotTableField(props: Props) {
             {counted(r)}
             <Cell head={t("sampled")}><Input aria-label={`${label} · ${t("sampled")}`} data-field="sampled" type="number" inputMode="decimal" min={0} step="any" className="w-20 text-right" value={x.sampled ?? ""} disabled={props.disabled} onChange={(e) => put(r.key, "sampled", e.target.value)} /></Cell>
             <Cell head={t("result")}>
-              <Select aria-label={`${label} · ${t("result")}`} data-field="result" className="w-28" value={x.result ?? ""} disabled={props.disabled} onChange={(e) => put(r.key, "result", e.target.value)}>
+              <Select aria-label={`${label} · ${t("result")}`} data-field="result" className="w-36" value={x.result ?? ""} disabled={props.disabled} onChange={(e) => put(r.key, "result", e.target.value)}>
                 <option value="">{t("choose")}</option>
                 {(["pass", "fail", "concession"] as const).map((o) => <option key={o} value={o}>{t(`results.${o}`)}</option>)}
               </Select>
