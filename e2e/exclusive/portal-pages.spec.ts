@@ -4,7 +4,7 @@ import { signInEmployee, signInSupplier } from "../support/auth";
 import { SUPPLIERS } from "../support/demo";
 import { zh } from "../support/messages";
 import { shootReadable } from "../support/layout";
-import { fillNoticeLots, receiveThroughSteps } from "../support/receiving-pages";
+import { fillNoticeLots, openPortalTask, receiveThroughSteps } from "../support/receiving-pages";
 import { fillOrderEntry } from "../support/srm-pages";
 
 // SRM-10: the supplier portal's home and lists. A buyer enters an order for S001; supplier1
@@ -20,17 +20,6 @@ const shanghaiDay = (offsetDays: number) => new Intl.DateTimeFormat("en-CA", { t
  * the home also lists what other journeys left for S001, e.g. e2e/inbox-screenshots.spec.ts's 截图用质量异常（desktop）).
  */
 const shoot = (page: Page, name: string) => shootReadable(page, name, /PO-\d{8}-\d{4}|DP-PO-\d{8}-\d{4}-\d+|GR-\d{8}-\d{4}|P-\d{4}|S\d{3}|SF-E2E-\d+|SQ-[A-Z0-9-]+|KB|Excel|（(desktop|phone)）/g);
-
-/** Opens the supplier's open task of a record by its number from the portal task list. */
-async function openPortalTask(page: Page, number: string, name: string) {
-  const row = page.getByTestId("task-row").filter({ hasText: number }).filter({ hasText: name });
-  await expect(async () => {
-    await page.goto("/portal/tasks");
-    await expect(row).toHaveCount(1, { timeout: 1000 });
-  }).toPass({ timeout: 60_000 });
-  await row.getByTestId("task-link").click();
-  await expect(page.getByTestId("task-title")).toHaveText(name);
-}
 
 test("supplier1 finds its order on the home, confirms and ships it, and reads its orders, deliveries, receipts (Excel) and documents", async ({ browser }) => {
   test.setTimeout(300_000);

@@ -3,7 +3,7 @@ import { signInEmployee, signInSupplier } from "../support/auth";
 import { SUPPLIERS } from "../support/demo";
 import { shootReadable } from "../support/layout";
 import { zh } from "../support/messages";
-import { completeTask, fillNoticeLots, lotRow, receiveThroughSteps } from "../support/receiving-pages";
+import { completeTask, fillNoticeLots, lotRow, openPortalTask, receiveThroughSteps } from "../support/receiving-pages";
 import { fillOrderEntry } from "../support/srm-pages";
 
 // SRM-8/9: receiving with lots. A buyer orders two items from S001; supplier1 confirms and
@@ -15,16 +15,6 @@ import { fillOrderEntry } from "../support/srm-pages";
 const shanghaiDay = (offsetDays: number) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date(Date.now() + offsetDays * 86_400_000));
 const CODES = /PO-\d{8}-\d{4}|DP-PO-\d{8}-\d{4}-\d+|GR-\d{8}-\d{4}|SR-\d{8}-\d{4}|LOT-[A-Z]-\d+|P-\d{4}|S\d{3}|SF-E2E-\d+|SQ-[A-Z0-9-]+|WH01(-[A-Z0-9]+)*|ERP|Office|PDF/g;
 const shoot = (page: Page, name: string) => shootReadable(page, name, CODES);
-
-async function openPortalTask(page: Page, number: string, name: string) {
-  const row = page.getByTestId("task-row").filter({ hasText: number }).filter({ hasText: name });
-  await expect(async () => {
-    await page.goto("/portal/tasks");
-    await expect(row).toHaveCount(1, { timeout: 1000 });
-  }).toPass({ timeout: 60_000 });
-  await row.getByTestId("task-link").click();
-  await expect(page.getByTestId("task-title")).toHaveText(name);
-}
 
 test("a delivery in lots is counted, inspected with a partial rejection, put away, confirmed, posted, and its return reaches the supplier", async ({ browser }) => {
   test.setTimeout(420_000);

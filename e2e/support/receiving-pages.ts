@@ -19,6 +19,17 @@ export async function fillNoticeLots(page: Page, lines: [string, string][][]) {
   }
 }
 
+/** Opens the supplier's open task of a record by its number from the portal task list. */
+export async function openPortalTask(page: Page, number: string, name: string) {
+  const row = page.getByTestId("task-row").filter({ hasText: number }).filter({ hasText: name });
+  await expect(async () => {
+    await page.goto("/portal/tasks");
+    await expect(row).toHaveCount(1, { timeout: 1000 });
+  }).toPass({ timeout: 60_000 });
+  await row.getByTestId("task-link").click();
+  await expect(page.getByTestId("task-title")).toHaveText(name);
+}
+
 /** Opens a group task of a record once the flow has reached it (its service step runs as a job after commit). */
 export async function openGroupTaskWhenReady(page: Page, key: string, name: string) {
   const row = page.getByTestId("task-row").filter({ hasText: key }).filter({ hasText: name });
