@@ -72,6 +72,11 @@ test("a delivery in lots is counted, inspected with a partial rejection, put awa
       }
       if (step === "inspect") {
         await expect(lotRow(page, "inspection", lotB)).toContainText("38");
+        // The defect photo goes with the delivery's files (the task page's attachments).
+        const photo = `缺陷照片-${run}.png`;
+        const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+        await page.getByTestId("file-input").first().setInputFiles({ name: photo, mimeType: "image/png", buffer: png });
+        await expect(page.getByTestId("file").filter({ hasText: photo })).toHaveCount(1);
         await shoot(page, "receiving-inspect");
       }
       if (step === "putaway") {
