@@ -3,6 +3,7 @@ import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signInEmployee, signInSupplier, signOut } from "./support/auth";
 import { zh } from "./support/messages";
+import { fillNoticeLots, lotRow, receiveThroughSteps } from "./support/receiving-pages";
 import { callServerAction, findServerAction } from "./support/server-actions";
 
 // For people to look at (fonts, layout), not compared pixel by pixel.
@@ -269,8 +270,9 @@ test("a purchase order is confirmed by its supplier, the ERP's delivery plan sta
   await page.setViewportSize(PHONE);
   await shoot(page, "portal-delivery-ship-phone");
   await page.setViewportSize({ width: 1280, height: 800 });
-  // The waybill number is required.
+  // The waybill number is required; each line is shipped as one lot.
   await page.locator("#task-shippedDate").fill("2026-12-14");
+  await fillNoticeLots(page, [[["LOT-E2E-1", "5000"]], [["LOT-E2E-2", "790"]]]);
   await page.getByTestId("task-complete").click();
   await expect(page.getByTestId("field-waybillNo").getByRole("alert")).toBeVisible();
   await page.locator("#task-waybillNo").fill("SF1234567890");
@@ -278,56 +280,21 @@ test("a purchase order is confirmed by its supplier, the ERP's delivery plan sta
   await expect(page.getByTestId("task-done")).toBeVisible();
   await signOut(page, "supplier");
 
-  // The warehouse group gets the receipt once the shipment is recorded (a job after commit).
+  // The warehouse counts, quality inspects, the warehouse puts away and confirms (each a job after commit).
   // zhaoqiang: warehouse (xuming is kept for the sign-in throttle spec).
-  await signInEmployee(page, "zhaoqiang");
-  const groupRow = page.getByTestId("task-row").filter({ hasText: orderNumber! });
-  await expect(async () => {
-    await page.goto(`/inbox?view=group&q=${encodeURIComponent(orderNumber!)}`);
-    await expect(groupRow).toHaveCount(1, { timeout: 1000 });
-  }).toPass({ timeout: 60_000 });
-  await expect(groupRow).toContainText("收货");
-  await groupRow.getByTestId("claim").click();
-  await expect(page.getByRole("status").filter({ hasText: zh("inbox.actions.claimed") })).toBeVisible();
-  await page.goto(`/inbox?view=mine&q=${encodeURIComponent(orderNumber!)}`);
-  await page.getByTestId("task-row").filter({ hasText: orderNumber! }).getByTestId("task-link").click();
-  await expect(page.getByTestId("task-title")).toHaveText("收货");
-
-  // Per delivery line: accepted starts at the planned quantity, rejected at 0.
-  // One table: each plan line with its planned quantity and unit, accepted and rejected side by side.
-  const receipt = page.getByTestId("field-acceptedQuantities");
-  await expect(receipt.locator("thead")).toContainText(zh("inbox.form.linePlanned"));
-  await expect(receipt.getByTestId("line-row").nth(1)).toContainText("790 件");
-  const accepted = receipt.getByTestId("line-row").locator('input[data-field="acceptedQuantities"]');
-  const rejected = receipt.getByTestId("line-row").locator('input[data-field="rejectedQuantities"]');
-  await expect(accepted).toHaveCount(2);
-  await expect(accepted.nth(1)).toHaveValue("790");
-  await expect(rejected.nth(1)).toHaveValue("0");
-  // The clerk reads the delivery, not the flow: its lines as a table, no ids, no JSON, no flags.
-  await expect(page.getByTestId("context-planLineItems").getByTestId("context-lines")).toContainText("790 件");
-  const pageText = await page.locator("main").innerText();
-  expect(pageText).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i);
-  expect(pageText).not.toMatch(/[{[]\s*"|planLineItems|orderId|planId|shipped|receive_goods|warehouse\b/);
-  await page.screenshot({ path: "test-results/screenshots/task-goods-receipt-desktop.png", fullPage: true });
-  await page.setViewportSize(PHONE);
-  await page.screenshot({ path: "test-results/screenshots/task-goods-receipt-phone.png", fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.locator("#task-location").selectOption("WH01-STOCK");
-  // More in than the plan brought (790 accepted and 10 rejected of 790) is refused, naming the line.
-  await rejected.nth(1).fill("10");
-  await page.getByTestId("task-complete").click();
-  await expect(page.getByTestId("field-acceptedQuantities").getByRole("alert")).toContainText("合格与不合格数量之和不能超过计划数量");
-  await expect(page.getByTestId("field-acceptedQuantities").getByRole("alert")).toContainText("800 > 790");
-  await rejected.nth(1).fill("0");
-  // A negative quantity is refused with a translated message.
-  await accepted.nth(1).fill("-5");
-  await page.getByTestId("task-complete").click();
-  await expect(page.getByTestId("field-acceptedQuantities").getByRole("alert")).toHaveText(zh("validation.number_out_of_range"));
-  await accepted.nth(1).fill("780");
-  await rejected.nth(1).fill("10");
-  await page.getByTestId("task-complete").click();
-  await expect(page.getByTestId("task-done")).toBeVisible();
-  await signOut(page, "employee");
+  await receiveThroughSteps(page.context().browser()!, orderNumber!, [{ lot: "LOT-E2E-1" }, { lot: "LOT-E2E-2", result: "fail", rejected: "10", defect: "尺寸超差" }], async (step, clerk) => {
+    if (step !== "count") return;
+    // The clerk reads the delivery, not the flow: its lots as a table with units, no ids, no JSON, no flags.
+    await expect(lotRow(clerk, "lotCounts", "LOT-E2E-2")).toContainText("790 件");
+    await expect(clerk.getByTestId("context-planLineItems").getByTestId("context-lines")).toContainText("790 件");
+    const pageText = await clerk.locator("main").innerText();
+    expect(pageText).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i);
+    expect(pageText).not.toMatch(/[{[]\s*"|planLineItems|lotRows|orderId|planId|shipped|pre_receipt|warehouse\b/);
+    await clerk.screenshot({ path: "test-results/screenshots/task-goods-receipt-desktop.png", fullPage: true });
+    await clerk.setViewportSize(PHONE);
+    await clerk.screenshot({ path: "test-results/screenshots/task-goods-receipt-phone.png", fullPage: true });
+    await clerk.setViewportSize({ width: 1280, height: 800 });
+  });
 
   // Both write-backs reached the ERP, once each.
   await signInEmployee(page, "admin");

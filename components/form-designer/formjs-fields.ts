@@ -26,13 +26,15 @@ export type FieldTexts = {
   quantity: string;
   /** Shown in the designer, where no order is at hand: "the rows of {variable} appear here". */
   rowsHint: string;
+  /** The same for a receiving lots table: its step ({stage}) and rows ({variable}). */
+  lotsHint: string;
   /** English words of the decision's options, stored with them for the English UI. */
   approveEn: string;
   rejectEn: string;
 };
 
 /** The types the palette offers: those compileFormJs turns into server-checked fields (plus display text). */
-export type DesignerType = "textfield" | "textarea" | "number" | "datetime" | "select" | "radio" | "checkbox" | "checklist" | "text" | "supplier" | "decision" | "lineQuantities";
+export type DesignerType = "textfield" | "textarea" | "number" | "datetime" | "select" | "radio" | "checkbox" | "checklist" | "text" | "supplier" | "decision" | "lineQuantities" | "lotTable";
 
 /** Where lineQuantities rows come from: the instance variables the order and delivery flows fill. */
 export const LINE_SOURCES = ["orderLineItems", "planLineItems"] as const;
@@ -132,6 +134,34 @@ function LineQuantities(texts: FieldTexts) {
   return Component as FieldComponent;
 }
 
+/**
+ * The receiving steps' table (lotTable, lib/workflow/form-lots.ts): its step and rows are set
+ * in the shipped form file; the designer shows where it sits, the task page draws it.
+ */
+function LotTable(texts: FieldTexts) {
+  function Component(p: Props) {
+    const hint = texts.lotsHint.replace("{stage}", String(p.field.lotStage ?? "—")).replace("{variable}", String(p.field.linesFrom ?? "—"));
+    return h("div", { class: `fjs-form-field fjs-form-field-lotTable${p.errors.length ? " fjs-has-errors" : ""}` }, [
+      h(Label as never, { htmlFor: p.domId, label: p.field.label, required: !!p.field.validate?.required }),
+      h("div", { class: "fjs-ff-lines", id: p.domId }, hint),
+      h(Description as never, { description: p.field.description }),
+      h(Errors as never, { errors: p.errors, id: `${p.domId}-error-message` }),
+    ]);
+  }
+  Component.config = {
+    type: "lotTable",
+    keyed: true,
+    name: texts.types.lotTable,
+    label: texts.types.lotTable,
+    group: "basic-input",
+    icon: iconsByType("number"),
+    emptyValue: {},
+    create: (o: Record<string, unknown> = {}) => ({ linesFrom: "lotRows", lotStage: "count", ...o }),
+    propertiesPanelEntries: ["key", "label", "description", "required"],
+  } satisfies Config;
+  return Component as FieldComponent;
+}
+
 /** The product's types and the built-in ones, named in `texts`' language. */
 function designerFields(texts: FieldTexts): Record<DesignerType, FieldComponent> {
   const named = (type: DesignerType) => ({ type, name: texts.types[type], label: texts.types[type] });
@@ -181,6 +211,7 @@ function designerFields(texts: FieldTexts): Record<DesignerType, FieldComponent>
       (p) => ({ ...p, field: { ...p.field, values: Array.isArray(p.field.values) && p.field.values.length ? p.field.values : decisionValues, valuesKey: undefined } }),
     ),
     lineQuantities: LineQuantities(texts),
+    lotTable: LotTable(texts),
   };
 }
 

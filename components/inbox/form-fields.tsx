@@ -8,6 +8,7 @@ import { FieldError, Input, Select } from "@/components/ui/input";
 import type { SupplierPick } from "@/lib/inbox/list-pickers";
 import type { FormDefinition, FormField } from "@/lib/workflow/forms";
 import { continuesLines, LineQuantitiesField, linesGroup, lineValue } from "./line-quantities-field";
+import { lotData, LotTableField } from "./lot-table-field";
 
 export type FormValues = Record<string, string | boolean>;
 
@@ -60,6 +61,10 @@ export function formData(form: FormDefinition | null, values: FormValues): Recor
     else if (f.type === "checklist") out[f.name] = ticked(v);
     // A row left without a date is left out: the server names the field incomplete.
     else if (f.type === "lines") out[f.name] = Object.fromEntries((f.rows ?? []).map((r) => [r.key, lineValue(values, f, r)]).filter(([, v]) => v !== ""));
+    else if (f.type === "lots") {
+      const lots = lotData(f, v);
+      if (lots !== undefined) out[f.name] = lots;
+    }
     else if (typeof v === "string" && v.trim() !== "") out[f.name] = v;
   }
   return out;
@@ -145,6 +150,9 @@ export function FormFields(props: {
           const group = linesGroup(form.fields, i);
           const labels = group.map((g) => `${zh ? g.labelZh : g.labelEn}${g.required ? " *" : ""}`);
           return <LineQuantitiesField key={f.name} fields={group} labels={labels} idPrefix={props.idPrefix} values={values} onChange={onChange} errors={errors} disabled={props.disabled} />;
+        }
+        if (f.type === "lots") {
+          return <LotTableField key={f.name} field={f} label={label} idPrefix={props.idPrefix} raw={value} onChange={(v) => onChange(f.name, v)} error={error} disabled={props.disabled} />;
         }
         if (f.type === "boolean") {
           return (

@@ -48,9 +48,11 @@ export function PortalFigures({ home }: { home: PortalHome }) {
   );
 }
 
-/** Orders waiting for confirmation, deliveries due, receipts with rejections, documents: each with its count and list. */
+/** Orders waiting for confirmation, deliveries due, receipts with rejections, returns, documents: each with its count and list. */
 export function PortalHomeSections({ home }: { home: PortalHome }) {
   const t = useTranslations("portalPages.home");
+  const tr = useTranslations("receiving.returns");
+  const zh = useLocale() === "zh-CN";
   const { day, when } = useDates();
   const quantity = useQuantity();
   return (
@@ -78,6 +80,16 @@ export function PortalHomeSections({ home }: { home: PortalHome }) {
             <div className="flex flex-wrap justify-between gap-2"><span className="font-mono text-xs">{r.number}</span><span className="text-xs text-slate-600">{when(r.receivedAt)}</span></div>
             {r.lines.filter((l) => l.rejected > 0).map((l) => (
               <div key={l.lineNo} className="break-words text-xs text-red-700">{t("rejectedLine", { product: l.description, rejected: quantity(l.rejected, l.unit), received: quantity(l.received, l.unit) })}</div>
+            ))}
+          </li>
+        ))}
+      </HomeCard>
+      <HomeCard title={tr("homeTitle")} count={home.returns.total} href="/portal/returns" empty={tr("homeEmpty")} testId="portal-home-returns">
+        {home.returns.rows.map((r) => (
+          <li key={r.id} className="space-y-0.5 py-2 first:pt-0" data-testid="portal-home-return">
+            <div className="flex flex-wrap justify-between gap-2"><Link href={`/portal/returns/${r.id}`} className="font-mono text-xs text-emerald-800 hover:underline">{r.number}</Link><span className="text-xs text-slate-600">{when(r.createdAt)}</span></div>
+            {r.lines.map((l, i) => (
+              <div key={i} className="break-words text-xs text-red-700">{tr("homeLine", { product: l.description, lot: l.lotNumber, quantity: quantity(l.quantity, l.unit), defect: l.defect ? (zh ? l.defect.labelZh : l.defect.labelEn) : "—" })}</div>
             ))}
           </li>
         ))}

@@ -11,6 +11,7 @@ import { customChanges, customEntries } from "@/lib/custom-fields/format-custom-
 import type { SupplierArchive } from "@/lib/srm/get-supplier-archive";
 import { DeliveryPlanTable } from "./delivery-plan-table";
 import { OnTimeCard } from "./on-time-card";
+import { PassRateCard } from "./pass-rate-card";
 import { PurchaseOrderTable } from "./purchase-order-table";
 import { ResubmitReviewButton } from "./resubmit-review-button";
 import { StartReReviewForm } from "./start-re-review-form";
@@ -103,7 +104,10 @@ export function SupplierArchiveView({ archive, canManage, canManageAccounts }: {
         <Figure testId="figure-tasks" label={t("openTasks")} value={archive.openTasks.length} />
       </div>
 
-      <OnTimeCard onTime={archive.onTime} />
+      <div className="grid gap-3 md:grid-cols-2">
+        <OnTimeCard onTime={archive.onTime} />
+        <PassRateCard rates={archive.passRates} />
+      </div>
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Section title={t("master")} testId="archive-master">

@@ -4,11 +4,12 @@ import { signInEmployee, signInSupplier } from "../support/auth";
 import { SUPPLIERS } from "../support/demo";
 import { zh } from "../support/messages";
 import { shootReadable } from "../support/layout";
+import { fillNoticeLots, openPortalTask, receiveThroughSteps } from "../support/receiving-pages";
 import { fillOrderEntry } from "../support/srm-pages";
 
 // SRM-10: the supplier portal's home and lists. A buyer enters an order for S001; supplier1
-// sees it waiting on its home, confirms it, ships it; the warehouse receives it with a
-// rejected quantity; supplier1 reads its orders, deliveries and receipts (and downloads
+// sees it waiting on its home, confirms it, ships it in one lot; the warehouse and quality
+// receive it with a rejected quantity; supplier1 reads its orders, deliveries and receipts (and downloads
 // them as Excel) and its documents. Other journeys move S001's demo order along, so only
 // this journey's own order is asserted in detail. supplier2 gets the 404 page for it.
 
@@ -19,17 +20,6 @@ const shanghaiDay = (offsetDays: number) => new Intl.DateTimeFormat("en-CA", { t
  * the home also lists what other journeys left for S001, e.g. e2e/inbox-screenshots.spec.ts's 截图用质量异常（desktop）).
  */
 const shoot = (page: Page, name: string) => shootReadable(page, name, /PO-\d{8}-\d{4}|DP-PO-\d{8}-\d{4}-\d+|GR-\d{8}-\d{4}|P-\d{4}|S\d{3}|SF-E2E-\d+|SQ-[A-Z0-9-]+|KB|Excel|（(desktop|phone)）/g);
-
-/** Opens the supplier's open task of a record by its number from the portal task list. */
-async function openPortalTask(page: Page, number: string, name: string) {
-  const row = page.getByTestId("task-row").filter({ hasText: number }).filter({ hasText: name });
-  await expect(async () => {
-    await page.goto("/portal/tasks");
-    await expect(row).toHaveCount(1, { timeout: 1000 });
-  }).toPass({ timeout: 60_000 });
-  await row.getByTestId("task-link").click();
-  await expect(page.getByTestId("task-title")).toHaveText(name);
-}
 
 test("supplier1 finds its order on the home, confirms and ships it, and reads its orders, deliveries, receipts (Excel) and documents", async ({ browser }) => {
   test.setTimeout(300_000);
@@ -98,6 +88,7 @@ test("supplier1 finds its order on the home, confirms and ships it, and reads it
   await page.locator("#task-shippedDate").fill(shanghaiDay(0));
   const waybill = `SF-E2E-${Date.now().toString().slice(-6)}`;
   await page.locator("#task-waybillNo").fill(waybill);
+  await fillNoticeLots(page, [[[`LOT-P-${waybill.slice(-6)}`, "100"]]]);
   await page.getByTestId("task-complete").click();
   await expect(page.getByTestId("task-done")).toBeVisible();
   // The shipment is recorded on the plan by the flow's next step (a job after commit).
@@ -108,26 +99,8 @@ test("supplier1 finds its order on the home, confirms and ships it, and reads it
   await expect(planRow).toContainText(zh("srm.planStatus.shipped"));
   await shoot(page, "portal-deliveries");
 
-  // The warehouse receives 95 accepted and 5 rejected.
-  const warehouse = await browser.newPage();
-  await signInEmployee(warehouse, "zhaoqiang");
-  const groupRow = warehouse.getByTestId("task-row").filter({ hasText: number });
-  await expect(async () => {
-    await warehouse.goto(`/inbox?view=group&q=${encodeURIComponent(number)}`);
-    await expect(groupRow).toHaveCount(1, { timeout: 1000 });
-  }).toPass({ timeout: 60_000 });
-  await groupRow.getByTestId("claim").click();
-  await expect(warehouse.getByRole("status").filter({ hasText: zh("inbox.actions.claimed") })).toBeVisible();
-  await warehouse.goto(`/inbox?view=mine&q=${encodeURIComponent(number)}`);
-  await warehouse.getByTestId("task-row").filter({ hasText: number }).getByTestId("task-link").click();
-  await expect(warehouse.getByTestId("task-title")).toHaveText("收货");
-  const receipt = warehouse.getByTestId("field-acceptedQuantities").getByTestId("line-row");
-  await receipt.locator('input[data-field="acceptedQuantities"]').first().fill("95");
-  await receipt.locator('input[data-field="rejectedQuantities"]').first().fill("5");
-  await warehouse.locator("#task-location").selectOption("WH01-STOCK");
-  await warehouse.getByTestId("task-complete").click();
-  await expect(warehouse.getByTestId("task-done")).toBeVisible();
-  await warehouse.close();
+  // The warehouse counts, quality rejects 5 of the 100, the rest is put away and the summary confirmed.
+  await receiveThroughSteps(browser, number, [{ lot: `LOT-P-${waybill.slice(-6)}`, result: "fail", rejected: "5", defect: "外观不良" }]);
 
   // The receipt library: the receipt of this order with its rejected quantity; the Excel has the same.
   const receiptRow = page.getByTestId("portal-receipt-row").filter({ hasText: number });

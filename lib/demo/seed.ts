@@ -65,7 +65,7 @@ const SUPPLIERS = [
   { code: "S002", name: "宁波华东塑胶制品有限公司", taxCode: "VAT13", paymentTermCode: "NET60", contactName: "林晓", contactPhone: "0574-8765 4321", address: "浙江省宁波市北仑区明州路 17 号", user: { username: "supplier2", name: "林晓" } },
 ];
 
-type MasterDataSeed = { kind: "paymentTerm" | "tax" | "currency" | "unit" | "warehouse" | "location"; code: string; name: string; attrs?: Record<string, unknown> };
+type MasterDataSeed = { kind: "paymentTerm" | "tax" | "currency" | "unit" | "warehouse" | "location" | "bin"; code: string; name: string; attrs?: Record<string, unknown> };
 const MASTER_DATA: MasterDataSeed[] = [
   { kind: "paymentTerm", code: "NET30", name: "月结 30 天", attrs: { days: 30 } },
   { kind: "paymentTerm", code: "NET60", name: "月结 60 天", attrs: { days: 60 } },
@@ -78,13 +78,18 @@ const MASTER_DATA: MasterDataSeed[] = [
   { kind: "warehouse", code: "WH01", name: "苏州总仓" },
   { kind: "location", code: "WH01-IN", name: "WH01 收货区", attrs: { warehouseCode: "WH01", type: "input" } },
   { kind: "location", code: "WH01-STOCK", name: "WH01 存储区", attrs: { warehouseCode: "WH01", type: "storage" } },
+  // Rejected goods wait here for their return to the supplier (receiving flow).
+  { kind: "location", code: "WH01-QC", name: "WH01-QC 隔离区", attrs: { warehouseCode: "WH01", type: "quarantine" } },
+  { kind: "bin", code: "WH01-STOCK-A01", name: "A 区 01 号库位", attrs: { locationCode: "WH01-STOCK" } },
+  { kind: "bin", code: "WH01-STOCK-A02", name: "A 区 02 号库位", attrs: { locationCode: "WH01-STOCK" } },
+  { kind: "bin", code: "WH01-STOCK-B01", name: "B 区 01 号库位", attrs: { locationCode: "WH01-STOCK" } },
 ];
 
 const PRODUCTS = [
-  { code: "P-1001", name: "不锈钢六角螺栓 M8×30", unitCode: "PCS", params: { spec: "M8×30", material: "SUS304", standard: "GB/T 5783" } },
-  { code: "P-1002", name: "铝合金散热片 60×40", unitCode: "PCS", params: { spec: "60×40×12", material: "AL6063-T5", drawingNo: "DWG-HS-0640" } },
-  { code: "P-2001", name: "ABS 注塑外壳", unitCode: "PCS", params: { material: "ABS", color: "RAL 7035", drawingNo: "DWG-EN-2001" } },
-  { code: "P-3001", name: "冷轧钢板 1.5mm", unitCode: "KG", params: { thickness: "1.5mm", material: "SPCC" } },
+  { code: "P-1001", name: "不锈钢六角螺栓 M8×30", unitCode: "PCS", params: { spec: "M8×30", material: "SUS304", standard: "GB/T 5783", category: "紧固件" } },
+  { code: "P-1002", name: "铝合金散热片 60×40", unitCode: "PCS", params: { spec: "60×40×12", material: "AL6063-T5", drawingNo: "DWG-HS-0640", category: "五金结构件" } },
+  { code: "P-2001", name: "ABS 注塑外壳", unitCode: "PCS", params: { material: "ABS", color: "RAL 7035", drawingNo: "DWG-EN-2001", category: "塑胶件" } },
+  { code: "P-3001", name: "冷轧钢板 1.5mm", unitCode: "KG", params: { thickness: "1.5mm", material: "SPCC", category: "原材料" } },
 ];
 
 /**

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { dbKinds } from "@/test/db";
 import { erpTestDb } from "@/test/erp/erp-db";
 import { drainJobs } from "@/test/erp/erp-test-kit";
+import { notice, receiveLots, theTask } from "@/test/erp/receiving-kit";
 import { openTasks, supplierUser } from "@/test/workflow-fixtures";
 import { approveSupplier } from "@/lib/srm/approve-supplier";
 import { createPurchaseOrder } from "@/lib/srm/create-purchase-order";
@@ -122,23 +123,22 @@ describe.each(kinds)("ERP outbox with the built-in connector on %s", (kind) => {
     expect(plan.lines.map((l) => Number(l.quantity)).sort((a, b) => a - b)).toEqual([45, 100]);
     const [ship] = await openTasks(t.db, plan.instanceId!);
     expect(ship).toMatchObject({ elementId: "supplier_ship", candidateSupplierId: s001.id });
-    await expect(completeTask(t.db, portal, { taskId: ship.id, data: { shippedDate: "2026-12-09" } })).rejects.toMatchObject({ code: "validation" });
-    await completeTask(t.db, portal, { taskId: ship.id, data: { shippedDate: "2026-12-09", waybillNo: "SF-001" } });
+    const [pl1, pl2] = [...plan.lines].sort((a, b) => Number(b.quantity) - Number(a.quantity)).map((l) => l.id);
+    await expect(completeTask(t.db, portal, { taskId: ship.id, data: { shippedDate: "2026-12-09", shippedLots: notice({ [pl1]: 100, [pl2]: 45 }) } })).rejects.toMatchObject({ code: "validation" });
+    // Per plan line, at most what was planned: 46 shipped on the 45 planned is refused.
+    const tooMany = completeTask(t.db, portal, { taskId: ship.id, data: { shippedDate: "2026-12-09", waybillNo: "SF-001", shippedLots: notice({ [pl1]: 100, [pl2]: 46 }) } });
+    await expect(tooMany).rejects.toMatchObject({ fieldErrors: { shippedLots: "validation.lot_over_plan" } });
+    await completeTask(t.db, portal, { taskId: ship.id, data: { shippedDate: "2026-12-09", waybillNo: "SF-001", shippedLots: notice({ [pl1]: 100, [pl2]: 45 }) } });
     await drainJobs(t.db);
 
-    const [receive] = await openTasks(t.db, plan.instanceId!);
-    expect(receive).toMatchObject({ elementId: "receive_goods", candidateGroups: ["warehouse"] });
-    // Per plan line, at most what was planned: 46 rejected on the 45 planned is refused.
-    const [pl1, pl2] = [...plan.lines].sort((a, b) => Number(b.quantity) - Number(a.quantity)).map((l) => l.id);
-    const tooMany = completeTask(t.db, await t.actor("xuming"), { taskId: receive.id, data: { acceptedQuantities: { [pl1]: 100, [pl2]: 0 }, rejectedQuantities: { [pl1]: 0, [pl2]: 46 }, location: "WH01-STOCK" } });
-    await expect(tooMany).rejects.toMatchObject({ fieldErrors: { rejectedQuantities: "validation.line_over_quantity" } });
-    await completeTask(t.db, await t.actor("xuming"), { taskId: receive.id, data: { acceptedQuantities: { [pl1]: 100, [pl2]: 40 }, rejectedQuantities: { [pl1]: 0, [pl2]: 5 }, location: "WH01-STOCK" } });
-    await drainJobs(t.db);
+    expect(await theTask(t.db, plan.instanceId!, "pre_receipt")).toMatchObject({ candidateGroups: ["warehouse"] });
+    // Line 2's lot: 5 of the 45 rejected at inspection.
+    await receiveLots(t.db, plan.instanceId!, { "LOT-2": { rejected: 5 } });
     expect((await t.db.processInstance.findUniqueOrThrow({ where: { id: plan.instanceId! } })).status).toBe("completed");
     const gr = await t.db.goodsReceipt.findFirstOrThrow({ where: { orderId: po.id }, include: { lines: true } });
     expect(gr.deliveryPlanId).toBe(plan.id);
     expect(gr.erpId).toBe(`receipt:${gr.number}`);
-    expect(gr.receivedById).toBe((await t.actor("xuming")).id);
+    expect(gr.receivedById).toBe((await t.actor("zhaoqiang")).id);
     const lines = await t.db.purchaseOrderLine.findMany({ where: { orderId: po.id }, orderBy: { lineNo: "asc" } });
     expect(lines.map((l) => [Number(l.receivedQuantity), Number(l.rejectedQuantity)])).toEqual([[100, 0], [40, 5]]);
     // 40 of the 45 confirmed on line 2 (5 rejected): the order stays confirmed, waiting for the rest.

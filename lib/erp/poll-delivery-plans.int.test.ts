@@ -4,6 +4,7 @@ import { completeTask } from "@/lib/workflow/complete-task";
 import { dbKinds } from "@/test/db";
 import { erpTestDb } from "@/test/erp/erp-db";
 import { drainJobs, erpOrder, fakeErp } from "@/test/erp/erp-test-kit";
+import { notice } from "@/test/erp/receiving-kit";
 import { openTasks, supplierUser } from "@/test/workflow-fixtures";
 import type { ErpDeliveryPlan } from "./connector";
 import { overrideConnector } from "./get-connector";
@@ -96,10 +97,10 @@ describe.each(kinds)("ERP delivery plans and order changes on %s", (kind) => {
     const [task] = await openTasks(t.db, p.instanceId!);
     // Another supplier's portal user cannot even see it.
     await expect(completeTask(t.db, await supplierUser(t.db, "supplier2"), { taskId: task.id, data: { shippedDate: "2026-12-02", waybillNo: "X" } })).rejects.toMatchObject({ code: "not_found" });
-    await completeTask(t.db, await supplierUser(t.db, "supplier1"), { taskId: task.id, data: { shippedDate: "2026-12-02", waybillNo: "SF123456" } });
+    await completeTask(t.db, await supplierUser(t.db, "supplier1"), { taskId: task.id, data: { shippedDate: "2026-12-02", waybillNo: "SF123456", shippedLots: notice(Object.fromEntries(p.lines.map((l) => [l.id, Number(l.quantity)]))) } });
     await drainJobs(t.db);
     expect(await planOf("dp-1")).toMatchObject({ status: "shipped", waybillNo: "SF123456" });
-    expect(await openTasks(t.db, p.instanceId!)).toMatchObject([{ elementId: "receive_goods" }]);
+    expect(await openTasks(t.db, p.instanceId!)).toMatchObject([{ elementId: "pre_receipt" }]);
     erp.plans.splice(0, 1, plan(1, "dp-1", 10, "2026-12-09", at(3)));
     expect(await pollDeliveryPlans(t.db, erp)).toMatchObject({ changed: 0 });
     expect((await planOf("dp-1")).revision).toBe(2);

@@ -32,7 +32,7 @@ function spreadQuantities(lines: Line[], accepted: number, rejected: number) {
   return nonEmptyOrFirst(out);
 }
 
-type ReceiptLine = { orderLineId: string; acceptedQuantity: number; rejectedQuantity: number };
+type ReceiptLine = { orderLineId: string; acceptedQuantity: number; rejectedQuantity: number; locationCode?: string | null; binCode?: string | null; lotNumber?: string | null; shipmentLotId?: string | null };
 
 function nonEmptyOrFirst(lines: ReceiptLine[]) {
   const nonEmpty = lines.filter((x) => x.acceptedQuantity > 0 || x.rejectedQuantity > 0);
@@ -74,9 +74,9 @@ export async function postReceiptStep(ctx: ServiceContext) {
     orderErpId: po.erpId ?? po.number,
     receiptNumber: receipt.number,
     receivedAt: receipt.receivedAt.toISOString(),
-    lines: receipt.lines.map((rl) => {
+    lines: perOrderLine(receipt.lines).map((rl) => {
       const l = byLine.get(rl.orderLineId)!;
-      return { lineErpId: l.erpId ?? `${po.number}/${l.lineNo}`, acceptedQuantity: Number(rl.acceptedQuantity), rejectedQuantity: Number(rl.rejectedQuantity), locationCode: rl.locationCode };
+      return { lineErpId: l.erpId ?? `${po.number}/${l.lineNo}`, acceptedQuantity: rl.acceptedQuantity, rejectedQuantity: rl.rejectedQuantity, locationCode: rl.locationCode ?? null };
     }),
   };
   const connector = await getConnector(db);
@@ -87,6 +87,38 @@ export async function postReceiptStep(ctx: ServiceContext) {
   faultAfterSend("postGoodsReceipt");
   await db.goodsReceipt.update({ where: { id: receipt.id }, data: { erpId: result.erpId } });
   return { receiptNumber: receipt.number, receiptErpId: result.erpId };
+}
+
+/**
+ * The ERP receives per order line (one incoming move each): a line's lots are summed,
+ * the accepted goods going to the location of its first lot put away (rejected goods
+ * are not received; they wait in quarantine for their return).
+ */
+function perOrderLine(lines: { orderLineId: string; acceptedQuantity: unknown; rejectedQuantity: unknown; locationCode: string | null }[]) {
+  const out = new Map<string, { orderLineId: string; acceptedQuantity: number; rejectedQuantity: number; locationCode: string | null }>();
+  for (const l of lines) {
+    const o = out.get(l.orderLineId) ?? { orderLineId: l.orderLineId, acceptedQuantity: 0, rejectedQuantity: 0, locationCode: null };
+    o.acceptedQuantity += Number(l.acceptedQuantity);
+    o.rejectedQuantity += Number(l.rejectedQuantity);
+    if (!o.locationCode && Number(l.acceptedQuantity) > 0) o.locationCode = l.locationCode;
+    out.set(l.orderLineId, o);
+  }
+  return [...out.values()];
+}
+
+/** A delivery received through lots (count, inspection, put-away): one receipt line per lot. */
+async function lotLines(db: Db, planId: string): Promise<ReceiptLine[] | null> {
+  const lots = await db.shipmentLot.findMany({ where: { planId }, include: { planLine: { select: { orderLineId: true } } }, orderBy: [{ planLineId: "asc" }, { position: "asc" }] });
+  if (!lots.length) return null;
+  return lots.map((l) => ({
+    orderLineId: l.planLine.orderLineId,
+    acceptedQuantity: Number(l.acceptedQuantity ?? l.countedQuantity ?? l.shippedQuantity),
+    rejectedQuantity: Number(l.rejectedQuantity ?? 0),
+    locationCode: l.locationCode,
+    binCode: l.binCode,
+    lotNumber: l.lotNumber,
+    shipmentLotId: l.id,
+  }));
 }
 
 /**
@@ -122,14 +154,14 @@ async function planLines(db: Db, planId: string, orderLines: Line[]): Promise<Li
 async function createReceipt(db: Db, ctx: ServiceContext, po: { id: string }, expected: Line[], planId: string | null) {
   const { variables } = ctx;
   const location = typeof variables.location === "string" ? variables.location : null;
-  const worker = await ctx.db.task.findFirst({ where: { instanceId: ctx.instanceId, formKey: { in: ["goods_receipt", "delivery_receipt"] }, status: "completed" }, orderBy: { completedAt: "desc" }, select: { completedById: true } });
+  const worker = await ctx.db.task.findFirst({ where: { instanceId: ctx.instanceId, formKey: { in: ["goods_receipt", "delivery_receipt", "receipt_summary"] }, status: "completed" }, orderBy: { completedAt: "desc" }, select: { completedById: true } });
+  const lines = (planId ? await lotLines(db, planId) : null) ?? receiptLines(expected, variables).map((l) => ({ ...l, locationCode: location }));
   const number = await nextBusinessKey(ctx.db, SYSTEM, "goods_receipt");
-  const lines = receiptLines(expected, variables);
   return ctx.db.$transaction(async (tx) => {
     const again = await tx.goodsReceipt.findFirst({ where: { instanceId: ctx.instanceId, orderId: po.id }, include: { lines: true } });
     if (again) return again;
     const gr = await tx.goodsReceipt.create({
-      data: { number, orderId: po.id, deliveryPlanId: planId, instanceId: ctx.instanceId, receivedAt: now(), receivedById: worker?.completedById ?? null, lines: { create: lines.map((l) => ({ ...l, locationCode: location })) } },
+      data: { number, orderId: po.id, deliveryPlanId: planId, instanceId: ctx.instanceId, receivedAt: now(), receivedById: worker?.completedById ?? null, lines: { create: lines } },
       include: { lines: true },
     });
     for (const l of lines) {

@@ -8,7 +8,7 @@ import type { Prisma } from "../db/generated/client";
 import { parseInput } from "../errors/parse-input";
 
 export const masterDataInput = z.object({
-  kind: z.enum(["paymentTerm", "tax", "currency", "unit", "warehouse", "location"]),
+  kind: z.enum(["paymentTerm", "tax", "currency", "unit", "warehouse", "location", "bin"]),
   code: z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9_.-]+$/, "validation.code_format"),
   name: z.string().trim().min(1).max(200),
   attrs: z.record(z.string(), z.unknown()).default({}),

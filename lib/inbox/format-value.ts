@@ -56,7 +56,7 @@ export class Lookups {
     if (type === "lines" && Array.isArray(value)) for (const r of value) if (isLineRow(r) && r.unit) this.wanted.units.add(r.unit);
   }
 
-  wantUnits(rows: LineRow[]) {
+  wantUnits(rows: readonly { unit: string }[]) {
     for (const r of rows) if (r.unit) this.wanted.units.add(r.unit);
   }
 

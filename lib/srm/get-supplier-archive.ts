@@ -10,6 +10,7 @@ import { listDeliveryPlans, listPurchaseOrders } from "./list-purchasing";
 import { supplierOnTimeRate } from "./on-time-delivery";
 import { INITIAL_REVIEW } from "./initial-review";
 import { RE_REVIEW } from "./re-review";
+import { qualityPassRates } from "./receiving/quality-pass-rate";
 import { reviewUnderWay } from "./review-rounds";
 import type { SrmListQuery } from "./srm-lists.schema";
 
@@ -29,7 +30,8 @@ const byStatus = (rows: { status: string; _count: { _all: number } }[]): Record<
  * concern it, its open portal tasks, its documents (those the viewer may open)
  * the history of changes to it and of what its people did, and its custom
  * fields (switched-off ones that still hold a value included), and its on-time
- * delivery rate (on-time-delivery.ts).
+ * delivery rate (on-time-delivery.ts) and its incoming-inspection lot pass rate,
+ * overall and per product category (receiving/quality-pass-rate.ts).
  */
 export async function getSupplierArchive(db: Db, who: Actor, id: string) {
   requirePermission(who, "srm.view");
@@ -116,6 +118,7 @@ export async function getSupplierArchive(db: Db, who: Actor, id: string) {
     customFields,
     orderFields,
     onTime,
+    passRates: await qualityPassRates(db, supplier.id),
   };
 }
 

@@ -9,6 +9,7 @@ import { listPortalDocuments } from "./portal-documents";
 import { listPortalOrders } from "./portal-orders";
 import { listPortalReceipts } from "./portal-receipts";
 import { listPortalChanges } from "./supplier-change/portal-changes";
+import { listPortalReturns } from "./receiving/portal-returns";
 import { unitLabels, type UnitLabel } from "./unit-labels";
 
 const HOME_ROWS = 5;
@@ -40,15 +41,16 @@ async function acceptanceRates(db: Db, supplierId: string): Promise<AcceptanceRa
 /**
  * What needs the supplier, for its portal home: orders waiting for its confirmation,
  * planned deliveries soonest first (overdue marked), recent receipts with a rejected
- * quantity, its latest documents, its data change requests under review, and its own figures (on-time delivery as the archive
+ * quantity, goods being returned to it (rejected at inspection), its latest documents, its data change requests under review, its documents expiring, and its own figures (on-time delivery as the archive
  * judges it, quality acceptance). Every part is scoped to the session's supplier.
  */
 export async function getPortalHome(db: Db, who: Actor | null) {
   const actor = requireSupplierUser(who);
-  const [orders, deliveries, receipts, documents, onTime, acceptance, changes, expiring] = await Promise.all([
+  const [orders, deliveries, receipts, returns, documents, onTime, acceptance, changes, expiring] = await Promise.all([
     listPortalOrders(db, actor, { ...FIRST, status: "open" }, HOME_ROWS),
     portalDeliveriesDue(db, actor.supplierId, HOME_ROWS),
     listPortalReceipts(db, actor, { ...FIRST, status: "rejected" }, HOME_ROWS),
+    listPortalReturns(db, actor, { ...FIRST, status: "all" }, HOME_ROWS),
     listPortalDocuments(db, actor, FIRST, HOME_ROWS),
     onTimeRateOf(db, actor.supplierId),
     acceptanceRates(db, actor.supplierId),
@@ -59,6 +61,7 @@ export async function getPortalHome(db: Db, who: Actor | null) {
     orders: { rows: orders.rows, total: orders.total },
     deliveries,
     receipts: { rows: receipts.rows, total: receipts.total },
+    returns: { rows: returns.rows, total: returns.total },
     documents: { rows: documents.rows, total: documents.total },
     onTime,
     acceptance,

@@ -8,6 +8,9 @@ import { INITIAL_REVIEW, markPotentialStep, runStartInitialReview } from "./init
 import { recordOrderProposalStep } from "./order-proposal";
 import { openSupplierAccountStep, RE_REVIEW, runStartReReview } from "./re-review";
 import { recordShipmentStep } from "./record-shipment";
+import { recordCountStep } from "./receiving/record-count";
+import { recordInspectionStep } from "./receiving/record-inspection";
+import { recordPutAwayStep } from "./receiving/record-put-away";
 import { applySupplierChangeStep, rejectSupplierChangeStep } from "./supplier-change/apply-supplier-change";
 import { SUPPLIER_CHANGE } from "./supplier-change/propose-supplier-change";
 import { runStartSupplierChange } from "./supplier-change/start-change-flow";
@@ -21,6 +24,9 @@ export const srmModule: DomainModule = {
   name: "srm",
   serviceHandlers: [
     { name: "srm.recordShipment", labelZh: "登记供应商发货", labelEn: "Record the supplier's shipment", run: recordShipmentStep },
+    { name: "srm.recordCount", labelZh: "登记预收货点数", labelEn: "Record the pre-receipt count", run: recordCountStep },
+    { name: "srm.recordInspection", labelZh: "登记质检结果（不合格转隔离区并退货）", labelEn: "Record the inspection (rejects to quarantine and a return)", run: recordInspectionStep },
+    { name: "srm.recordPutAway", labelZh: "登记上架库位", labelEn: "Record the put-away bins", run: recordPutAwayStep },
     { name: "srm.markPotential", labelZh: "转为潜在供应商", labelEn: "Make the supplier a potential supplier", run: markPotentialStep },
     { name: "srm.recordOrderProposal", labelZh: "记录供应商对订单的修改建议", labelEn: "Record the supplier's proposed order changes", run: recordOrderProposalStep },
     { name: "srm.declinePurchaseOrder", labelZh: "标记订单为供应商拒绝", labelEn: "Mark the order declined by the supplier", run: declineOrderStep },

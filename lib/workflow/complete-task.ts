@@ -19,7 +19,7 @@ async function validate(tx: Tx, task: { instanceId: string; formKey: string | nu
   const form = await formOfDefinition(tx, task.instance.definitionId, task.formKey);
   if (task.formKey && !form) throw new AppError("form_not_found");
   const instanceId = task.instanceId;
-  if (!form?.fields.some((f) => f.type === "lines" || f.hideIf)) return validateFormData(form, data);
+  if (!form?.fields.some((f) => f.type === "lines" || f.type === "lots" || f.hideIf)) return validateFormData(form, data);
   const inst = await tx.processInstance.findUnique({ where: { id: instanceId }, select: { variables: true } });
   return validateFormData(form, data, (inst?.variables ?? {}) as Record<string, unknown>);
 }

@@ -3,6 +3,7 @@ import { AppError } from "../errors/app-error";
 import { cleanInput, fieldErrorsOf } from "../errors/parse-input";
 import { now } from "./clock";
 import { processVariables, testFeel } from "./expressions";
+import { checkLotField } from "./form-lots";
 import { formSchema, lineRows, type FormDefinition } from "./forms";
 
 /**
@@ -18,6 +19,7 @@ export function validateFormData(form: FormDefinition | null | undefined, data: 
   if (parsed.success) {
     const out = parsed.data as Record<string, unknown>;
     if (variables) checkLines(form, out, variables);
+    checkLots(form, out, variables ?? {});
     checkRules(form, out, variables ?? {});
     return out;
   }
@@ -55,6 +57,17 @@ function checkLines(form: FormDefinition, data: Record<string, unknown>, variabl
     else if (f.rowMax && rows.some((r) => Number(given[r.key]) > r.quantity)) fieldErrors[f.name] = "validation.line_over_quantity";
   }
   if (Object.keys(fieldErrors).length) throw new AppError("validation", { fieldErrors });
+}
+
+/** "lots" fields (receiving tables) against the rows the flow recorded; a summary table submits nothing. */
+function checkLots(form: FormDefinition, data: Record<string, unknown>, variables: Record<string, unknown>) {
+  for (const f of form.fields) {
+    if (f.type !== "lots") continue;
+    const rows = f.lotStage === "notice" ? lineRows(f, variables) : [];
+    const value = checkLotField(f, data[f.name], variables, rows);
+    if (value === undefined) delete data[f.name];
+    else data[f.name] = value;
+  }
 }
 
 // Orders, deliveries and deadlines are days of the factory's calendar (Beijing time).

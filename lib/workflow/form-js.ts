@@ -2,7 +2,8 @@ import "server-only";
 import { AppError } from "../errors/app-error";
 import { feelProblem } from "./feel-cost";
 import { patternProblem } from "./feel-regex";
-import type { FormDefinition, FormField, FormRule } from "./forms";
+import { LOT_STAGES } from "./form-lots";
+import type { FormDefinition, FormField, FormRule, LotStage } from "./forms";
 
 /**
  * Forms are stored as form-js schemas (bpmn.io's JSON form format, designed in the
@@ -51,6 +52,7 @@ const FIELD_TYPES: Record<string, FormField["type"]> = {
   supplier: "supplier",
   decision: "decision",
   lineQuantities: "lines",
+  lotTable: "lots",
 };
 
 function compileField(c: FormJsComponent): FormField {
@@ -105,6 +107,18 @@ function compileField(c: FormJsComponent): FormField {
       delete field.min;
       delete field.max;
     }
+  }
+  if (type === "lots") {
+    const linesFrom = str(c.linesFrom) ?? str(props.linesFrom);
+    if (!linesFrom || !KEY.test(linesFrom)) throw invalid(`${labelZh}: which lines (linesFrom) is missing`);
+    field.linesFrom = linesFrom;
+    const stage = str(c.lotStage) ?? str(props.lotStage);
+    if (!stage || !LOT_STAGES.includes(stage as LotStage)) throw invalid(`${labelZh}: the receiving step (lotStage) must be one of ${LOT_STAGES.join(", ")}`);
+    field.lotStage = stage as LotStage;
+    const optionsFrom = str(c.optionsFrom) ?? str(props.optionsFrom);
+    if (optionsFrom && KEY.test(optionsFrom)) field.optionsFrom = optionsFrom;
+    if (stage === "putaway" && !field.optionsFrom) throw invalid(`${labelZh}: the put-away choices (optionsFrom) are missing`);
+    if (Array.isArray(c.values) && c.values.length) field.options = optionsOf(c, labelZh);
   }
   return field;
 }
@@ -167,7 +181,7 @@ export function compileFormJs(key: string, titleZh: string, titleEn: string, sch
 /** A schema as the form designer writes it, from a runtime definition (used for the shipped forms' files). */
 export function formJsSchema(def: FormDefinition): FormJsSchema {
   const components = def.fields.map((f): FormJsComponent => {
-    const type = f.type === "text" ? "textfield" : f.type === "date" ? "datetime" : f.type === "boolean" ? "checkbox" : f.type === "lines" ? "lineQuantities" : f.type === "select" && f.widget === "radio" ? "radio" : f.type;
+    const type = f.type === "text" ? "textfield" : f.type === "date" ? "datetime" : f.type === "boolean" ? "checkbox" : f.type === "lines" ? "lineQuantities" : f.type === "lots" ? "lotTable" : f.type === "select" && f.widget === "radio" ? "radio" : f.type;
     const validate: Record<string, unknown> = {};
     if (f.required) validate.required = true;
     for (const k of ["min", "max", "minLength", "maxLength", "pattern"] as const) if (f[k] !== undefined) validate[k] = f[k];
@@ -177,6 +191,7 @@ export function formJsSchema(def: FormDefinition): FormJsSchema {
     if (f.options) c.values = f.options.map((o) => ({ label: o.labelZh, value: o.value, labelEn: o.labelEn }));
     if (f.hideIf) c.conditional = { hide: `=${f.hideIf}` };
     if (type === "lineQuantities") Object.assign(c, { linesFrom: f.linesFrom, ...(f.rowMax ? { rowMax: true } : {}), ...(f.rowStart ? { rowStart: f.rowStart } : {}), ...(f.rowQuantity ? { rowQuantity: f.rowQuantity } : {}), ...(f.rowInput === "date" ? { rowInput: "date" } : {}) });
+    if (type === "lotTable") Object.assign(c, { linesFrom: f.linesFrom, lotStage: f.lotStage, ...(f.optionsFrom ? { optionsFrom: f.optionsFrom } : {}) });
     c.properties = { labelEn: f.labelEn };
     return c;
   });

@@ -6,9 +6,35 @@ import { safePattern } from "./feel-regex";
 /** One row of a "lines" field, e.g. an order line whose quantity is confirmed. */
 export type LineRow = { key: string; label: string; quantity: number; unit: string; unitZh?: string; unitEn?: string; /** the row's own date (an order line's requested day), YYYY-MM-DD */ date?: string };
 
+/** The receiving steps' tables ("lots" fields, checked in form-lots.ts). */
+export type LotStage = "notice" | "count" | "inspect" | "putaway" | "summary";
+
+/** One lot as the flow carries it (instance variable, e.g. lotRows). */
+export type LotRow = {
+  key: string;
+  lineKey: string;
+  label: string;
+  unit: string;
+  unitZh?: string;
+  unitEn?: string;
+  lotNumber: string;
+  shipped: number;
+  counted?: number;
+  sampled?: number;
+  accepted?: number;
+  rejected?: number;
+  result?: string;
+  defect?: string;
+  location?: string;
+  bin?: string;
+};
+
+/** Put-away choices: the locations and their bins. */
+export type BinChoice = { location: string; labelZh: string; labelEn: string; bins: { code: string; labelZh: string; labelEn: string }[] };
+
 export type FormField = {
   name: string;
-  type: "text" | "textarea" | "number" | "date" | "select" | "checklist" | "boolean" | "decision" | "supplier" | "lines";
+  type: "text" | "textarea" | "number" | "date" | "select" | "checklist" | "boolean" | "decision" | "supplier" | "lines" | "lots";
   labelZh: string;
   labelEn: string;
   required?: boolean;
@@ -36,6 +62,13 @@ export type FormField = {
   rowInput?: "quantity" | "date";
   /** "lines": the rows, filled in for the browser (lib/inbox/client-form.ts). */
   rows?: LineRow[];
+  /** "lots": which receiving step the table is for (lib/workflow/form-lots.ts). */
+  lotStage?: LotStage;
+  /** "lots" (putaway): the instance variable with the locations and their bins. */
+  optionsFrom?: string;
+  /** "lots": the lots and put-away choices, filled in for the browser. */
+  lotRows?: LotRow[];
+  binChoices?: BinChoice[];
 };
 
 /**
@@ -122,6 +155,10 @@ function fieldSchema(f: FormField): z.ZodType {
       s = z.record(z.string().min(1).max(100), z.preprocess(toNumber, n));
       break;
     }
+    case "lots":
+      // Checked against the instance's rows in form-data.ts (form-lots.ts).
+      s = z.record(z.string().min(1).max(100), z.unknown());
+      break;
     case "select":
     case "decision": {
       const values = (f.options ?? DECISIONS).map((o) => o.value);

@@ -24,6 +24,7 @@ import { createBuiltinPeer } from "./builtin-peer";
 import { erpTestDb } from "./erp-db";
 import type { ErpPeer } from "./erp-peer";
 import { drainJobs } from "./erp-test-kit";
+import { lotRows, notice, receiveLots } from "./receiving-kit";
 import { startTcpProxy, type TcpProxy } from "./tcp-proxy";
 import { createTrytonPeer } from "./tryton-peer";
 
@@ -94,18 +95,19 @@ describe.each(cases)("ERP conformance: $name connector, app on $db", ({ name, sk
     expect(plan.instanceId).toBeTruthy();
     const [task] = await openTasks(t.db, plan.instanceId!);
     expect(task).toMatchObject({ elementId: "supplier_ship", candidateSupplierId: supplierId });
-    await completeTask(t.db, await supplierUser(t.db, portalUser), { taskId: task.id, data: { shippedDate: "2026-12-14", waybillNo: waybill } });
+    await completeTask(t.db, await supplierUser(t.db, portalUser), { taskId: task.id, data: { shippedDate: "2026-12-14", waybillNo: waybill, shippedLots: notice({ [plan.lines[0].id]: quantity }) } });
     await drainJobs(t.db);
     expect(await t.db.deliveryPlan.findUniqueOrThrow({ where: { id: plan.id } })).toMatchObject({ status: "shipped", waybillNo: waybill });
     return plan;
   }
 
-  /** The warehouse receives the plan's single line: accepted and rejected, per plan line. */
-  async function receiveAsWarehouse(plan: { instanceId: string | null; lines: { id: string }[] }, accepted: number, rejected: number) {
+  /** The warehouse counts the plan's single lot (as shipped), quality rejects `rejected` of it, the rest is put away and the summary confirmed. */
+  async function receiveAsWarehouse(plan: { instanceId: string | null; lines: { id: string }[] }, accepted: number, rejected: number, postNow = true) {
     const [task] = await openTasks(t.db, plan.instanceId!);
-    expect(task).toMatchObject({ elementId: "receive_goods", formKey: "delivery_receipt" });
-    const line = plan.lines[0].id;
-    await completeTask(t.db, await t.actor("xuming"), { taskId: task.id, data: { acceptedQuantities: { [line]: accepted }, rejectedQuantities: { [line]: rejected }, location: "WH01-STOCK" } });
+    expect(task).toMatchObject({ elementId: "pre_receipt", formKey: "receipt_count" });
+    const [lot] = await lotRows(t.db, plan.instanceId!);
+    expect(lot.shipped).toBe(accepted + rejected);
+    await receiveLots(t.db, plan.instanceId!, { [lot.lotNumber]: { rejected } }, { postNow });
   }
 
   /**
@@ -232,7 +234,7 @@ describe.each(cases)("ERP conformance: $name connector, app on $db", ({ name, sk
     await confirmAsSupplier(po.instanceId!, `CRASH-${run}`);
     await drainJobs(t.db);
     const plan = await shipPlannedDelivery(po.id, 6, `WB-CRASH-${run}`);
-    await receiveAsWarehouse(plan, 6, 0);
+    await receiveAsWarehouse(plan, 6, 0, false);
 
     const crashed = await crashingWorker("postGoodsReceipt");
     expect(crashed.signal, crashed.out).toBe("SIGKILL");

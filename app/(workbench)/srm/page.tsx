@@ -39,8 +39,9 @@ export default async function SrmPage({ searchParams }: { searchParams: Promise<
   const q = parseSrmListQuery(await searchParams);
   const db = await getDb();
   const entity = CUSTOM_ENTITY[q.tab];
-  const [t, tf, tc, locale, fields, orders, plans, suppliers, enterOrders] = await Promise.all([
+  const [t, tr, tf, tc, locale, fields, orders, plans, suppliers, enterOrders] = await Promise.all([
     getTranslations("srm"),
+    getTranslations("receiving"),
     getTranslations("customFields"),
     getTranslations("common"),
     getLocale(),
@@ -72,7 +73,10 @@ export default async function SrmPage({ searchParams }: { searchParams: Promise<
           <Link href="/srm/orders/new" className={buttonVariants({ size: "sm" })} data-testid="new-purchase-order">{t("orders.new")}</Link>
         ) : null}
       </PageHeader>
-      <p className="text-sm text-slate-600">{t("intro")}</p>
+      <p className="text-sm text-slate-600">
+        {t("intro")}{" "}
+        <Link href="/srm/receipts" className="text-brand-700 hover:underline" data-testid="receipts-link">{tr("receipts.link")}</Link>
+      </p>
       <AdminTabs items={tabs} label={t("tabsLabel")} />
       <FilterForm className="grid-cols-1 sm:grid-cols-3" actionsClassName="sm:col-span-3" submitLabel={t("filter.search")} resetLabel={t("filter.reset")} resetHref={href({ tab: q.tab, status: "all", q: "", cf: {} }, 1)}>
         {q.tab !== "orders" ? <input type="hidden" name="tab" value={q.tab} /> : null}

@@ -21,6 +21,7 @@ export default async function PortalLayout({ children }: { children: React.React
         { href: "/portal/orders", label: t("portalPages.nav.orders") },
         { href: "/portal/deliveries", label: t("portalPages.nav.deliveries") },
         { href: "/portal/receipts", label: t("portalPages.nav.receipts") },
+        { href: "/portal/returns", label: t("receiving.returns.nav") },
         { href: "/portal/documents", label: t("portalPages.nav.documents") },
         { href: "/portal/changes", label: t("portalChanges.nav") },
         { href: "/portal/account", label: t("nav.portalAccount") },

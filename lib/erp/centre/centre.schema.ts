@@ -47,7 +47,8 @@ export function parseFailedWritesQuery(params: SearchParams): FailedWritesQuery 
 
 export const MASTER_KINDS = ["paymentTerm", "tax", "currency", "unit", "warehouse", "location"] as const;
 export type MasterKind = (typeof MASTER_KINDS)[number];
-export const MASTER_TABS = [...MASTER_KINDS, "product"] as const;
+/** Bins (库位号) are the app's own master data (put-away, receiving flow): listed, never mapped to the ERP. */
+export const MASTER_TABS = [...MASTER_KINDS, "bin", "product"] as const;
 
 const masterQuery = z.object({
   tab: z.enum(MASTER_TABS).catch("paymentTerm"),

@@ -44,7 +44,7 @@ export async function getConnectorOverview(db: Db, who: Actor) {
     }),
   ]);
   const counts = Object.fromEntries(MASTER_KINDS.map((k) => [k, 0])) as Record<MasterKind, number>;
-  for (const g of masterByKind) counts[g.kind] = g._count._all;
+  for (const g of masterByKind) if (g.kind !== "bin") counts[g.kind] = g._count._all;
   return {
     connection: conn ?? { kind: "builtin" as const, url: null, database: null, pollSeconds: 60, healthOk: null, healthAt: null, healthMessage: null, updatedAt: null },
     masterData: counts,

@@ -8,8 +8,8 @@ import { pageWindow } from "../../paging/page-window";
 
 export const MASTER_PAGE_SIZE = 25;
 
-/** One kind of code list (payment terms, taxes, ...), searched by code or name and paged. */
-export async function listMasterData(db: Db, who: Actor, q: MasterDataQuery & { tab: MasterKind }) {
+/** One kind of code list (payment terms, taxes, ..., the app's bins), searched by code or name and paged. */
+export async function listMasterData(db: Db, who: Actor, q: MasterDataQuery & { tab: MasterKind | "bin" }) {
   requirePermission(who, "integration.view");
   const where: Prisma.MasterDataWhereInput = {
     kind: q.tab,
