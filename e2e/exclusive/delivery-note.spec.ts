@@ -6,13 +6,14 @@ import { signInEmployee, signInSupplier } from "../support/auth";
 import { SUPPLIERS } from "../support/demo";
 import { zh } from "../support/messages";
 import { shootReadable } from "../support/layout";
+import { fillNoticeLots } from "../support/receiving-pages";
 import { fillOrderEntry } from "../support/srm-pages";
 
 // SRM-8: the delivery note. A buyer enters an order for S002; supplier2 confirms it; the
 // plan's delivery note prints as a PDF with both companies' Chinese names, the lines and a
 // QR code; supplier1 gets 404 for it; the warehouse clerk types the note's number on the
-// receive page and reads who the delivery waits for; once shipped, the QR code's address
-// opens the clerk's receiving step directly.
+// receive page and reads who the delivery waits for; once shipped (two lots, which the note
+// then prints), the QR code's address opens the clerk's first receiving step directly.
 
 const shanghaiDay = (offsetDays: number) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date(Date.now() + offsetDays * 86_400_000));
 const shoot = (page: Page, name: string) => shootReadable(page, name, /PO-\d{8}-\d{4}|DP-PO-\d{8}-\d{4}-\d+|S\d{3}|（(desktop|phone)）/g);
@@ -91,8 +92,17 @@ test("a delivery note prints with Chinese names and a QR code that opens the war
   await portalTask(supplier, plan, "供应商发货");
   await supplier.locator("#task-shippedDate").fill(shanghaiDay(0));
   await supplier.locator("#task-waybillNo").fill(`SF-NOTE-${Date.now().toString().slice(-6)}`);
+  await fillNoticeLots(supplier, [[["LOT-NA", "40"], ["LOT-NB", "20"]]]);
   await supplier.getByTestId("task-complete").click();
   await expect(supplier.getByTestId("task-done")).toBeVisible();
+  // The note now prints the lots the notice gave.
+  await expect(async () => {
+    const again = new PDFParse({ data: new Uint8Array(await (await supplier.request.get(href)).body()) });
+    const lots = (await again.getText()).text;
+    await again.destroy();
+    expect(lots).toContain("LOT-NA：40");
+    expect(lots).toContain("LOT-NB：20");
+  }).toPass({ timeout: 60_000 });
   await expect(async () => {
     await clerk.goto(`/srm/receive?code=${encodeURIComponent(`http://localhost/srm/receive?code=${plan}`)}`);
     await expect(clerk).toHaveURL(/\/inbox\/[0-9a-f-]{36}$/, { timeout: 1000 });

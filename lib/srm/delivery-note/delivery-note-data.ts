@@ -9,7 +9,7 @@ import { unitLabels } from "../unit-labels";
 /**
  * What a delivery note prints (SRM-8): the receiving company (the organisation's root),
  * the supplier, the plan with its order, planned and shipped dates and waybill, and its
- * lines with product, quantity and unit. A portal user gets only its own supplier's
+ * lines with product, quantity and unit, and the lots the shipping notice gave. A portal user gets only its own supplier's
  * plans (another's id is not_found, as if it did not exist); an employee needs srm.view.
  */
 export async function deliveryNoteData(db: Db, who: Actor | null, planId: string) {
@@ -25,7 +25,13 @@ export async function deliveryNoteData(db: Db, who: Actor | null, planId: string
       waybillNo: true,
       order: { select: { number: true } },
       supplier: { select: { code: true, name: true, contactName: true, contactPhone: true, address: true } },
-      lines: { select: { quantity: true, orderLine: { select: { lineNo: true, productCode: true, description: true, unitCode: true } } } },
+      lines: {
+        select: {
+          quantity: true,
+          orderLine: { select: { lineNo: true, productCode: true, description: true, unitCode: true } },
+          lots: { orderBy: { position: "asc" }, select: { lotNumber: true, shippedQuantity: true } },
+        },
+      },
     },
   });
   if (!plan) throw new AppError("not_found");
@@ -43,7 +49,15 @@ export async function deliveryNoteData(db: Db, who: Actor | null, planId: string
     company: company ?? { nameZh: "", nameEn: "" },
     supplier: plan.supplier,
     lines: plan.lines
-      .map((l) => ({ lineNo: l.orderLine.lineNo, productCode: l.orderLine.productCode, description: l.orderLine.description, unit: unit(l.orderLine.unitCode), quantity: Number(l.quantity) }))
+      .map((l) => ({
+        lineNo: l.orderLine.lineNo,
+        productCode: l.orderLine.productCode,
+        description: l.orderLine.description,
+        unit: unit(l.orderLine.unitCode),
+        // Once the supplier's notice is given: what ships and in which lots; before it, the planned quantity.
+        quantity: l.lots.length ? l.lots.reduce((n, lot) => n + Number(lot.shippedQuantity), 0) : Number(l.quantity),
+        lots: l.lots.map((lot) => ({ lotNumber: lot.lotNumber, quantity: Number(lot.shippedQuantity) })),
+      }))
       .sort((a, b) => a.lineNo - b.lineNo),
   };
 }

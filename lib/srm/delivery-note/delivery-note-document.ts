@@ -14,7 +14,7 @@ const day = (d: Date | null) => (d ? shanghaiDay(d) : "—");
 /**
  * The delivery note as a pdfmake document: the companies by name (Chinese, or English
  * names where the reader's language is English and they exist), the numbers and dates,
- * one row per line with product, quantity and unit, a QR code with the receive address
+ * one row per line with product, lots, quantity and unit, a QR code with the receive address
  * and the number typed out beside it (for a scanner that types, or a person), and
  * places to sign.
  */
@@ -29,8 +29,9 @@ export function deliveryNoteDocument(note: DeliveryNoteData, { t, locale, origin
     [field(t("deliveryNote.pdf.contact"), [note.supplier.contactName, note.supplier.contactPhone].filter(Boolean).join(" ") || "—"), field(t("deliveryNote.pdf.plannedDate"), day(note.plannedDate))],
     [field(t("deliveryNote.pdf.waybill"), note.waybillNo ?? "—"), field(t("deliveryNote.pdf.shippedDate"), day(note.shippedAt))],
   ];
-  const head = ["lineNo", "productCode", "product", "quantity", "unit"].map((k) => ({ text: t(`deliveryNote.pdf.columns.${k}`), bold: true, fillColor: "#f1f5f9" }));
-  const rows = note.lines.map((l) => [String(l.lineNo), l.productCode, l.description, { text: qty.format(l.quantity), alignment: "right" as const }, en ? l.unit.nameEn : l.unit.nameZh]);
+  const head = ["lineNo", "productCode", "product", "lots", "quantity", "unit"].map((k) => ({ text: t(`deliveryNote.pdf.columns.${k}`), bold: true, fillColor: "#f1f5f9" }));
+  const lots = (l: DeliveryNoteData["lines"][number]) => (l.lots.length ? l.lots.map((lot) => `${lot.lotNumber}：${qty.format(lot.quantity)}`).join("\n") : "—");
+  const rows = note.lines.map((l) => [String(l.lineNo), l.productCode, l.description, lots(l), { text: qty.format(l.quantity), alignment: "right" as const }, en ? l.unit.nameEn : l.unit.nameZh]);
   return {
     pageSize: "A4",
     pageMargins: [40, 40, 40, 50],
@@ -43,7 +44,7 @@ export function deliveryNoteDocument(note: DeliveryNoteData, { t, locale, origin
         ],
       },
       { table: { widths: ["*", "*"], body: header }, layout: "noBorders", margin: [0, 12, 0, 12], fontSize: 10 },
-      { table: { headerRows: 1, widths: [30, 90, "*", 70, 40], body: [head, ...rows] }, layout: "lightHorizontalLines", fontSize: 10 },
+      { table: { headerRows: 1, widths: [28, 80, "*", 100, 56, 34], body: [head, ...rows] }, layout: "lightHorizontalLines", fontSize: 10 },
       { text: t("deliveryNote.pdf.typeNumber", { number: note.number }), fontSize: 9, color: "#475569", margin: [0, 12, 0, 24] },
       { columns: ["deliverer", "receiver", "date"].map((k) => ({ text: `${t(`deliveryNote.pdf.sign.${k}`)}：________________`, fontSize: 10 })) },
     ],
