@@ -83,7 +83,8 @@ async function verify(db: Db, prefix: string) {
     db.instanceEvent.findMany({ where: { instanceId: { in: ids } }, select: { instanceId: true, type: true, taskId: true } }),
     db.task.findMany({ where: { instanceId: { in: ids } }, select: { id: true, instanceId: true, status: true, elementId: true } }),
     db.integrationLedger.findMany({ where: { instanceId: { in: ids } }, select: { idempotencyKey: true, instanceId: true } }),
-    db.job.findMany({ select: { kind: true, status: true, attempts: true, instanceId: true } }),
+    // This run's jobs (its instances' timers and service steps), not the housekeeping jobs that recur for ever (certificate sweep, ERP poll).
+    db.job.findMany({ where: { OR: [{ instanceId: { in: ids } }, { kind: "service" }] }, select: { kind: true, status: true, attempts: true, instanceId: true } }),
     db.integrationLedger.count(),
   ]);
   const STEP_EVENTS = new Set(["instance.started", "task.completed", "service.completed", "timer.fired", "message.received"]);
