@@ -16,7 +16,7 @@ export const wallClockDay = (d: Date | null) => {
   return w ? new Date(Date.UTC(w.getUTCFullYear(), w.getUTCMonth(), w.getUTCDate())) : null;
 };
 
-export type SheetColumn = Partial<ExcelJS.Column>;
+type SheetColumn = Partial<ExcelJS.Column>;
 /**
  * Adds one row (an array by column, or an object by column key) and commits it at once.
  * False once the export's row limit is reached: that row was not written, the limit's
