@@ -113,6 +113,14 @@ describe.each(kinds)("Excel exports of the purchasing lists and the receipt libr
     expect((await readBook(await exportReceipts(t.db, await t.actor("chenjing"), parseReceiptQuery({ q: "GR-NONE" }), { ...zh, t: tr }))).rows).toEqual([]);
   });
 
+  it("reads in English for an English reader", async () => {
+    const en = createTranslator({ locale: "en", messages: await loadMessages("en") }) as unknown as Translate;
+    const book = await readBook(await exportPurchaseOrders(t.db, await t.actor("lina"), parseSrmListQuery({ q: "PUR-00041" }), { locale: "en", t: en }));
+    expect(book.name).toBe("Purchase orders");
+    expect(book.header.slice(0, 4)).toEqual(["Order", "Supplier code", "Supplier", "Status"]);
+    expect(book.rows.map((r) => [r[0], r[3], r[8], r[15]])).toEqual([["PUR-00041", "Awaiting confirmation", "pcs", "新产线"]]);
+  });
+
   it("is for employees with srm.view only", async () => {
     const opts = { ...zh, t: tr };
     await expect(exportPurchaseOrders(t.db, await t.actor("sunli"), parseSrmListQuery({}), opts)).rejects.toMatchObject({ code: "forbidden" });
