@@ -10,10 +10,10 @@ import { unitLabels } from "./unit-labels";
 /** The receipt list's one status filter: receipts with a rejected quantity. */
 export const RECEIPT_FILTERS = ["rejected"] as const;
 
-/** The supplier's receipts the query selects: its orders only, `q` a receipt, order or plan number. */
+/** The supplier's receipts the query selects: its orders' only, `q` a receipt, order or plan number. */
 export function portalReceiptWhere(supplierId: string, q: Pick<PortalListQuery, "status" | "q">): Prisma.GoodsReceiptWhereInput {
   return {
-    order: { supplierId },
+    supplierId,
     ...(q.status === "rejected" ? { lines: { some: { rejectedQuantity: { gt: 0 } } } } : {}),
     ...(q.q
       ? { OR: [{ number: { contains: q.q, mode: "insensitive" } }, { order: { number: { contains: q.q, mode: "insensitive" } } }, { deliveryPlan: { number: { contains: q.q, mode: "insensitive" } } }] }
