@@ -14,7 +14,7 @@
 //
 // BENCH_LINES (1000000), BENCH_CALLS (200), BENCH_KEEP_DB=1 keeps the database and
 // prints its name, BENCH_DB=<name> reuses such a database (no load).
-import { createHash, randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import { Readable } from "node:stream";
@@ -29,7 +29,7 @@ import { exportPortalReceipts } from "../lib/srm/export-portal-receipts";
 import { parsePortalListQuery } from "../lib/srm/portal-lists.schema";
 import { listPortalOrders } from "../lib/srm/portal-orders";
 import { listPortalReceipts } from "../lib/srm/portal-receipts";
-import { machine, percentile } from "./support.mjs";
+import { benchDatabase, machine, timeInterleaved } from "./support.mjs";
 
 installDomainModules();
 
@@ -39,7 +39,6 @@ const SUPPLIERS = 1000;
 const BIG_ORDERS = Math.round((LINES * 0.05) / 10); // the big supplier: 5% of the lines, orders of 10
 const ORDERS = BIG_ORDERS + Math.round((LINES - BIG_ORDERS * 10) / 5);
 const CALLS = Number(process.env.BENCH_CALLS ?? 200);
-const ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 const BIG = `md5('sup1')::uuid::text`;
 
@@ -99,25 +98,6 @@ const BARE_RECEIPTS = `SELECT r."id", r."number", r."receivedAt", o."id" AS "ord
   WHERE r."supplierId" = $1 ORDER BY r."receivedAt" DESC, r."id" ASC LIMIT 20`;
 const BARE_RECEIPTS_COUNT = `SELECT count(*)::int AS n FROM "GoodsReceipt" r WHERE r."supplierId" = $1`;
 
-/** Times the cases interleaved (one call of each per round, in turn), after 20 untimed rounds. */
-async function timeCases<K extends string>(cases: Record<K, () => Promise<unknown>>) {
-  const keys = Object.keys(cases) as K[];
-  const ms = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
-  for (let i = 0; i < 20 + CALLS; i++) {
-    for (const k of keys) {
-      const t = performance.now();
-      await cases[k]();
-      if (i >= 20) ms[k].push(performance.now() - t);
-    }
-  }
-  return Object.fromEntries(
-    keys.map((k) => {
-      const sorted = ms[k].sort((a, b) => a - b);
-      return [k, { p50: round(percentile(sorted, 50), 2), p95: round(percentile(sorted, 95), 2) }];
-    }),
-  ) as Record<K, { p50: number; p95: number }>;
-}
-
 /** Runs the export to /dev/null, sampling RSS every 20 ms: seconds and the peak growth in MB. */
 async function measureExport(run: () => Promise<ReadableStream<Uint8Array>>) {
   const before = process.memoryUsage().rss;
@@ -137,19 +117,13 @@ async function measureExport(run: () => Promise<ReadableStream<Uint8Array>>) {
 }
 
 async function main() {
-  const reuse = process.env.BENCH_DB;
-  const name = reuse ?? `ff_bench_portal_${randomUUID().replace(/-/g, "").slice(0, 10)}`;
-  const url = ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  if (!reuse) await admin.query(`CREATE DATABASE ${name} LOCALE 'C.utf8' TEMPLATE template0`);
-  const keep = process.env.BENCH_KEEP_DB === "1" || !!reuse;
+  const { name, url, fresh, keep, close } = await benchDatabase("ff_bench_portal");
   try {
     const opened = await openDb({ mode: "postgresql", url });
     const db = opened.db;
     try {
       let loadSeconds = 0;
-      if (!reuse) {
+      if (fresh) {
         const loader = new pg.Client({ connectionString: url });
         await loader.connect();
         const t0 = Date.now();
@@ -183,7 +157,7 @@ async function main() {
       const orders = await listPortalOrders(db, actor, first);
       const receipts = await listPortalReceipts(db, actor, first);
       console.error(`big supplier: ${big.lines} order lines, ${orders.total} orders, ${receipts.total} receipts, ${big.receipt_lines} receipt lines`);
-      const t = await timeCases(cases);
+      const t = await timeInterleaved(cases, CALLS);
       console.error(JSON.stringify(t));
 
       const zh = translator(await loadMessages("zh-CN"));
@@ -231,8 +205,7 @@ async function main() {
       await opened.close();
     }
   } finally {
-    if (!keep) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
-    await admin.end();
+    await close();
   }
 }
 
