@@ -15,7 +15,6 @@
 //
 // BENCH_TASKS (1000000), BENCH_CALLS (500), BENCH_KEEP_DB=1 keeps the database
 // and prints its name, BENCH_DB=<name> reuses such a database (no load).
-import { randomUUID } from "node:crypto";
 import os from "node:os";
 import pg from "pg";
 import { loadEmployeeActor } from "../lib/auth/load-actor";
@@ -23,7 +22,7 @@ import { installDomainModules } from "../lib/server/domain-modules";
 import { openDb } from "../lib/db/client";
 import { COUNT_CAP, countTasks } from "../lib/inbox/count-tasks";
 import { listTasks } from "../lib/inbox/list-tasks";
-import { machine, percentile } from "./support.mjs";
+import { benchDatabase, machine, timeInterleaved } from "./support.mjs";
 
 installDomainModules();
 
@@ -33,7 +32,6 @@ const INSTANCES = Math.round(TASKS * 0.4);
 const EMPLOYEES = 3000;
 const GROUPS = 200;
 const CALLS = Number(process.env.BENCH_CALLS ?? 500);
-const ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
 const LOAD = [
@@ -93,37 +91,8 @@ function bareCountSql(view: string) {
   return `SELECT count(*)::int AS n FROM (SELECT 1 FROM "Task" t WHERE ${BARE[view]} LIMIT ${COUNT_CAP + 1}) c`;
 }
 
-/**
- * Times the cases interleaved (one call of each per round, in turn), so that a
- * busy moment on the machine hits the thing measured and its baseline alike.
- * 20 untimed rounds first.
- */
-async function timeCases<K extends string>(cases: Record<K, () => Promise<unknown>>) {
-  const keys = Object.keys(cases) as K[];
-  const ms = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
-  for (let i = 0; i < 20 + CALLS; i++) {
-    for (const k of keys) {
-      const t = performance.now();
-      await cases[k]();
-      if (i >= 20) ms[k].push(performance.now() - t);
-    }
-  }
-  return Object.fromEntries(
-    keys.map((k) => {
-      const sorted = ms[k].sort((a, b) => a - b);
-      return [k, { p50: round(percentile(sorted, 50), 2), p95: round(percentile(sorted, 95), 2) }];
-    }),
-  ) as Record<K, { p50: number; p95: number }>;
-}
-
 async function main() {
-  const reuse = process.env.BENCH_DB;
-  const name = reuse ?? `ff_bench_inbox_${randomUUID().replace(/-/g, "").slice(0, 10)}`;
-  const url = ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  if (!reuse) await admin.query(`CREATE DATABASE ${name} LOCALE 'C.utf8' TEMPLATE template0`);
-  const keep = process.env.BENCH_KEEP_DB === "1" || !!reuse;
+  const { name, url, fresh, keep, close } = await benchDatabase("ff_bench_inbox");
   try {
     const opened = await openDb({ mode: "postgresql", url });
     const bare = new pg.Client({ connectionString: url });
@@ -132,7 +101,7 @@ async function main() {
     await bare2.connect();
     try {
       let loadSeconds = 0;
-      if (!reuse) {
+      if (fresh) {
         const t0 = Date.now();
         for (const sql of LOAD) await bare.query(sql);
         loadSeconds = round((Date.now() - t0) / 1000);
@@ -169,14 +138,14 @@ async function main() {
         for (const view of ["mine", "group", "started", "done"] as const) {
           const arg = view === "group" ? actor.groups : actor.id;
           const count = await countTasks(opened.db, actor, { view });
-          const { lt, b, ct, bcount, both, bc } = await timeCases({
+          const { lt, b, ct, bcount, both, bc } = await timeInterleaved({
             lt: () => listTasks(opened.db, actor, { view }),
             b: () => bare.query(bareSql(view), [arg]),
             ct: () => countTasks(opened.db, actor, { view }),
             bcount: () => bare.query(bareCountSql(view), [arg]),
             both: () => Promise.all([listTasks(opened.db, actor, { view }), countTasks(opened.db, actor, { view })]),
             bc: () => Promise.all([bare.query(bareSql(view), [arg]), bare2.query(bareCountSql(view), [arg])]),
-          });
+          }, CALLS);
           const r = {
             matching: count.totalCapped ? `${count.total}+` : count.total,
             list_p50_ms: lt.p50,
@@ -227,8 +196,7 @@ async function main() {
       await opened.close();
     }
   } finally {
-    if (!keep) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
-    await admin.end();
+    await close();
   }
 }
 

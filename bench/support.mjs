@@ -1,8 +1,10 @@
 // Shared helpers of the bench scripts: start the built server, sign in, read RSS.
 import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 
 export function machine() {
   return { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version };
@@ -71,4 +73,52 @@ export async function signInCookie(base, realm, username, password) {
 
 export function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/**
+ * Times the cases interleaved (one call of each per round, in turn), so that a busy
+ * moment on the machine hits the thing measured and its baseline alike; `warmup`
+ * untimed rounds first. p50/p95 in ms (two decimals) per case.
+ */
+export async function timeInterleaved(cases, calls, warmup = 20) {
+  const keys = Object.keys(cases);
+  const ms = Object.fromEntries(keys.map((k) => [k, []]));
+  for (let i = 0; i < warmup + calls; i++) {
+    for (const k of keys) {
+      const t = performance.now();
+      await cases[k]();
+      if (i >= warmup) ms[k].push(performance.now() - t);
+    }
+  }
+  const r2 = (x) => Math.round(x * 100) / 100;
+  return Object.fromEntries(
+    keys.map((k) => {
+      const sorted = ms[k].sort((a, b) => a - b);
+      return [k, { p50: r2(percentile(sorted, 50)), p95: r2(percentile(sorted, 95)) }];
+    }),
+  );
+}
+
+/**
+ * A fresh PostgreSQL database for a bench (`LOCALE 'C.utf8'`), or the one BENCH_DB names
+ * (reused, not loaded again). `close` drops it unless BENCH_KEEP_DB=1 or it was reused.
+ */
+export async function benchDatabase(prefix) {
+  const adminUrl = process.env.TEST_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  const reuse = process.env.BENCH_DB;
+  const name = reuse ?? `${prefix}_${randomUUID().replace(/-/g, "").slice(0, 10)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  if (!reuse) await admin.query(`CREATE DATABASE ${name} LOCALE 'C.utf8' TEMPLATE template0`);
+  const keep = process.env.BENCH_KEEP_DB === "1" || !!reuse;
+  return {
+    name,
+    url: adminUrl.replace(/\/[^/]*$/, `/${name}`),
+    fresh: !reuse,
+    keep,
+    close: async () => {
+      if (!keep) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
+      await admin.end();
+    },
+  };
 }

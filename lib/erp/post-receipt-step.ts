@@ -151,7 +151,7 @@ async function planLines(db: Db, planId: string, orderLines: Line[]): Promise<Li
     .sort((a, b) => a.lineNo - b.lineNo);
 }
 
-async function createReceipt(db: Db, ctx: ServiceContext, po: { id: string }, expected: Line[], planId: string | null) {
+async function createReceipt(db: Db, ctx: ServiceContext, po: { id: string; supplierId: string }, expected: Line[], planId: string | null) {
   const { variables } = ctx;
   const location = typeof variables.location === "string" ? variables.location : null;
   const worker = await ctx.db.task.findFirst({ where: { instanceId: ctx.instanceId, formKey: { in: ["goods_receipt", "delivery_receipt", "receipt_summary"] }, status: "completed" }, orderBy: { completedAt: "desc" }, select: { completedById: true } });
@@ -161,7 +161,7 @@ async function createReceipt(db: Db, ctx: ServiceContext, po: { id: string }, ex
     const again = await tx.goodsReceipt.findFirst({ where: { instanceId: ctx.instanceId, orderId: po.id }, include: { lines: true } });
     if (again) return again;
     const gr = await tx.goodsReceipt.create({
-      data: { number, orderId: po.id, deliveryPlanId: planId, instanceId: ctx.instanceId, receivedAt: now(), receivedById: worker?.completedById ?? null, lines: { create: lines } },
+      data: { number, orderId: po.id, supplierId: po.supplierId, deliveryPlanId: planId, instanceId: ctx.instanceId, receivedAt: now(), receivedById: worker?.completedById ?? null, lines: { create: lines } },
       include: { lines: true },
     });
     for (const l of lines) {

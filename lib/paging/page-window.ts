@@ -8,3 +8,14 @@ export function pageWindow(total: number, page: number, size: number) {
   const current = Math.min(Math.max(1, page), pageCount);
   return { page: current, pageCount, skip: (current - 1) * size, take: size };
 }
+
+/**
+ * pageWindow with the count and the page asked for read at once (one round trip less);
+ * the page is read again, held to the last one, only when the one asked for was past the end.
+ */
+export async function countedPage<T>(count: () => Promise<number>, read: (skip: number, take: number) => Promise<T[]>, page: number, size: number) {
+  const asked = (Math.max(1, page) - 1) * size;
+  const [total, first] = await Promise.all([count(), read(asked, size)]);
+  const w = pageWindow(total, page, size);
+  return { ...w, total, rows: w.skip === asked ? first : await read(w.skip, w.take) };
+}

@@ -1,7 +1,5 @@
 import "server-only";
 import { instanceWhere } from "./list-instances";
-import { PassThrough, Readable } from "node:stream";
-import ExcelJS from "exceljs";
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { requirePermission } from "../auth/permissions";
@@ -13,14 +11,13 @@ import { parseInput } from "../errors/parse-input";
 import type { Translate } from "../errors/translate-error";
 import { describeVariables } from "../inbox/describe-variables";
 import type { DisplayValue } from "../inbox/format-value";
-import { logger } from "../log/logger";
+import { streamWorkbook, wallClock } from "../files/xlsx-export";
 
 const BATCH = 500;
 /** Beyond this an export is no longer a list to read: it stops there and its last row says so. */
 const EXPORT_LIMIT = 10_000;
 /** describeVariables calls at once: enough to keep PostgreSQL busy, few enough for the pool. */
 const PARALLEL = 20;
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 
 // Unlike the list page (which falls back to defaults), a download of something other
 // than what was asked for would mislead: a bad filter is refused with its field named.
@@ -50,8 +47,6 @@ function parseExportQuery(params: Record<string, string>): InstanceFilters {
 
 const SELECT = { id: true, definitionId: true, businessKey: true, status: true, startedAt: true, endedAt: true, startedBy: true, variables: true, tasks: { where: { status: "open" }, select: { name: true }, orderBy: { createdAt: "asc" } } } as const;
 
-/** Excel has no time zones: a moment is written as the factory's wall-clock time. */
-const wallClock = (d: Date | null) => (d ? new Date(d.getTime() + SHANGHAI_OFFSET_MS) : null);
 
 function cellText(v: DisplayValue, zh: boolean): string {
   if (v.kind === "text") return zh ? v.zh : v.en;
@@ -111,11 +106,8 @@ export async function exportInstances(db: Db, who: Actor | null, params: Record<
     }
   }
 
-  const out = new PassThrough();
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const sheet = book.addWorksheet(t("processes.export.sheet"), { views: [{ state: "frozen", ySplit: 1 }] });
   const time = { numFmt: "yyyy-mm-dd hh:mm" };
-  sheet.columns = [
+  const columns = [
     { header: t("processes.instances.businessKey"), width: 18 },
     { header: t("processes.instances.process"), width: 20 },
     { header: t("processes.export.version"), width: 6 },
@@ -126,34 +118,21 @@ export async function exportInstances(db: Db, who: Actor | null, params: Record<
     { header: t("processes.instances.current"), width: 20 },
     ...labels.map((header) => ({ header, width: 18 })),
   ];
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
-
-  void (async () => {
-    try {
-      rows.forEach((r, i) => {
-        const d = definitionOf.get(r.definitionId);
-        sheet
-          .addRow([
-            r.businessKey ?? "",
-            d?.name ?? "",
-            d?.version ?? null,
-            t(`processes.status.${r.status}`),
-            r.startedBy ? (nameOf.get(r.startedBy) ?? "") : t("processes.versions.system"),
-            wallClock(r.startedAt),
-            wallClock(r.endedAt),
-            r.tasks.map((x) => x.name).join(zh ? "、" : ", "),
-            ...labels.map((l) => business[i].get(l) ?? null),
-          ])
-          .commit();
-      });
-      if (truncated) sheet.addRow([t("processes.export.truncated", { count: EXPORT_LIMIT })]).commit();
-      sheet.commit();
-      await book.commit();
-    } catch (e) {
-      logger.error({ err: e }, "instance export failed");
-      out.destroy(e instanceof Error ? e : new Error(String(e)));
-    }
-  })();
-  return Readable.toWeb(out) as ReadableStream<Uint8Array>;
+  return streamWorkbook({ sheet: t("processes.export.sheet"), columns, failure: "instance export failed" }, async (addRow) => {
+    rows.forEach((r, i) => {
+      const d = definitionOf.get(r.definitionId);
+      addRow([
+        r.businessKey ?? "",
+        d?.name ?? "",
+        d?.version ?? null,
+        t(`processes.status.${r.status}`),
+        r.startedBy ? (nameOf.get(r.startedBy) ?? "") : t("processes.versions.system"),
+        wallClock(r.startedAt),
+        wallClock(r.endedAt),
+        r.tasks.map((x) => x.name).join(zh ? "、" : ", "),
+        ...labels.map((l) => business[i].get(l) ?? null),
+      ]);
+    });
+    if (truncated) addRow([t("processes.export.truncated", { count: EXPORT_LIMIT })]);
+  });
 }

@@ -1,20 +1,15 @@
 import "server-only";
-import { PassThrough, Readable } from "node:stream";
-import ExcelJS from "exceljs";
 import type { Actor } from "../auth/actor";
 import { requireSupplierUser } from "../auth/permissions";
 import type { Db } from "../db/client";
 import type { Translate } from "../errors/translate-error";
-import { logger } from "../log/logger";
+import { streamWorkbook, wallClock } from "../files/xlsx-export";
 import { parsePortalListQuery } from "./portal-lists.schema";
 import { describeReceipts, portalReceiptWhere, RECEIPT_SELECT, RECEIPTS_NEWEST_FIRST, RECEIPT_FILTERS } from "./portal-receipts";
 
 /** Beyond this many receipts an export is no longer a list to read: it stops and its last row says so. */
 const EXPORT_LIMIT = 5_000;
 const BATCH = 500;
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
-/** Excel has no time zones: a moment is written as the factory's wall-clock time. */
-const wallClock = (d: Date) => new Date(d.getTime() + SHANGHAI_OFFSET_MS);
 
 /**
  * The signed-in supplier's receipts the list's filters select (status, q), one row per
@@ -26,24 +21,23 @@ export async function exportPortalReceipts(db: Db, who: Actor | null, params: Re
   const { supplierId } = requireSupplierUser(who);
   const q = parsePortalListQuery(params, RECEIPT_FILTERS);
   const where = portalReceiptWhere(supplierId, q);
-  const raw = [];
+  // Each batch is described as it comes (the rows as written, not the records read): a big
+  // supplier's 5,000 receipts are not held twice.
+  const receipts: Awaited<ReturnType<typeof describeReceipts>> = [];
+  let truncated = false;
   let cursor: string | undefined;
-  while (raw.length <= EXPORT_LIMIT) {
-    const take = Math.min(BATCH, EXPORT_LIMIT + 1 - raw.length);
+  for (;;) {
+    const take = Math.min(BATCH, EXPORT_LIMIT + 1 - receipts.length);
     const batch = await db.goodsReceipt.findMany({ where, orderBy: RECEIPTS_NEWEST_FIRST, take, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}), select: RECEIPT_SELECT });
-    raw.push(...batch);
-    if (batch.length < take) break;
+    truncated = receipts.length + batch.length > EXPORT_LIMIT;
+    receipts.push(...(await describeReceipts(db, batch.slice(0, EXPORT_LIMIT - receipts.length))));
+    if (batch.length < take || truncated) break;
     cursor = batch[batch.length - 1].id;
   }
-  const truncated = raw.length > EXPORT_LIMIT;
-  const receipts = await describeReceipts(db, raw.slice(0, EXPORT_LIMIT));
   const zh = locale.startsWith("zh");
 
-  const out = new PassThrough();
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const sheet = book.addWorksheet(t("portalPages.receipts.export.sheet"), { views: [{ state: "frozen", ySplit: 1 }] });
   const qty = { numFmt: "#,##0.####" };
-  sheet.columns = [
+  const columns = [
     { header: t("portalPages.receipts.number"), width: 18 },
     { header: t("portalPages.receipts.receivedAt"), width: 17, style: { numFmt: "yyyy-mm-dd hh:mm" } },
     { header: t("portalPages.receipts.order"), width: 18 },
@@ -56,23 +50,12 @@ export async function exportPortalReceipts(db: Db, who: Actor | null, params: Re
     { header: t("portalPages.receipts.accepted"), width: 12, style: qty },
     { header: t("portalPages.receipts.rejected"), width: 12, style: qty },
   ];
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
-
-  void (async () => {
-    try {
-      for (const r of receipts) {
-        for (const l of r.lines) {
-          sheet.addRow([r.number, wallClock(r.receivedAt), r.order.number, r.planNumber ?? "", l.lineNo, l.productCode, l.description, zh ? l.unit.nameZh : l.unit.nameEn, l.received, l.accepted, l.rejected]).commit();
-        }
+  return streamWorkbook({ sheet: t("portalPages.receipts.export.sheet"), columns, failure: "receipt export failed" }, async (addRow) => {
+    for (const r of receipts) {
+      for (const l of r.lines) {
+        addRow([r.number, wallClock(r.receivedAt), r.order.number, r.planNumber ?? "", l.lineNo, l.productCode, l.description, zh ? l.unit.nameZh : l.unit.nameEn, l.received, l.accepted, l.rejected]);
       }
-      if (truncated) sheet.addRow([t("portalPages.receipts.export.truncated", { count: EXPORT_LIMIT })]).commit();
-      sheet.commit();
-      await book.commit();
-    } catch (e) {
-      logger.error({ err: e }, "receipt export failed");
-      out.destroy(e instanceof Error ? e : new Error(String(e)));
     }
-  })();
-  return Readable.toWeb(out) as ReadableStream<Uint8Array>;
+    if (truncated) addRow([t("portalPages.receipts.export.truncated", { count: EXPORT_LIMIT })]);
+  });
 }

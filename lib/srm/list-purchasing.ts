@@ -2,11 +2,9 @@ import "server-only";
 import type { Actor } from "../auth/actor";
 import { requirePermission } from "../auth/permissions";
 import { readCustomValues } from "../custom-fields/custom-values";
-import { loadCustomFields } from "../custom-fields/list-custom-fields";
-import { customFilterCondition, customSearchConditions } from "../custom-fields/list-filters";
 import type { Db } from "../db/client";
-import type { Prisma } from "../db/generated/client";
-import type { OrderStatus, PlanStatus, SrmListQuery } from "./srm-lists.schema";
+import type { SrmListQuery } from "./srm-lists.schema";
+import { deliveryPlanWhere, purchaseOrderWhere, type ListScope } from "./purchasing-where";
 import { pageWindow } from "../paging/page-window";
 import { unitLabels, type UnitLabel } from "./unit-labels";
 
@@ -16,8 +14,6 @@ export type UnitQuantities = { unit: UnitLabel; ordered: number; confirmed: numb
 export const SRM_PAGE_SIZE = 20;
 
 const NEWEST_FIRST = [{ createdAt: "desc" as const }, { id: "asc" as const }];
-
-const supplierMatch = (q: string): Prisma.SupplierWhereInput => ({ OR: [{ code: { contains: q, mode: "insensitive" } }, { name: { contains: q, mode: "insensitive" } }] });
 
 /** Sums per unit, units in the order they first appear: quantities of different units are never added together. */
 function perUnit<L extends { unitCode: string }, T>(lines: L[], zero: () => T, add: (acc: T, line: L) => void): [string, T][] {
@@ -29,9 +25,6 @@ function perUnit<L extends { unitCode: string }, T>(lines: L[], zero: () => T, a
   return [...acc.entries()];
 }
 
-/** Narrows a list to one supplier (the supplier archive) and sets its page size. */
-export type ListScope = { supplierId?: string; pageSize?: number };
-
 /**
  * Purchase orders, newest first: number, supplier, status, dates, ordered, confirmed and
  * received quantities per unit, deliveries, custom values. The search also matches the
@@ -39,14 +32,7 @@ export type ListScope = { supplierId?: string; pageSize?: number };
  */
 export async function listPurchaseOrders(db: Db, who: Actor, q: SrmListQuery, scope: ListScope = {}) {
   requirePermission(who, "srm.view");
-  const fields = await loadCustomFields(db, "purchase_order");
-  const custom = await customFilterCondition(db, "purchase_order", fields, q.cf);
-  const where: Prisma.PurchaseOrderWhereInput = {
-    ...(scope.supplierId ? { supplierId: scope.supplierId } : {}),
-    ...(q.status !== "all" ? { status: q.status as OrderStatus } : {}),
-    ...(q.q ? { OR: [{ number: { contains: q.q, mode: "insensitive" } }, { supplier: supplierMatch(q.q) }, ...customSearchConditions(fields, q.q)] } : {}),
-    ...(custom ? { AND: [custom] } : {}),
-  };
+  const where = await purchaseOrderWhere(db, q, scope);
   const total = await db.purchaseOrder.count({ where });
   const { page, pageCount, skip, take } = pageWindow(total, q.page, scope.pageSize ?? SRM_PAGE_SIZE);
   const rows = await db.purchaseOrder.findMany({
@@ -93,11 +79,7 @@ export async function listPurchaseOrders(db: Db, who: Actor, q: SrmListQuery, sc
 /** Delivery plans, newest first: plan and order number, supplier, status, planned and shipped dates, waybill, quantities per unit, receipts. */
 export async function listDeliveryPlans(db: Db, who: Actor, q: SrmListQuery, scope: ListScope = {}) {
   requirePermission(who, "srm.view");
-  const where: Prisma.DeliveryPlanWhereInput = {
-    ...(scope.supplierId ? { supplierId: scope.supplierId } : {}),
-    ...(q.status !== "all" ? { status: q.status as PlanStatus } : {}),
-    ...(q.q ? { OR: [{ number: { contains: q.q, mode: "insensitive" } }, { order: { number: { contains: q.q, mode: "insensitive" } } }, { supplier: supplierMatch(q.q) }] } : {}),
-  };
+  const where = deliveryPlanWhere(q, scope);
   const total = await db.deliveryPlan.count({ where });
   const { page, pageCount, skip, take } = pageWindow(total, q.page, scope.pageSize ?? SRM_PAGE_SIZE);
   const rows = await db.deliveryPlan.findMany({

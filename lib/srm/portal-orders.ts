@@ -5,7 +5,7 @@ import { requireSupplierUser } from "../auth/permissions";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
-import { pageWindow } from "../paging/page-window";
+import { countedPage } from "../paging/page-window";
 import { now } from "../workflow/clock";
 import { shanghaiDay } from "./on-time-delivery";
 import { orderLineFigures } from "./order-line-figures";
@@ -43,15 +43,19 @@ export async function listPortalOrders(db: Db, who: Actor | null, q: PortalListQ
     ...(q.status !== "all" ? { status: q.status as OrderStatus } : {}),
     ...(q.q ? { number: { contains: q.q, mode: "insensitive" } } : {}),
   };
-  const total = await db.purchaseOrder.count({ where });
-  const { page, pageCount, skip, take } = pageWindow(total, q.page, pageSize);
-  const rows = await db.purchaseOrder.findMany({
-    where,
-    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    skip,
-    take,
-    select: { id: true, number: true, status: true, orderDate: true, confirmedAt: true, supplierRef: true, lines: { select: { quantity: true, confirmedQuantity: true, receivedQuantity: true, unitCode: true }, orderBy: { lineNo: "asc" } } },
-  });
+  const { rows, total, page, pageCount } = await countedPage(
+    () => db.purchaseOrder.count({ where }),
+    (skip, take) =>
+      db.purchaseOrder.findMany({
+        where,
+        orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+        skip,
+        take,
+        select: { id: true, number: true, status: true, orderDate: true, confirmedAt: true, supplierRef: true, lines: { select: { quantity: true, confirmedQuantity: true, receivedQuantity: true, unitCode: true }, orderBy: { lineNo: "asc" } } },
+      }),
+    q.page,
+    pageSize,
+  );
   const [unit, tasks] = await Promise.all([unitLabels(db, rows.flatMap((o) => o.lines.map((l) => l.unitCode))), confirmationTasks(db, supplierId, rows.map((o) => o.id))]);
   return {
     rows: rows.map(({ lines, ...o }) => {

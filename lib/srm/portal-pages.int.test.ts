@@ -55,8 +55,9 @@ describe.each(kinds)("the supplier portal's scoped read models on %s", (kind) =>
     const receive = async (n: number, number: string, accepted: number, rejected: number) => {
       const line = await t.db.purchaseOrderLine.findFirstOrThrow({ where: { orderId: orderId[n] } });
       const plan = await t.db.deliveryPlan.findUniqueOrThrow({ where: { erpId: `dp-${n}` } });
+      const { supplierId } = await t.db.purchaseOrder.findUniqueOrThrow({ where: { id: orderId[n] } });
       await t.db.goodsReceipt.create({
-        data: { number, orderId: orderId[n], deliveryPlanId: plan.id, receivedAt: new Date("2026-11-19T02:00:00Z"), lines: { create: [{ orderLineId: line.id, acceptedQuantity: accepted, rejectedQuantity: rejected }] } },
+        data: { number, orderId: orderId[n], supplierId, deliveryPlanId: plan.id, receivedAt: new Date("2026-11-19T02:00:00Z"), lines: { create: [{ orderLineId: line.id, acceptedQuantity: accepted, rejectedQuantity: rejected }] } },
       });
     };
     await receive(51, "GR-TEST-0051", 100, 0);

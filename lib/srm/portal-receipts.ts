@@ -3,17 +3,17 @@ import type { Actor } from "../auth/actor";
 import { requireSupplierUser } from "../auth/permissions";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import { pageWindow } from "../paging/page-window";
+import { countedPage } from "../paging/page-window";
 import { PORTAL_PAGE_SIZE, type PortalListQuery } from "./portal-lists.schema";
 import { unitLabels } from "./unit-labels";
 
 /** The receipt list's one status filter: receipts with a rejected quantity. */
 export const RECEIPT_FILTERS = ["rejected"] as const;
 
-/** The supplier's receipts the query selects: its orders only, `q` a receipt, order or plan number. */
+/** The supplier's receipts the query selects: its orders' only, `q` a receipt, order or plan number. */
 export function portalReceiptWhere(supplierId: string, q: Pick<PortalListQuery, "status" | "q">): Prisma.GoodsReceiptWhereInput {
   return {
-    order: { supplierId },
+    supplierId,
     ...(q.status === "rejected" ? { lines: { some: { rejectedQuantity: { gt: 0 } } } } : {}),
     ...(q.q
       ? { OR: [{ number: { contains: q.q, mode: "insensitive" } }, { order: { number: { contains: q.q, mode: "insensitive" } } }, { deliveryPlan: { number: { contains: q.q, mode: "insensitive" } } }] }
@@ -61,9 +61,12 @@ export async function describeReceipts(db: Db, rows: ReceiptRow[]) {
 export async function listPortalReceipts(db: Db, who: Actor | null, q: PortalListQuery, pageSize = PORTAL_PAGE_SIZE) {
   const { supplierId } = requireSupplierUser(who);
   const where = portalReceiptWhere(supplierId, q);
-  const total = await db.goodsReceipt.count({ where });
-  const { page, pageCount, skip, take } = pageWindow(total, q.page, pageSize);
-  const rows = await db.goodsReceipt.findMany({ where, orderBy: RECEIPTS_NEWEST_FIRST, skip, take, select: RECEIPT_SELECT });
+  const { rows, total, page, pageCount } = await countedPage(
+    () => db.goodsReceipt.count({ where }),
+    (skip, take) => db.goodsReceipt.findMany({ where, orderBy: RECEIPTS_NEWEST_FIRST, skip, take, select: RECEIPT_SELECT }),
+    q.page,
+    pageSize,
+  );
   return { rows: await describeReceipts(db, rows), total, page, pageCount };
 }
 

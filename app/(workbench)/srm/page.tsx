@@ -39,11 +39,12 @@ export default async function SrmPage({ searchParams }: { searchParams: Promise<
   const q = parseSrmListQuery(await searchParams);
   const db = await getDb();
   const entity = CUSTOM_ENTITY[q.tab];
-  const [t, tr, tf, tc, locale, fields, orders, plans, suppliers, enterOrders] = await Promise.all([
+  const [t, tr, tf, tc, te, locale, fields, orders, plans, suppliers, enterOrders] = await Promise.all([
     getTranslations("srm"),
     getTranslations("receiving"),
     getTranslations("customFields"),
     getTranslations("common"),
+    getTranslations("exports"),
     getLocale(),
     entity ? loadCustomFields(db, entity).then(listedFields) : ([] as CustomFieldDef[]),
     q.tab === "orders" ? listPurchaseOrders(db, actor, q) : null,
@@ -59,19 +60,17 @@ export default async function SrmPage({ searchParams }: { searchParams: Promise<
   return (
     <div className="space-y-4">
       <PageHeader title={t("title")}>
-        {q.tab === "suppliers" ? (
-          <div className="flex flex-wrap gap-2">
-            {/* A file download, not a page: a plain link, never prefetched. */}
-            <a href={listHref("/srm/suppliers/export", { status: q.status, q: q.q, ...customFilterParams(q.cf) })} download className={buttonVariants({ variant: "secondary", size: "sm" })} data-testid="export-suppliers">
-              {tf("export.button")}
-            </a>
-            {hasPermission(actor, "supplier.manage") ? (
-              <Link href="/srm/suppliers/new" className={buttonVariants({ size: "sm" })} data-testid="register-supplier">{t("registration.register")}</Link>
-            ) : null}
-          </div>
-        ) : enterOrders ? (
-          <Link href="/srm/orders/new" className={buttonVariants({ size: "sm" })} data-testid="new-purchase-order">{t("orders.new")}</Link>
-        ) : null}
+        <div className="flex flex-wrap gap-2">
+          {/* A file download, not a page: a plain link, never prefetched. */}
+          <a href={listHref(`/srm/${q.tab}/export`, { status: q.status, q: q.q, ...customFilterParams(q.cf) })} download className={buttonVariants({ variant: "secondary", size: "sm" })} data-testid={`export-${q.tab}`}>
+            {te("button")}
+          </a>
+          {q.tab === "suppliers" && hasPermission(actor, "supplier.manage") ? (
+            <Link href="/srm/suppliers/new" className={buttonVariants({ size: "sm" })} data-testid="register-supplier">{t("registration.register")}</Link>
+          ) : enterOrders ? (
+            <Link href="/srm/orders/new" className={buttonVariants({ size: "sm" })} data-testid="new-purchase-order">{t("orders.new")}</Link>
+          ) : null}
+        </div>
       </PageHeader>
       <p className="text-sm text-slate-600">
         {t("intro")}{" "}

@@ -11,7 +11,8 @@ const DAY_MS = 86_400_000;
 /** A day of the factory's calendar (Beijing time) as its first instant. */
 const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
 
-function receiptWhere(q: ReceiptQuery): Prisma.GoodsReceiptWhereInput {
+/** The receipt library's filter, shared by the list and its Excel export. */
+export function receiptWhere(q: ReceiptQuery): Prisma.GoodsReceiptWhereInput {
   const received = { ...(q.from ? { gte: dayStart(q.from) } : {}), ...(q.to ? { lt: new Date(dayStart(q.to).getTime() + DAY_MS) } : {}) };
   return {
     ...(q.supplier ? { order: { supplierId: q.supplier } } : {}),

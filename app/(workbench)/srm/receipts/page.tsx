@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { PagerLinks } from "@/components/admin/pager-links";
 import { ReceiptTable } from "@/components/srm/receipt-table";
 import { BackLink } from "@/components/ui/back-link";
+import { buttonVariants } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { FilterForm } from "@/components/ui/filter-form";
 import { Input, Label, Select } from "@/components/ui/input";
@@ -17,12 +18,17 @@ const href = (q: Omit<ReceiptQuery, "page">, page: number) => listHref("/srm/rec
 export default async function ReceiptsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await employeeWithPermission("srm.view");
   const q = parseReceiptQuery(await searchParams);
-  const [t, list] = await Promise.all([getTranslations("receiving.receipts"), listReceipts(await getDb(), actor, q)]);
+  const [t, te, list] = await Promise.all([getTranslations("receiving.receipts"), getTranslations("exports"), listReceipts(await getDb(), actor, q)]);
   const { page: _page, ...filters } = q;
   return (
     <div className="space-y-4">
       <BackLink href="/srm">{t("backToSrm")}</BackLink>
-      <PageHeader title={t("title")} />
+      <PageHeader title={t("title")}>
+        {/* A file download, not a page: a plain link, never prefetched. */}
+        <a href={listHref("/srm/receipts/export", filters)} download className={buttonVariants({ variant: "secondary", size: "sm" })} data-testid="export-receipts">
+          {te("button")}
+        </a>
+      </PageHeader>
       <p className="text-sm text-slate-600">{t("intro")}</p>
       <FilterForm className="grid-cols-1 sm:grid-cols-3 lg:grid-cols-5" actionsClassName="sm:col-span-3 lg:col-span-5" submitLabel={t("search")} resetLabel={t("reset")} resetHref="/srm/receipts">
         <div>
