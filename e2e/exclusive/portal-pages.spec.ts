@@ -19,7 +19,7 @@ const shanghaiDay = (offsetDays: number) => new Intl.DateTimeFormat("en-CA", { t
  * Screenshots at desktop and phone width of a page that reads as Chinese (codes and names it shows aside;
  * the home also lists what other journeys left for S001, e.g. e2e/inbox-screenshots.spec.ts's 截图用质量异常（desktop）).
  */
-const shoot = (page: Page, name: string) => shootReadable(page, name, /PO-\d{8}-\d{4}|DP-PO-\d{8}-\d{4}-\d+|GR-\d{8}-\d{4}|P-\d{4}|S\d{3}|SF-E2E-\d+|SQ-[A-Z0-9-]+|KB|Excel|（(desktop|phone)）/g);
+const shoot = (page: Page, name: string) => shootReadable(page, name, /PO-\d{8}-\d{4}|DP-PO-\d{8}-\d{4}-\d+|GR-\d{8}-\d{4}|P-\d{4}|S\d{3}|SF-E2E-\d+|SQ-[A-Z0-9-]+|KB|Excel|ISO \d+|IATF \d+|（(desktop|phone)）/g);
 
 test("supplier1 finds its order on the home, confirms and ships it, and reads its orders, deliveries, receipts (Excel) and documents", async ({ browser }) => {
   test.setTimeout(300_000);

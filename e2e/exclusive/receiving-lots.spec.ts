@@ -13,7 +13,7 @@ import { fillOrderEntry } from "../support/srm-pages";
 // sees the return in its portal, supplier2 gets a 404 for it. Changes S001's records: exclusive.
 
 const shanghaiDay = (offsetDays: number) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date(Date.now() + offsetDays * 86_400_000));
-const CODES = /PO-\d{8}-\d{4}|DP-PO-\d{8}-\d{4}-\d+|GR-\d{8}-\d{4}|SR-\d{8}-\d{4}|LOT-[A-Z]-\d+|P-\d{4}|S\d{3}|SF-E2E-\d+|SQ-[A-Z0-9-]+|WH01(-[A-Z0-9]+)*|ERP|Office|PDF/g;
+const CODES = /PO-\d{8}-\d{4}|DP-PO-\d{8}-\d{4}-\d+|GR-\d{8}-\d{4}|SR-\d{8}-\d{4}|LOT-[A-Z]-\d+|P-\d{4}|S\d{3}|SF-E2E-\d+|SQ-[A-Z0-9-]+|WH01(-[A-Z0-9]+)*|ERP|Office|PDF|Excel/g;
 const shoot = (page: Page, name: string) => shootReadable(page, name, CODES);
 
 test("a delivery in lots is counted, inspected with a partial rejection, put away, confirmed, posted, and its return reaches the supplier", async ({ browser }) => {
