@@ -6,7 +6,7 @@ import { signInEmployee, signInSupplier } from "../support/auth";
 import { SUPPLIERS } from "../support/demo";
 import { zh } from "../support/messages";
 import { shootReadable } from "../support/layout";
-import { fillNoticeLots } from "../support/receiving-pages";
+import { fillNoticeLots, openPortalTask } from "../support/receiving-pages";
 import { fillOrderEntry } from "../support/srm-pages";
 
 // SRM-8: the delivery note. A buyer enters an order for S002; supplier2 confirms it; the
@@ -17,16 +17,6 @@ import { fillOrderEntry } from "../support/srm-pages";
 
 const shanghaiDay = (offsetDays: number) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date(Date.now() + offsetDays * 86_400_000));
 const shoot = (page: Page, name: string) => shootReadable(page, name, /PO-\d{8}-\d{4}|DP-PO-\d{8}-\d{4}-\d+|S\d{3}|（(desktop|phone)）/g);
-
-async function portalTask(page: Page, number: string, name: string) {
-  const row = page.getByTestId("task-row").filter({ hasText: number }).filter({ hasText: name });
-  await expect(async () => {
-    await page.goto("/portal/tasks");
-    await expect(row).toHaveCount(1, { timeout: 1000 });
-  }).toPass({ timeout: 60_000 });
-  await row.getByTestId("task-link").click();
-  await expect(page.getByTestId("task-title")).toHaveText(name);
-}
 
 test("a delivery note prints with Chinese names and a QR code that opens the warehouse's receiving step", async ({ browser }) => {
   test.setTimeout(240_000);
@@ -41,7 +31,7 @@ test("a delivery note prints with Chinese names and a QR code that opens the war
 
   const supplier = await browser.newPage();
   await signInSupplier(supplier, "supplier2");
-  await portalTask(supplier, number, "供应商确认订单");
+  await openPortalTask(supplier, number, "供应商确认订单");
   await supplier.getByTestId("field-response").getByRole("radio", { name: "按订单确认" }).check();
   await supplier.locator("#task-confirmedDate").fill(shanghaiDay(5));
   await supplier.getByTestId("task-complete").click();
@@ -89,7 +79,7 @@ test("a delivery note prints with Chinese names and a QR code that opens the war
   await expect(clerk.locator("main").getByRole("alert")).toHaveText("未找到送货单「DP-NOPE-1」，请核对单号。");
 
   // The supplier ships; the QR code's address now opens the clerk's step.
-  await portalTask(supplier, plan, "供应商发货");
+  await openPortalTask(supplier, plan, "供应商发货");
   await supplier.locator("#task-shippedDate").fill(shanghaiDay(0));
   await supplier.locator("#task-waybillNo").fill(`SF-NOTE-${Date.now().toString().slice(-6)}`);
   await fillNoticeLots(supplier, [[["LOT-NA", "40"], ["LOT-NB", "20"]]]);

@@ -22,8 +22,7 @@ export async function getCustomer(db: Db, who: Actor | null, id: string) {
     contacts: { orderBy: [{ primary: "desc" }, { createdAt: "asc" }], select: { id: true, name: true, title: true, phone: true, email: true, primary: true } },
     logs: { orderBy: [{ at: "desc" }, { id: "asc" }], take: 50, select: { id: true, kind: true, note: true, at: true, byId: true, nextFollowUpAt: true, latitude: true, longitude: true } },
   });
-  const [people, tasks, history, thresholds] = await Promise.all([
-    db.employee.findMany({ where: { id: { in: [...new Set(c.logs.map((l) => l.byId))] } }, select: { id: true, name: true } }),
+  const [tasks, history, thresholds] = await Promise.all([
     db.task.findMany({
       where: { status: "open", instance: { recordType: "Customer", recordId: c.id } },
       orderBy: { createdAt: "asc" },
@@ -32,8 +31,9 @@ export async function getCustomer(db: Db, who: Actor | null, id: string) {
     db.auditLog.findMany({ where: { entity: "Customer", entityId: c.id }, orderBy: { at: "desc" }, take: 30, select: { id: true, action: true, at: true, actorId: true } }),
     contactThresholds(db),
   ]);
-  const names = new Map(people.map((p) => [p.id, p.name]));
-  const actorNames = new Map((await db.employee.findMany({ where: { id: { in: history.map((h) => h.actorId).filter((x): x is string => !!x) } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
+  // Who logged each contact and who made each change, in one read.
+  const ids = [...new Set([...c.logs.map((l) => l.byId), ...history.map((h) => h.actorId).filter((x): x is string => !!x)])];
+  const names = new Map((await db.employee.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
   const days = daysSince(c.lastContactAt ?? c.createdAt, now());
   return {
     customer: c,
@@ -43,7 +43,7 @@ export async function getCustomer(db: Db, who: Actor | null, id: string) {
     mayEdit: c.ownerId === actor.id || hasPermission(actor, "customer.view_all") || hasPermission(actor, "customer.assign"),
     logs: c.logs.map((l) => ({ ...l, byName: names.get(l.byId) ?? null })),
     tasks: tasks.map((t) => ({ id: t.id, name: t.name, process: t.instance.definition.name, dueAt: t.dueAt, mine: t.assigneeId === actor.id })),
-    history: history.map((h) => ({ id: h.id, action: h.action, at: h.at, by: h.actorId ? (actorNames.get(h.actorId) ?? null) : null })),
+    history: history.map((h) => ({ id: h.id, action: h.action, at: h.at, by: h.actorId ? (names.get(h.actorId) ?? null) : null })),
   };
 }
 
