@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { requireSupplierUser } from "../auth/permissions";
 import type { Db } from "../db/client";
-import type { Prisma } from "../db/generated/client";
+import { Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
 import { countedPage } from "../paging/page-window";
 import { now } from "../workflow/clock";
@@ -31,34 +31,44 @@ async function confirmationTasks(db: Db, supplierId: string, orderIds: string[])
   return byOrder;
 }
 
+type OrderListRow = {
+  id: string;
+  number: string;
+  status: OrderStatus;
+  orderDate: Date | null;
+  confirmedAt: Date | null;
+  supplierRef: string | null;
+  lines: { quantity: number | string; confirmedQuantity: number | string | null; receivedQuantity: number | string; unitCode: string }[] | null;
+  taskId: string | null;
+};
+
+/** LIKE's wildcards in a typed search, taken literally. */
+const likeLiteral = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 /**
  * The signed-in supplier's purchase orders, newest first (status filter, number search):
  * number, status, dates, line count, ordered/confirmed/received per unit, and the open
  * confirmation task. The supplier comes from the session actor, never from the request.
+ * The page is one statement (its lines aggregated, its open confirmation task beside each
+ * order), read at once with the count and the unit names: one round trip of wait.
  */
 export async function listPortalOrders(db: Db, who: Actor | null, q: PortalListQuery, pageSize = PORTAL_PAGE_SIZE) {
   const { supplierId } = requireSupplierUser(who);
-  const where: Prisma.PurchaseOrderWhereInput = {
-    supplierId,
-    ...(q.status !== "all" ? { status: q.status as OrderStatus } : {}),
-    ...(q.q ? { number: { contains: q.q, mode: "insensitive" } } : {}),
-  };
-  const { rows, total, page, pageCount } = await countedPage(
-    () => db.purchaseOrder.count({ where }),
-    (skip, take) =>
-      db.purchaseOrder.findMany({
-        where,
-        orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-        skip,
-        take,
-        select: { id: true, number: true, status: true, orderDate: true, confirmedAt: true, supplierRef: true, lines: { select: { quantity: true, confirmedQuantity: true, receivedQuantity: true, unitCode: true }, orderBy: { lineNo: "asc" } } },
-      }),
-    q.page,
-    pageSize,
-  );
-  const [unit, tasks] = await Promise.all([unitLabels(db, rows.flatMap((o) => o.lines.map((l) => l.unitCode))), confirmationTasks(db, supplierId, rows.map((o) => o.id))]);
+  const filter = Prisma.sql`o."supplierId" = ${supplierId}${q.status !== "all" ? Prisma.sql` AND o."status" = ${q.status}::"PurchaseOrderStatus"` : Prisma.empty}${q.q ? Prisma.sql` AND o."number" ILIKE ${likeLiteral(q.q)}` : Prisma.empty}`;
+  const count = async () => (await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "PurchaseOrder" o WHERE ${filter}`)[0].n;
+  const read = (skip: number, take: number) =>
+    db.$queryRaw<OrderListRow[]>`SELECT o."id", o."number", o."status", o."orderDate", o."confirmedAt", o."supplierRef",
+        (SELECT json_agg(json_build_object('quantity', l."quantity", 'confirmedQuantity', l."confirmedQuantity", 'receivedQuantity', l."receivedQuantity", 'unitCode', l."unitCode") ORDER BY l."lineNo")
+           FROM "PurchaseOrderLine" l WHERE l."orderId" = o."id") AS "lines",
+        (SELECT t."id" FROM "Task" t JOIN "ProcessInstance" i ON i."id" = t."instanceId"
+          WHERE t."candidateSupplierId" = ${supplierId} AND t."status" = 'open' AND i."recordType" = 'PurchaseOrder' AND i."recordId" = o."id" AND i."status" = 'running'
+          ORDER BY t."createdAt", t."id" LIMIT 1) AS "taskId"
+      FROM "PurchaseOrder" o WHERE ${filter}
+      ORDER BY o."createdAt" DESC, o."id" LIMIT ${take} OFFSET ${skip}`;
+  const [{ rows, total, page, pageCount }, unit] = await Promise.all([countedPage(count, read, q.page, pageSize), unitLabels(db)]);
   return {
-    rows: rows.map(({ lines, ...o }) => {
+    rows: rows.map(({ lines: read, taskId, ...o }) => {
+      const lines = read ?? [];
       const perUnit = new Map<string, { ordered: number; confirmed: number | null; received: number }>();
       const anyConfirmed = lines.some((l) => l.confirmedQuantity !== null);
       for (const l of lines) {
@@ -68,7 +78,7 @@ export async function listPortalOrders(db: Db, who: Actor | null, q: PortalListQ
         q.received += n(l.receivedQuantity);
         perUnit.set(l.unitCode, q);
       }
-      return { ...o, lines: lines.length, quantities: [...perUnit].map(([code, q]) => ({ unit: unit(code), ...q })), taskId: tasks.get(o.id) ?? null };
+      return { ...o, lines: lines.length, quantities: [...perUnit].map(([code, q]) => ({ unit: unit(code), ...q })), taskId };
     }),
     total,
     page,

@@ -81,6 +81,12 @@ describe.each(kinds)("the supplier portal's scoped read models on %s", (kind) =>
     // A search for supplier1's numbers finds nothing either.
     expect((await listPortalOrders(t.db, s2, parsePortalListQuery({ q: "PUR-00051" }))).total).toBe(0);
     expect((await listPortalReceipts(t.db, s2, parsePortalListQuery({ q: "GR-TEST-0052" }))).total).toBe(0);
+    // LIKE's wildcards typed into the search are taken literally: the page and its count agree.
+    for (const q of ["%", "_", "PUR_00061"]) {
+      const found = await listPortalOrders(t.db, s2, parsePortalListQuery({ q }));
+      expect({ q, total: found.total, rows: found.rows.length }).toEqual({ q, total: 0, rows: 0 });
+    }
+    expect((await listPortalOrders(t.db, s2, parsePortalListQuery({ q: "pur-00061" }))).rows.map((r) => r.number)).toEqual(["PUR-00061"]);
   });
 
   it("answers another supplier's, an unknown and a malformed order id alike: not found", async () => {

@@ -9,10 +9,14 @@ const CJK = /[\u3400-\u9fff]/;
 /**
  * The units' names from the master data (kind "unit": code -> name). English is
  * attrs.nameEn when maintained, else the name itself when it is not Chinese
- * (an ERP's "Kilogram"), else the symbol ("kg"), else the code.
+ * (an ERP's "Kilogram"), else the symbol ("kg"), else the code. Without codes, every
+ * unit (a short master-data list): for a caller that reads them before it knows which.
  */
-export async function unitLabels(db: Db, codes: string[]): Promise<(code: string) => UnitLabel> {
-  const rows = codes.length ? await db.masterData.findMany({ where: { kind: "unit", code: { in: [...new Set(codes)] } }, select: { code: true, name: true, attrs: true } }) : [];
+export async function unitLabels(db: Db, codes?: string[]): Promise<(code: string) => UnitLabel> {
+  const rows =
+    !codes || codes.length
+      ? await db.masterData.findMany({ where: { kind: "unit", ...(codes ? { code: { in: [...new Set(codes)] } } : {}) }, select: { code: true, name: true, attrs: true } })
+      : [];
   const byCode = new Map(
     rows.map((r) => {
       const attrs = (r.attrs ?? {}) as { nameEn?: unknown; symbol?: unknown };
