@@ -133,6 +133,9 @@ describe.each(kinds)("form designer use-cases on %s", (kind) => {
     expect((await refusal(checkForm(admin, { ...base, schema: withComponent({ type: "filepicker", id: "Field_f", key: "file", label: "附件" }) }))).text).toBe("字段“附件”的组件类型“filepicker”不受支持。");
     expect((await refusal(checkForm(admin, { ...base, schema: withComponent({ type: "textfield", id: "Field_d", key: "item", label: "重复" }) }))).text).toBe("键“item”被多个字段使用。");
     expect((await refusal(publishForm(opened.db, admin, { ...base, schema: withComponent({ type: "lineQuantities", id: "Field_l", key: "qty", label: "明细数量" }) }))).text).toBe("字段“明细数量”没有选择明细来源。");
+    const lots = (extra: Record<string, unknown>) => withComponent({ type: "lotTable", id: "Field_t", key: "lots", label: "批次清点", linesFrom: "lotRows", ...extra });
+    expect((await refusal(checkForm(admin, { ...base, schema: lots({}) }))).text).toBe("字段“批次清点”没有选择收货环节（到货清点、质量检验或上架）。");
+    expect((await refusal(checkForm(admin, { ...base, schema: lots({ lotStage: "putaway" }) }))).text).toBe("字段“批次清点”是上架环节，但没有选择库位来源。");
     expect(await opened.db.formVersion.count({ where: { key: "sample_request" } })).toBe(2);
   });
 

@@ -17,6 +17,8 @@ const REASONS: [RegExp, string, string[]][] = [
   [/^(.*): only dates are supported, not times$/, "dateOnly", ["field"]],
   [/^(.*): the pattern cannot be used \(.*\)$/, "badPattern", ["field"]],
   [/^(.*): which lines \(linesFrom\) is missing$/, "linesFromMissing", ["field"]],
+  [/^(.*): the receiving step \(lotStage\) must be one of .*$/, "lotStageMissing", ["field"]],
+  [/^(.*): the put-away choices \(optionsFrom\) are missing$/, "putAwayOptionsMissing", ["field"]],
   [/^the key "(.*)" is used twice$/, "keyTwice", ["key"]],
   [/^more than (\d+) fields$/, "tooMany", ["max"]],
   [/^containers nested too deep$/, "tooDeep", []],
