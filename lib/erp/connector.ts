@@ -115,6 +115,9 @@ export type PartyInput = {
   contactName: string | null;
   contactPhone: string | null;
   address: string | null;
+  /** A supplier's bank and account number (changed only through an approved change); absent or null leaves the ERP's alone. */
+  bankName?: string | null;
+  bankAccount?: string | null;
   /** Known from an earlier write; null for the first one. */
   erpId: string | null;
 };

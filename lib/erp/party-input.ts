@@ -20,11 +20,13 @@ export async function partyInputFor(db: Db, kind: ConnectorKind, role: PartyRole
     role,
     code: p.code,
     name: p.name,
-    taxCode: p.taxCode,
+    // A Chinese customer's tax identity is its unified social credit code.
+    taxCode: ("creditCode" in p ? p.creditCode : null) ?? p.taxCode,
     paymentTermErpId: await erpIdOf(db, kind, "paymentTerm", p.paymentTermCode),
     contactName: p.contactName,
     contactPhone: p.contactPhone,
     address: p.address,
+    ...("bankAccount" in p ? { bankName: p.bankName, bankAccount: p.bankAccount } : {}),
     erpId: p.erpId,
   };
 }

@@ -17,6 +17,8 @@ export function supplierPartyWrite(s: Supplier, idempotencyKey: string) {
     contactName: s.contactName,
     contactPhone: s.contactPhone,
     address: s.address,
+    bankName: s.bankName,
+    bankAccount: s.bankAccount,
     erpId: s.erpId,
   };
   return { operation: "upsertParty" as const, input, idempotencyKey, record: { model: "supplier" as const, id: s.id } };

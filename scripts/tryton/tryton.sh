@@ -22,7 +22,10 @@ LOG="$DATA/trytond.log"
 PASSFILE="$DATA/admin.password"
 READY="$DATA/$DB.ready"
 PACKAGES=(tryton-server tryton-modules-purchase tryton-modules-stock tryton-modules-sale
-  tryton-modules-account-invoice tryton-modules-account-invoice-stock)
+  tryton-modules-account-invoice tryton-modules-account-invoice-stock tryton-modules-bank)
+# The modules the app's connector uses, activated with their dependencies. READY holds
+# this list: a database made with another list is made again.
+MODULES="purchase sale account_invoice_stock bank"
 
 say() { echo "tryton: $*" >&2; }
 die() { say "$*"; exit 1; }
@@ -68,7 +71,10 @@ CONF
 cmd_init() {
   [ -x /usr/bin/trytond-admin ] || die "trytond-admin not installed (run: $0 install)"
   write_conf
-  if [ -f "$READY" ]; then return 0; fi
+  if [ -f "$READY" ] && [ "$(cat "$READY")" = "$MODULES" ]; then return 0; fi
+  rm -f "$READY"
+  # A server still running on the database about to be made again must not keep it open.
+  if our_pid >/dev/null; then cmd_stop; fi
   if [ ! -s "$PASSFILE" ]; then
     # A throwaway local password; a fixed TRYTON_PASSWORD wins when given.
     (umask 077; printf '%s' "${TRYTON_PASSWORD:-$(head -c 18 /dev/urandom | base64 | tr -d '/+=')}" >"$PASSFILE")
@@ -79,9 +85,10 @@ cmd_init() {
   say "initialising database $DB in $DATA (about 30 s)"
   TRYTONPASSFILE="$PASSFILE" /usr/bin/trytond-admin -c "$CONF" -d "$DB" --all --email admin@example.com >>"$LOG" 2>&1 \
     || die "trytond-admin --all failed; see $LOG"
-  /usr/bin/trytond-admin -c "$CONF" -d "$DB" -u purchase sale account_invoice_stock --activate-dependencies >>"$LOG" 2>&1 \
+  # shellcheck disable=SC2086
+  /usr/bin/trytond-admin -c "$CONF" -d "$DB" -u $MODULES --activate-dependencies >>"$LOG" 2>&1 \
     || die "trytond-admin -u failed; see $LOG"
-  touch "$READY"
+  printf '%s' "$MODULES" >"$READY"
 }
 
 # True when something on the port answers Tryton's version call.

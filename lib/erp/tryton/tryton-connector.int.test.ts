@@ -91,6 +91,29 @@ describe.skipIf(!!skip)("Tryton connector", () => {
     expect(parties.items.find((p) => p.erpId === first.erpId)).toMatchObject({ taxCode: input.taxCode, address: "9 Xinghu Street, Suzhou" });
   });
 
+  it("writes a supplier's bank account once; a new account replaces the old one as the supplier's", async () => {
+    const input: PartyInput = {
+      role: "supplier", code: `SUP-BK-${run}`, name: "宁波华东塑胶制品有限公司", taxCode: null, paymentTermErpId: null, contactName: null, contactPhone: null, address: null,
+      bankName: "中国工商银行宁波北仑支行", bankAccount: `3901 1100 0920 ${run}`.slice(0, 30), erpId: null,
+    };
+    const first = await erp.upsertParty(input, `bank-${run}-1`);
+    expect(await erp.upsertParty({ ...input, erpId: first.erpId }, `bank-${run}-1`)).toEqual({ erpId: first.erpId, repeated: true });
+    const accounts = async () => {
+      const rows = await peer.rpc.model<{ id: number; bank: number }[]>("bank.account", "search_read", [["owners", "=", Number(first.erpId)]], 0, null, [["id", "ASC"]], ["bank"]);
+      const numbers = await peer.rpc.model<{ account: number; number: string; type: string }[]>("bank.account.number", "search_read", [["account", "in", rows.map((r) => r.id)]], 0, null, null, ["account", "number", "type"]);
+      const banks = await peer.rpc.model<{ id: number; rec_name: string }[]>("bank", "read", [...new Set(rows.map((r) => r.bank))], ["rec_name"]);
+      return rows.map((r) => ({ bank: banks.find((b) => b.id === r.bank)?.rec_name, numbers: numbers.filter((n) => n.account === r.id).map((n) => `${n.type}:${n.number}`) }));
+    };
+    expect(await accounts()).toEqual([{ bank: "中国工商银行宁波北仑支行", numbers: [`other:${input.bankAccount}`] }]);
+
+    const moved = { ...input, bankName: "招商银行宁波分行", bankAccount: `5749 0312 ${run}`.slice(0, 30), erpId: first.erpId };
+    expect(await erp.upsertParty(moved, `bank-${run}-2`)).toEqual({ erpId: first.erpId, repeated: false });
+    expect(await erp.upsertParty(moved, `bank-${run}-2`)).toEqual({ erpId: first.erpId, repeated: true });
+    expect(await accounts()).toEqual([{ bank: "招商银行宁波分行", numbers: [`other:${moved.bankAccount}`] }]);
+    // The bank is a party of its own, made once.
+    expect(await peer.rpc.model("party.party", "search_count", [["name", "=", "招商银行宁波分行"]])).toBe(1);
+  });
+
   it("polls a new quotation, confirms it back (repeat is a no-op) and posts a partial receipt once", async () => {
     const cursor = await drainPurchaseCursor();
     const po = await peer.createPurchaseOrder({ supplierCode: `SUP-PO-${run}`, supplierName: "PO Supplier", lines: [{ productCode: base.productCode, quantity: 10, unitPrice: 12.5 }, { productCode: base.productCode, quantity: 4, unitPrice: 3 }] });

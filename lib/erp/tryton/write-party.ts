@@ -3,6 +3,7 @@ import { ErpError, type ErpWriteResult, type PartyInput } from "../connector";
 import { formatAddress } from "./read-parties";
 import type { TrytonRpc } from "./rpc-client";
 import type { Row } from "./tryton-lookups";
+import { writeBankAccount } from "./write-bank-account";
 
 // A supplier or customer from the app as a Tryton party, found by its code (the app's
 // supplier/customer code), so a repeat after a crash finds the party created the first
@@ -12,7 +13,8 @@ import type { Row } from "./tryton-lookups";
 // Where things go: address -> the first party.address (street), tax code -> an untyped
 // party.identifier (Tryton validates typed ones against national formats), contact ->
 // a "phone" contact mechanism named after the contact person, payment term ->
-// supplier_payment_term or customer_payment_term (account_invoice, per company).
+// supplier_payment_term or customer_payment_term (account_invoice, per company), bank and
+// account number -> a bank.account owned by the party (write-bank-account.ts).
 
 const termField = (input: PartyInput) => (input.role === "supplier" ? "supplier_payment_term" : "customer_payment_term");
 
@@ -40,6 +42,7 @@ export async function upsertParty(rpc: TrytonRpc, input: PartyInput): Promise<Er
     if (input.contactPhone) values.contact_mechanisms = [["create", [{ type: "phone", value: input.contactPhone, name: input.contactName }]]];
     if (term) values[termField(input)] = term;
     const [id] = await rpc.model<number[]>("party.party", "create", [values]);
+    if (input.bankName && input.bankAccount) await writeBankAccount(rpc, id, input.bankName, input.bankAccount);
     return { erpId: String(id), repeated: false };
   }
 
@@ -70,7 +73,8 @@ export async function upsertParty(rpc: TrytonRpc, input: PartyInput): Promise<Er
     }
   }
 
-  if (!Object.keys(changes).length) return { erpId: String(party.id), repeated: true };
-  await rpc.model("party.party", "write", [party.id], changes);
-  return { erpId: String(party.id), repeated: false };
+  // The party first: a Tryton without the bank module refuses the bank part, after it.
+  if (Object.keys(changes).length) await rpc.model("party.party", "write", [party.id], changes);
+  const bank = input.bankName && input.bankAccount ? await writeBankAccount(rpc, party.id, input.bankName, input.bankAccount) : false;
+  return { erpId: String(party.id), repeated: !bank && !Object.keys(changes).length };
 }
