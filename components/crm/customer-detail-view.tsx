@@ -16,7 +16,7 @@ function Section({ title, children, testId }: { title: string; children: React.R
 }
 
 /** One customer at a glance (CRM-2): profile, contacts, follow-ups, contact history, change history. */
-export function CustomerDetailView({ detail, logForm, reassign }: { detail: CustomerDetail; logForm: React.ReactNode; reassign: React.ReactNode }) {
+export function CustomerDetailView({ detail, logForm, reassign, stage }: { detail: CustomerDetail; logForm: React.ReactNode; reassign: React.ReactNode; stage: React.ReactNode }) {
   const t = useTranslations("crm.detail");
   const tl = useTranslations("crm.log");
   const ta = useTranslations("admin.audit.actions");
@@ -103,6 +103,7 @@ export function CustomerDetailView({ detail, logForm, reassign }: { detail: Cust
           ) : <p className="text-sm text-slate-500">{t("noTasks")}</p>}
         </Section>
         <Section title={t("related")}><p className="text-sm text-slate-500">{t("relatedHint")}</p></Section>
+        <Section title={t("stageTitle")} testId="customer-stage-section">{stage}</Section>
         {reassign ? <Section title={t("reassign")}>{reassign}</Section> : null}
         <Section title={t("history")} testId="customer-history">
           <ul className="space-y-1 text-xs text-slate-600">

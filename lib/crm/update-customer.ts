@@ -5,23 +5,28 @@ import { writeAudit } from "../audit/write-audit";
 import type { Db } from "../db/client";
 import { AppError, isUniqueViolation } from "../errors/app-error";
 import { parseInput } from "../errors/parse-input";
+import { enqueueErpWrite } from "../erp/outbox";
 import { customerNameFields } from "../names/customer-name-fields";
+import { customerPartyWrite } from "./customer-erp-write";
 import { customerInput, type CustomerInput } from "./customer.schema";
 import { assertMayEditCustomer, visibleCustomer } from "./customer-scope";
 import { findCustomerDuplicates } from "./find-customer-duplicates";
 
 const FIELDS = ["name", "creditCode", "industry", "region", "level", "tags", "contactName", "contactPhone", "address", "sharedWithTeam"] as const;
+/** What the ERP's party holds: a change to one of these is written to the ERP for a customer of record. */
+const PARTY_FIELDS = new Set<string>(["name", "creditCode", "contactName", "contactPhone", "address"]);
 
 /**
  * The customer's profile changed by its owner, their sales lead or an administrator
  * (CRM-2): a new name or credit code passes the duplicate check again (the customer
  * itself aside); only what changed is written, with its before and after in the audit row.
+ * A customer of record whose party data changed is written to the ERP again (outbox, same transaction).
  */
 export async function updateCustomer(db: Db, who: Actor | null, id: string, raw: CustomerInput) {
   const actor = requirePermission(who, "crm.view");
   const input = parseInput(customerInput, raw);
   const current = await visibleCustomer(db, actor, id, {
-    id: true, ownerId: true, teamId: true, name: true, creditCode: true, industry: true, region: true, level: true, tags: true, contactName: true, contactPhone: true, address: true, sharedWithTeam: true,
+    id: true, stage: true, ownerId: true, teamId: true, name: true, creditCode: true, industry: true, region: true, level: true, tags: true, contactName: true, contactPhone: true, address: true, sharedWithTeam: true,
   });
   await assertMayEditCustomer(db, actor, current);
   const before: Record<string, unknown> = {};
@@ -41,8 +46,9 @@ export async function updateCustomer(db: Db, who: Actor | null, id: string, raw:
   }
   try {
     await db.$transaction(async (tx) => {
-      await tx.customer.update({ where: { id }, data: { ...after, ...("name" in after ? customerNameFields(input.name) : {}) } });
+      const saved = await tx.customer.update({ where: { id }, data: { ...after, ...("name" in after ? customerNameFields(input.name) : {}) } });
       await writeAudit(tx, actor, { action: "customer.update", entity: "Customer", entityId: id, before, after: { ...after, ...(input.duplicateReason ? { duplicateReason: input.duplicateReason } : {}) } });
+      if (current.stage === "customer" && Object.keys(after).some((f) => PARTY_FIELDS.has(f))) await enqueueErpWrite(tx, customerPartyWrite(saved, `customer:${id}:update:${saved.updatedAt.toISOString()}`));
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw new AppError("customer_credit_code_taken", { fieldErrors: { creditCode: "validation.credit_code_taken" } });

@@ -54,6 +54,7 @@ export const APP_ERROR_CODES = [
   "customer_duplicate",
   "customer_credit_code_taken",
   "supplier_blocked",
+  "customer_stage_invalid",
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];

@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { ContactLogForm } from "@/components/crm/contact-log-form";
+import { CustomerStagePanel } from "@/components/crm/customer-stage-panel";
 import { CustomerDetailView } from "@/components/crm/customer-detail-view";
 import { ReassignForm } from "@/components/crm/reassign-form";
 import { BackLink } from "@/components/ui/back-link";
@@ -35,6 +36,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
       <CustomerDetailView
         detail={detail}
         logForm={<ContactLogForm customerId={detail.customer.id} today={shanghaiToday()} />}
+        stage={<CustomerStagePanel customerId={detail.customer.id} code={detail.customer.code} stage={detail.customer.stage} erpId={detail.customer.erpId} mayEdit={detail.mayEdit} />}
         reassign={targets ? <ReassignForm customerId={detail.customer.id} ownerId={detail.customer.ownerId} targets={targets.map((p) => ({ id: p.id, label: label(p) }))} /> : null}
       />
     </div>
