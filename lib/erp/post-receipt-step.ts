@@ -90,20 +90,26 @@ export async function postReceiptStep(ctx: ServiceContext) {
 }
 
 /**
- * The ERP receives per order line (one incoming move each): a line's lots are summed,
- * the accepted goods going to the location of its first lot put away (rejected goods
- * are not received; they wait in quarantine for their return).
+ * The ERP receives per order line and location: a line's lots are summed per location
+ * they were put away in (one entry each; the ERP's incoming move takes the line's sum),
+ * the rejected quantity on the line's first entry (rejected goods are not received; they
+ * wait in quarantine for their return).
  */
 function perOrderLine(lines: { orderLineId: string; acceptedQuantity: unknown; rejectedQuantity: unknown; locationCode: string | null }[]) {
   const out = new Map<string, { orderLineId: string; acceptedQuantity: number; rejectedQuantity: number; locationCode: string | null }>();
+  const first = new Map<string, { rejectedQuantity: number }>();
   for (const l of lines) {
-    const o = out.get(l.orderLineId) ?? { orderLineId: l.orderLineId, acceptedQuantity: 0, rejectedQuantity: 0, locationCode: null };
-    o.acceptedQuantity += Number(l.acceptedQuantity);
-    o.rejectedQuantity += Number(l.rejectedQuantity);
-    if (!o.locationCode && Number(l.acceptedQuantity) > 0) o.locationCode = l.locationCode;
-    out.set(l.orderLineId, o);
+    const accepted = Number(l.acceptedQuantity);
+    const key = `${l.orderLineId}\u0000${accepted > 0 ? (l.locationCode ?? "") : ""}`;
+    const o = out.get(key) ?? { orderLineId: l.orderLineId, acceptedQuantity: 0, rejectedQuantity: 0, locationCode: accepted > 0 ? l.locationCode : null };
+    o.acceptedQuantity += accepted;
+    out.set(key, o);
+    if (!first.has(l.orderLineId)) first.set(l.orderLineId, o);
+    first.get(l.orderLineId)!.rejectedQuantity += Number(l.rejectedQuantity);
   }
-  return [...out.values()];
+  // A line's entry with nothing accepted beside one with accepted goods says nothing more.
+  const rows = [...out.values()];
+  return rows.filter((r) => r.acceptedQuantity > 0 || r.rejectedQuantity > 0 || !rows.some((x) => x.orderLineId === r.orderLineId && x !== r));
 }
 
 /** A delivery received through lots (count, inspection, put-away): one receipt line per lot. */

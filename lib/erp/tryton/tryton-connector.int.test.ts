@@ -154,6 +154,27 @@ describe.skipIf(!!skip)("Tryton connector", () => {
     expect(await peer.readReceipts(po.erpId)).toHaveLength(1);
   });
 
+  it("puts one order line's goods away in two locations: the inventory move is split, once", async () => {
+    const po = await peer.createPurchaseOrder({ supplierCode: `SUP-2L-${run}`, supplierName: "Two Locations Supplier", lines: [{ productCode: base.productCode, quantity: 10, unitPrice: 2 }] });
+    const [l1] = (await erp.readPurchaseOrder(po.erpId))!.lines;
+    await erp.confirmPurchaseOrder({ orderErpId: po.erpId, orderNumber: po.number, supplierRef: null, lines: [{ lineErpId: l1.erpId, confirmedQuantity: 10, confirmedDate: null }] }, `confirm-2l-${run}`);
+    const [sto] = await peer.rpc.model<{ id: number }[]>("stock.location", "search_read", [["code", "=", "STO"]], 0, 1, null, ["id"]);
+    const shelf = `STO-B-${run}`;
+    const [shelfId] = await peer.rpc.model<number[]>("stock.location", "create", [{ name: `B 区 ${run}`, code: shelf, type: "storage", parent: sto.id }]);
+    const receipt = { orderErpId: po.erpId, receiptNumber: `GR-2L-${run}`, receivedAt: new Date().toISOString(), lines: [
+      { lineErpId: l1.erpId, acceptedQuantity: 6, rejectedQuantity: 1, locationCode: "STO" },
+      { lineErpId: l1.erpId, acceptedQuantity: 3, rejectedQuantity: 0, locationCode: shelf },
+    ] };
+    const posted = await erp.postGoodsReceipt(receipt, `receipt-2l-${run}`);
+    expect(await erp.postGoodsReceipt(receipt, `receipt-2l-${run}`)).toEqual({ erpId: posted.erpId, repeated: true });
+    const [shipment] = await peer.rpc.model<{ incoming_moves: number[]; inventory_moves: number[]; state: string }[]>("stock.shipment.in", "read", [Number(posted.erpId)], ["incoming_moves", "inventory_moves", "state"]);
+    expect(shipment.state).toBe("done");
+    const incoming = await peer.rpc.model<{ quantity: number }[]>("stock.move", "read", shipment.incoming_moves, ["quantity"]);
+    expect(incoming.map((m) => m.quantity)).toEqual([9]);
+    const inventory = await peer.rpc.model<{ quantity: number; to_location: number; state: string }[]>("stock.move", "read", shipment.inventory_moves, ["quantity", "to_location", "state"]);
+    expect(inventory.map((m) => [m.quantity, m.to_location, m.state]).sort()).toEqual([[3, shelfId, "done"], [6, sto.id, "done"]].sort());
+  });
+
   it("presents the incoming moves planned from a confirmation as delivery plans, per planned date", async () => {
     const cursor = await peer.deliveryCursorNow();
     const po = await peer.createPurchaseOrder({ supplierCode: `SUP-DP-${run}`, supplierName: "Plan Supplier", lines: [{ productCode: base.productCode, quantity: 5, unitPrice: 1 }, { productCode: base.productCode, quantity: 7, unitPrice: 1 }] });

@@ -99,7 +99,7 @@ describe.each(kinds)("receiving with lots, inspection, put-away and the receipt 
     expect(a1Lot.inspectedById).toBe(chen.id);
   });
 
-  it("put-away takes only a bin of the chosen location", async () => {
+  it("put-away takes only a bin of the chosen location; one line's lots may go to different locations", async () => {
     const rows = await lotRows(t.db, instanceId);
     const zhao = await t.actor("zhaoqiang");
     const task = await theTask(t.db, instanceId, "put_away");
@@ -107,9 +107,9 @@ describe.each(kinds)("receiving with lots, inspection, put-away and the receipt 
     const refused = (putAway: unknown) => completeTask(t.db, zhao, { taskId: task.id, data: { putAway } });
     await expect(refused(Object.fromEntries(rows.map((r) => [r.key, to("WH01-IN-R1")])))).rejects.toMatchObject({ fieldErrors: { putAway: "validation.bin_not_in_location" } });
     await expect(refused(Object.fromEntries(rows.map((r) => [r.key, to("WH01-STOCK-A01", "WH01-IN")])))).rejects.toMatchObject({ fieldErrors: { putAway: "validation.bin_not_in_location" } });
-    await refused({ [rows[0].key]: to("WH01-STOCK-A01"), [rows[1].key]: to("WH01-STOCK-A02"), [rows[2].key]: to("WH01-IN-R1", "WH01-IN") });
+    await refused({ [rows[0].key]: to("WH01-STOCK-A01"), [rows[1].key]: to("WH01-IN-R1", "WH01-IN"), [rows[2].key]: to("WH01-IN-R1", "WH01-IN") });
     await drainJobs(t.db);
-    expect((await lotRows(t.db, instanceId)).map((r) => [r.lotNumber, r.location, r.bin])).toEqual([["A1", "WH01-STOCK", "WH01-STOCK-A01"], ["A2", "WH01-STOCK", "WH01-STOCK-A02"], ["C1", "WH01-IN", "WH01-IN-R1"]]);
+    expect((await lotRows(t.db, instanceId)).map((r) => [r.lotNumber, r.location, r.bin])).toEqual([["A1", "WH01-STOCK", "WH01-STOCK-A01"], ["A2", "WH01-IN", "WH01-IN-R1"], ["C1", "WH01-IN", "WH01-IN-R1"]]);
   });
 
   it("the confirmed summary makes the receipt and posts the accepted quantities once, even when the step runs again", async () => {
@@ -120,11 +120,12 @@ describe.each(kinds)("receiving with lots, inspection, put-away and the receipt 
     expect(inst.status).toBe("completed");
     const gr = await t.db.goodsReceipt.findFirstOrThrow({ where: { instanceId }, include: { lines: true } });
     expect(gr.receivedById).toBe(zhao.id);
-    expect(gr.lines.map((l) => [l.lotNumber, Number(l.acceptedQuantity), Number(l.rejectedQuantity), l.binCode]).sort()).toEqual([["A1", 50, 10, "WH01-STOCK-A01"], ["A2", 38, 0, "WH01-STOCK-A02"], ["C1", 45, 0, "WH01-IN-R1"]]);
+    expect(gr.lines.map((l) => [l.lotNumber, Number(l.acceptedQuantity), Number(l.rejectedQuantity), l.binCode]).sort()).toEqual([["A1", 50, 10, "WH01-STOCK-A01"], ["A2", 38, 0, "WH01-IN-R1"], ["C1", 45, 0, "WH01-IN-R1"]]);
     const ledger = await t.db.integrationLedger.findMany({ where: { handler: "erp.postGoodsReceipt" } });
     expect(ledger).toHaveLength(1);
     const posted = (ledger[0].payload as { input: { lines: { acceptedQuantity: number; rejectedQuantity: number; locationCode: string }[] } }).input.lines;
-    expect(posted.map((l) => [l.acceptedQuantity, l.rejectedQuantity, l.locationCode]).sort()).toEqual([[45, 0, "WH01-IN"], [88, 10, "WH01-STOCK"]]);
+    // One order line's lots went to two locations: one entry per location, the rejected part on the first.
+    expect(posted.map((l) => [l.acceptedQuantity, l.rejectedQuantity, l.locationCode]).sort()).toEqual([[38, 0, "WH01-IN"], [45, 0, "WH01-IN"], [50, 10, "WH01-STOCK"]]);
 
     // The step again (a retry after a crash): the same receipt, the ERP told nothing new.
     const again = await postReceiptStep({ db: t.db, instanceId, businessKey: null, elementId: "post_receipt", variables: inst.variables as Record<string, unknown>, idempotencyKey: ledger[0].idempotencyKey!, attempt: 2 });
@@ -146,7 +147,7 @@ describe.each(kinds)("receiving with lots, inspection, put-away and the receipt 
     expect(d.erpId).toBeTruthy();
     expect(d.lines.map((l) => [l.lineNo, l.lotNumber, l.shipped, l.counted, l.accepted, l.rejected, l.result, l.defect?.labelZh ?? null, l.location, l.bin])).toEqual([
       [1, "A1", 60, 60, 50, 10, "fail", "外观不良", "WH01 存储区", "A 区 01 号库位"],
-      [1, "A2", 40, 38, 38, 0, "pass", null, "WH01 存储区", "A 区 02 号库位"],
+      [1, "A2", 40, 38, 38, 0, "pass", null, "WH01 收货区", "收货区 R1"],
       [2, "C1", 45, 45, 45, 0, "concession", "尺寸超差", "WH01 收货区", "收货区 R1"],
     ]);
     expect(d.returns).toHaveLength(1);
