@@ -4,6 +4,7 @@ import { erpTestDb } from "@/test/erp/erp-db";
 import { drainJobs } from "@/test/erp/erp-test-kit";
 import { creditCodeCheck } from "../names/credit-code";
 import { resetClock } from "../workflow/clock";
+import { completeTask } from "../workflow/complete-task";
 import { createCustomer } from "./create-customer";
 import { parseCustomerListQuery } from "./customer-lists.schema";
 import { findCustomerDuplicates } from "./find-customer-duplicates";
@@ -74,7 +75,12 @@ describe.each(kinds)("customer merge and contacts (CRM-2) on %s", (kind) => {
 
     // The follow-up reminder now belongs to the survivor; gone from lists and duplicate checks; its page leads to the survivor.
     const sunli = await t.actor("sunli");
-    expect((await getCustomer(t.db, sunli, keep.id)).tasks).toHaveLength(1);
+    const [task] = (await getCustomer(t.db, sunli, keep.id)).tasks;
+    expect(task).toMatchObject({ name: "跟进客户", mine: true });
+    // Its answer, started for the merged customer, is logged on the survivor.
+    await completeTask(t.db, sunli, { taskId: task.id, data: { logKind: "visit", logNote: "合并后回访" } });
+    await drainJobs(t.db);
+    expect((await getCustomer(t.db, sunli, keep.id)).logs[0]).toMatchObject({ note: "合并后回访" });
     expect((await listCustomers(t.db, sunli, parseCustomerListQuery({ view: "all", q: "新创甲" }))).rows.map((r) => r.id)).toEqual([keep.id]);
     expect((await findCustomerDuplicates(t.db, sunli, { name: "新创甲模具（苏州）", creditCode: CREDIT })).map((d) => d.id)).toEqual([keep.id]);
     await expect(getCustomer(t.db, sunli, other.id)).rejects.toMatchObject({ code: "not_found" });

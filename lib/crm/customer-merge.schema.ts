@@ -4,7 +4,7 @@ import { z } from "zod";
 export const MERGE_FIELDS = ["name", "creditCode", "industry", "region", "level", "tags", "ownerId", "address", "contactName", "contactPhone"] as const;
 export type MergeField = (typeof MERGE_FIELDS)[number];
 
-export const MERGE_SIDES = ["survivor", "other"] as const;
+const MERGE_SIDES = ["survivor", "other"] as const;
 export type MergeSide = (typeof MERGE_SIDES)[number];
 
 const id = z.string().trim().max(40);
