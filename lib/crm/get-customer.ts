@@ -30,7 +30,7 @@ export async function getCustomer(db: Db, who: Actor | null, id: string) {
       select: { id: true, name: true, dueAt: true, assigneeId: true, instance: { select: { definition: { select: { name: true } } } } },
     }),
     // The history of customers merged into this one is part of its own.
-    db.auditLog.findMany({ where: { entity: "Customer", entityId: { in: [c.id, ...c.mergedAway.map((m) => m.id)] } }, orderBy: { at: "desc" }, take: 30, select: { id: true, action: true, at: true, actorId: true } }),
+    db.auditLog.findMany({ where: { entity: "Customer", entityId: { in: [c.id, ...c.mergedAway.map((m) => m.id)] }, action: { not: "customer.merged_away" } }, orderBy: { at: "desc" }, take: 30, select: { id: true, action: true, at: true, actorId: true } }),
     contactThresholds(db),
   ]);
   // Who logged each contact and who made each change, in one read.
