@@ -84,3 +84,44 @@ test("a sales lead merges two entries of one company; the kept customer shows th
   await expect(heqiang).toHaveURL(new RegExp(`${keepPath}$`));
   await heqiang.context().close();
 });
+
+test("the owner edits the profile and adds, changes and removes a contact", async ({ browser }) => {
+  const majun = await employeePage(browser, "majun");
+  await enterCustomer(majun, { name: "佛山联科精密五金有限公司", contactName: "李工", contactPhone: "13700000033" });
+  const page = new URL(majun.url()).pathname;
+  await majun.getByTestId("customer-edit").click();
+  await majun.locator("#cp-address").fill("广东省佛山市顺德区北滘镇工业大道8号");
+  await majun.locator("#cp-tags").fill("五金，新客户");
+  await majun.locator("#cp-creditCode").fill("91440300MA5HUA8K1X");
+  await majun.getByTestId("profile-submit").click();
+  await expect(majun.getByText(zh("validation.credit_code_checksum"))).toBeVisible();
+  await majun.locator("#cp-creditCode").fill("");
+  await majun.getByTestId("profile-submit").click();
+  await expect(majun).toHaveURL(new RegExp(`${page}$`));
+  await expect(majun.getByTestId("customer-profile")).toContainText("广东省佛山市顺德区北滘镇工业大道8号");
+  await expect(majun.getByTestId("customer-profile")).toContainText("新客户");
+
+  const contacts = majun.getByTestId("customer-contacts");
+  await contacts.getByTestId("contact-add").click();
+  const form = contacts.getByTestId("contact-form");
+  await form.getByLabel(zh("crmMerge.contacts.name")).fill("赵经理");
+  await form.getByLabel(zh("crmMerge.contacts.email")).fill("不是邮箱");
+  await form.getByTestId("contact-save").click();
+  await expect(form.getByText(zh("validation.invalid_email"))).toBeVisible();
+  await form.getByLabel(zh("crmMerge.contacts.email")).fill("zhao@lianke.example.cn");
+  await form.getByLabel(zh("crmMerge.contacts.title")).fill("采购经理");
+  await form.getByLabel(zh("crmMerge.contacts.primary")).check();
+  await form.getByTestId("contact-save").click();
+  const zhao = contacts.locator('[data-testid="contact-entry"][data-name="赵经理"]');
+  await expect(zhao).toContainText(zh("crm.detail.primary"));
+  await zhao.getByTestId("contact-edit").click();
+  await contacts.getByTestId("contact-form").getByLabel(zh("crmMerge.contacts.title")).fill("采购总监");
+  await contacts.getByTestId("contact-form").getByTestId("contact-save").click();
+  await expect(zhao).toContainText("采购总监");
+  await shootReadable(majun, "crm-customer-contacts", /CU\d{6}|\d{11}|[\w.]+@[\w.]+/g);
+  majun.once("dialog", (d) => d.accept());
+  await contacts.locator('[data-testid="contact-entry"][data-name="李工"]').getByTestId("contact-remove").click();
+  await expect(contacts.getByTestId("contact-entry")).toHaveCount(1);
+  await expect(majun.getByTestId("customer-history")).toContainText(zh("admin.audit.actions.customer_contact_remove"));
+  await majun.context().close();
+});
