@@ -16,10 +16,11 @@ function Section({ title, children, testId }: { title: string; children: React.R
 }
 
 /** One customer at a glance (CRM-2): profile, contacts, follow-ups, contact history, change history. */
-export function CustomerDetailView({ detail, logForm, reassign, stage }: { detail: CustomerDetail; logForm: React.ReactNode; reassign: React.ReactNode; stage: React.ReactNode }) {
+export function CustomerDetailView({ detail, logForm, reassign, stage, tools, contactsEditor }: { detail: CustomerDetail; logForm: React.ReactNode; reassign: React.ReactNode; stage: React.ReactNode; tools?: React.ReactNode; contactsEditor?: React.ReactNode }) {
   const t = useTranslations("crm.detail");
   const tl = useTranslations("crm.log");
   const ta = useTranslations("admin.audit.actions");
+  const tm = useTranslations("crmMerge.merge");
   const format = useFormatter();
   const en = useLocale() === "en";
   const c = detail.customer;
@@ -36,6 +37,7 @@ export function CustomerDetailView({ detail, logForm, reassign, stage }: { detai
     [t("creditCode"), c.creditCode ?? "—"],
     [t("shared"), c.sharedWithTeam ? t("sharedYes") : t("sharedNo")],
     [t("tags"), c.tags.length ? <span className="flex flex-wrap gap-1">{c.tags.map((tag) => <Badge key={tag}>{tag}</Badge>)}</span> : "—"],
+    ...(c.mergedAway.length ? [[tm("mergedIn"), c.mergedAway.map((m) => `${m.name}（${m.code}）`).join("、")] as [string, React.ReactNode]] : []),
     [t("address"), c.address ? <span>{c.address} <a className="text-brand-700 underline" href={`https://uri.amap.com/search?keyword=${encodeURIComponent(c.address)}`} target="_blank" rel="noopener noreferrer">{t("map")}</a></span> : "—"],
   ];
   return (
@@ -45,6 +47,7 @@ export function CustomerDetailView({ detail, logForm, reassign, stage }: { detai
           <div className="mb-3 flex flex-wrap items-center gap-2">
             <span className="text-sm text-slate-600">{t("lastContact")}</span>
             <ContactDays days={detail.days} never={detail.never} tone={detail.tone} />
+            {tools ? <span className="ml-auto flex flex-wrap gap-3 text-sm">{tools}</span> : null}
           </div>
           <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
             {rows.map(([label, value]) => (
@@ -77,7 +80,7 @@ export function CustomerDetailView({ detail, logForm, reassign, stage }: { detai
       </div>
       <div className="space-y-4">
         <Section title={t("contacts")} testId="customer-contacts">
-          {c.contacts.length ? (
+          {contactsEditor ?? (c.contacts.length ? (
             <ul className="space-y-2 text-sm">
               {c.contacts.map((p) => (
                 <li key={p.id}>
@@ -89,7 +92,7 @@ export function CustomerDetailView({ detail, logForm, reassign, stage }: { detai
                 </li>
               ))}
             </ul>
-          ) : <p className="text-sm text-slate-500">{t("noContacts")}</p>}
+          ) : <p className="text-sm text-slate-500">{t("noContacts")}</p>)}
         </Section>
         <Section title={t("tasks")} testId="customer-tasks">
           {detail.tasks.length ? (

@@ -24,7 +24,7 @@ export async function getCrmHome(db: Db, who: Actor | null) {
       take: 10,
       select: { id: true, name: true, dueAt: true, instance: { select: { businessKey: true, variables: true } } },
     }),
-    db.customer.count({ where: { ownerId: actor.id, createdAt: { gte: monthStart } } }),
+    db.customer.count({ where: { ownerId: actor.id, mergedIntoId: null, createdAt: { gte: monthStart } } }),
     db.customerLog.count({ where: { byId: actor.id, at: { gte: monthStart, lte: now() } } }),
   ]);
   return {

@@ -10,13 +10,14 @@ import { subtreeIds } from "../org/department-scope";
  * Which customers an employee sees (CRM-2), decided here for every list, page, action
  * and export: an administrator all; a sales lead (customer.view_department) those of
  * their department's teams; everyone else with crm.view their own and those their team
- * shares. Merged-away records are never shown.
+ * shares. Merged-away customers are never shown (the merge itself asks for them to refuse them).
  */
-export async function visibleCustomersWhere(db: Db | Tx, who: Actor | null): Promise<Prisma.CustomerWhereInput> {
+export async function visibleCustomersWhere(db: Db | Tx, who: Actor | null, opts: { merged?: "included" } = {}): Promise<Prisma.CustomerWhereInput> {
   const actor = requirePermission(who, "crm.view");
-  if (hasPermission(actor, "customer.view_all")) return {};
-  if (hasPermission(actor, "customer.view_department") && actor.departmentId) return { OR: [{ ownerId: actor.id }, { teamId: { in: await subtreeIds(db, actor.departmentId) } }] };
-  return { OR: [{ ownerId: actor.id }, ...(actor.departmentId ? [{ teamId: actor.departmentId, sharedWithTeam: true }] : [])] };
+  const live = opts.merged === "included" ? {} : { mergedIntoId: null };
+  if (hasPermission(actor, "customer.view_all")) return live;
+  if (hasPermission(actor, "customer.view_department") && actor.departmentId) return { ...live, OR: [{ ownerId: actor.id }, { teamId: { in: await subtreeIds(db, actor.departmentId) } }] };
+  return { ...live, OR: [{ ownerId: actor.id }, ...(actor.departmentId ? [{ teamId: actor.departmentId, sharedWithTeam: true }] : [])] };
 }
 
 /** The customer if the employee may see it; otherwise not_found, as if it did not exist. */

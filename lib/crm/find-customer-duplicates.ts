@@ -18,7 +18,7 @@ export type CustomerDuplicate = { id: string; code: string; name: string; ownerN
  * those the user sees (a rep must not create another team's customer again): the same
  * credit code, then names by trigram similarity of their normalised form (pg_trgm,
  * index on nameKey), the same trade name or its pinyin; each scored and explained by
- * lib/names/company-name.ts. Customers the user may not open are named with their owner only.
+ * lib/names/company-name.ts; merged-away customers are no candidates. Customers the user may not open are named with their owner only.
  */
 export async function findCustomerDuplicates(db: Db | Tx, who: Actor | null, q: { name: string; creditCode?: string | null; excludeId?: string }, take = 5): Promise<CustomerDuplicate[]> {
   requirePermission(who, "crm.view");
@@ -30,10 +30,10 @@ export async function findCustomerDuplicates(db: Db | Tx, who: Actor | null, q: 
   const pinyin = parsed.brandPinyin.length >= 4 ? parsed.brandPinyin : "";
   const ids = await db.$queryRaw<{ id: string }[]>`
     SELECT id FROM (
-      (SELECT id FROM "Customer" WHERE "nameKey" % ${parsed.key} ORDER BY similarity("nameKey", ${parsed.key}) DESC LIMIT ${CANDIDATES})
-      UNION (SELECT id FROM "Customer" WHERE ${brand} <> '' AND "nameBrand" = ${brand} LIMIT ${CANDIDATES})
-      UNION (SELECT id FROM "Customer" WHERE ${pinyin} <> '' AND "namePinyin" = ${pinyin} LIMIT ${CANDIDATES})
-      UNION (SELECT id FROM "Customer" WHERE ${code} <> '' AND "creditCode" = ${code})
+      (SELECT id FROM "Customer" WHERE "mergedIntoId" IS NULL AND "nameKey" % ${parsed.key} ORDER BY similarity("nameKey", ${parsed.key}) DESC LIMIT ${CANDIDATES})
+      UNION (SELECT id FROM "Customer" WHERE "mergedIntoId" IS NULL AND ${brand} <> '' AND "nameBrand" = ${brand} LIMIT ${CANDIDATES})
+      UNION (SELECT id FROM "Customer" WHERE "mergedIntoId" IS NULL AND ${pinyin} <> '' AND "namePinyin" = ${pinyin} LIMIT ${CANDIDATES})
+      UNION (SELECT id FROM "Customer" WHERE "mergedIntoId" IS NULL AND ${code} <> '' AND "creditCode" = ${code})
     ) AS c`;
   const found = ids.filter((r) => r.id !== q.excludeId).map((r) => r.id);
   if (!found.length) return [];

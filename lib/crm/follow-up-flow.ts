@@ -7,6 +7,7 @@ import type { ClaimedJob } from "../workflow/jobs/claim-jobs";
 import type { ServiceContext } from "../workflow/service-handler";
 import { startInstance } from "../workflow/start-instance";
 import { FOLLOW_UP, logCustomerContact } from "./log-customer-contact";
+import { currentCustomerId } from "./merged-customer";
 
 /**
  * Job crm.startFollowUp: the reminder flow for a contact log's next follow-up, for the
@@ -47,7 +48,9 @@ export async function recordFollowUpStep(ctx: ServiceContext) {
   const marker = `follow-up:${ctx.idempotencyKey}`;
   if (await db.auditLog.count({ where: { action: "customer.follow_up_recorded", entityId: marker } })) return { recorded: true };
   await db.$transaction(async (tx) => {
-    await logCustomerContact(db, actor, { customerId: String(variables.customerId), kind: variables.logKind as "visit", note: String(variables.logNote ?? ""), nextFollowUp: (variables.nextFollowUp as string | null) ?? null }, tx);
+    // The customer may have been merged into another since the reminder started: the log goes to the survivor.
+    const customerId = await currentCustomerId(tx, String(variables.customerId));
+    await logCustomerContact(db, actor, { customerId, kind: variables.logKind as "visit", note: String(variables.logNote ?? ""), nextFollowUp: (variables.nextFollowUp as string | null) ?? null }, tx);
     await writeAudit(tx, SYSTEM, { action: "customer.follow_up_recorded", entity: "ServiceStep", entityId: marker, after: { instanceId: ctx.instanceId } });
   });
   return { recorded: true };

@@ -10,7 +10,7 @@ import { daysSince } from "./list-customers";
 /**
  * One customer at a glance (CRM-2): the profile, contacts, the contact history with who
  * logged what, the open follow-up tasks and the change history, for an employee who sees
- * it (else not_found). Leads, opportunities, contracts and ERP sales orders join here
+ * it (else not_found), with the customers merged into it. Leads, opportunities, contracts and ERP sales orders join here
  * as their modules arrive.
  */
 export async function getCustomer(db: Db, who: Actor | null, id: string) {
@@ -19,6 +19,7 @@ export async function getCustomer(db: Db, who: Actor | null, id: string) {
     id: true, code: true, name: true, creditCode: true, industry: true, region: true, level: true, tags: true, stage: true, address: true,
     contactName: true, contactPhone: true, sharedWithTeam: true, lastContactAt: true, createdAt: true, erpId: true, ownerId: true, teamId: true,
     owner: { select: { name: true } }, team: { select: { nameZh: true, nameEn: true } },
+    mergedAway: { orderBy: { mergedAt: "asc" }, select: { id: true, code: true, name: true } },
     contacts: { orderBy: [{ primary: "desc" }, { createdAt: "asc" }], select: { id: true, name: true, title: true, phone: true, email: true, primary: true } },
     logs: { orderBy: [{ at: "desc" }, { id: "asc" }], take: 50, select: { id: true, kind: true, note: true, at: true, byId: true, nextFollowUpAt: true, latitude: true, longitude: true } },
   });
@@ -28,7 +29,8 @@ export async function getCustomer(db: Db, who: Actor | null, id: string) {
       orderBy: { createdAt: "asc" },
       select: { id: true, name: true, dueAt: true, assigneeId: true, instance: { select: { definition: { select: { name: true } } } } },
     }),
-    db.auditLog.findMany({ where: { entity: "Customer", entityId: c.id }, orderBy: { at: "desc" }, take: 30, select: { id: true, action: true, at: true, actorId: true } }),
+    // The history of customers merged into this one is part of its own.
+    db.auditLog.findMany({ where: { entity: "Customer", entityId: { in: [c.id, ...c.mergedAway.map((m) => m.id)] }, action: { not: "customer.merged_away" } }, orderBy: { at: "desc" }, take: 30, select: { id: true, action: true, at: true, actorId: true } }),
     contactThresholds(db),
   ]);
   // Who logged each contact and who made each change, in one read.

@@ -38,7 +38,8 @@ export function createBuiltinConnector(db: Db): ErpConnector {
     async readParties(role: PartyRole, since, page, limit): Promise<ErpPage<ErpParty>> {
       down();
       const args = { where: keyset(since, page), orderBy: [{ updatedAt: "asc" as const }, { id: "asc" as const }], take: limit };
-      const rows = role === "supplier" ? await db.supplier.findMany(args) : await db.customer.findMany(args);
+      // A customer merged into another is no party of its own any more.
+      const rows = role === "supplier" ? await db.supplier.findMany(args) : await db.customer.findMany({ ...args, where: { AND: [args.where, { mergedIntoId: null }] } });
       const items = rows.map((s) => ({ erpId: s.erpId ?? s.code, code: s.code, name: s.name, taxCode: s.taxCode, address: s.address, writeAt: s.updatedAt.toISOString() }));
       return { items, next: rows.length === limit ? token(rows[rows.length - 1]) : null };
     },

@@ -53,6 +53,7 @@ export const APP_ERROR_CODES = [
   "supplier_change_pending",
   "customer_duplicate",
   "customer_credit_code_taken",
+  "customer_merge_refused",
   "supplier_blocked",
   "customer_stage_invalid",
 ] as const;

@@ -95,6 +95,8 @@ describe.runIf(await postgresAvailable())("cold start: every page as the first r
       "/processes/instances/[id]:id": req.id,
       "/integration/log/[id]:id": log.id,
       "/crm/customers/[id]:id": customer.id,
+      "/crm/customers/[id]/edit:id": customer.id,
+      "/crm/customers/[id]/merge:id": customer.id,
       // The demo has no receipt or return yet: an unknown id, answered 404 (not a server error).
       "/srm/receipts/[id]:id": "00000000-0000-4000-8000-000000000001",
       "/portal/returns/[id]:id": "00000000-0000-4000-8000-000000000002",

@@ -19,7 +19,8 @@ export async function getConnectorOverview(db: Db, who: Actor) {
     db.masterData.groupBy({ by: ["kind"], _count: { _all: true } }),
     countWithErp(db.product.count({}), db.product.count({ where: { erpId: { not: null } } })),
     countWithErp(db.supplier.count({}), db.supplier.count({ where: { erpId: { not: null } } })),
-    countWithErp(db.customer.count({}), db.customer.count({ where: { erpId: { not: null } } })),
+    // Customers merged into others are no parties of their own.
+    countWithErp(db.customer.count({ where: { mergedIntoId: null } }), db.customer.count({ where: { erpId: { not: null } } })),
     db.erpCursor.findMany({ orderBy: { key: "asc" }, select: { key: true, value: true, updatedAt: true } }),
     // The last good read or event per operation: when each stream was last brought up to date.
     db.erpSyncLog.groupBy({

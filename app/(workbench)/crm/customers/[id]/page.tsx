@@ -1,7 +1,9 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
 import { ContactLogForm } from "@/components/crm/contact-log-form";
 import { CustomerStagePanel } from "@/components/crm/customer-stage-panel";
+import { CustomerContactsEditor } from "@/components/crm/customer-contacts-editor";
 import { CustomerDetailView } from "@/components/crm/customer-detail-view";
 import { ReassignForm } from "@/components/crm/reassign-form";
 import { BackLink } from "@/components/ui/back-link";
@@ -9,6 +11,7 @@ import { PageHeader } from "@/components/ui/card";
 import { employeeWithPermission } from "@/lib/auth/guards";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getCustomer } from "@/lib/crm/get-customer";
+import { visibleSurvivorOf } from "@/lib/crm/merged-customer";
 import { reassignTargets } from "@/lib/crm/reassign-customer";
 import { shanghaiToday } from "@/lib/crm/shanghai-day";
 import { getDb } from "@/lib/db/client";
@@ -22,11 +25,15 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   const [t, locale, detail] = await Promise.all([
     getTranslations("crm.detail"),
     getLocale(),
-    getCustomer(db, actor, id).catch((e) => {
-      if (isAppError(e) && e.code === "not_found") notFound();
-      throw e;
+    getCustomer(db, actor, id).catch(async (e) => {
+      if (!isAppError(e) || e.code !== "not_found") throw e;
+      // A customer merged into another: its links lead to the survivor.
+      const survivorId = await visibleSurvivorOf(db, actor, id);
+      if (survivorId) redirect(`/crm/customers/${survivorId}`);
+      notFound();
     }),
   ]);
+  const tm = await getTranslations("crmMerge");
   const targets = hasPermission(actor, "customer.assign") ? await reassignTargets(db, actor) : null;
   const label = (p: { name: string; department: { nameZh: string; nameEn: string } | null }) => (p.department ? `${p.name}（${locale === "en" ? p.department.nameEn : p.department.nameZh}）` : p.name);
   return (
@@ -37,6 +44,13 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         detail={detail}
         logForm={<ContactLogForm customerId={detail.customer.id} today={shanghaiToday()} />}
         stage={<CustomerStagePanel customerId={detail.customer.id} code={detail.customer.code} stage={detail.customer.stage} erpId={detail.customer.erpId} mayEdit={detail.mayEdit} />}
+        tools={detail.mayEdit ? (
+          <>
+            <Link href={`/crm/customers/${detail.customer.id}/edit`} className="text-brand-700 underline" data-testid="customer-edit">{tm("profile.edit")}</Link>
+            {targets ? <Link href={`/crm/customers/${detail.customer.id}/merge`} className="text-brand-700 underline" data-testid="customer-merge">{tm("merge.link")}</Link> : null}
+          </>
+        ) : null}
+        contactsEditor={detail.mayEdit ? <CustomerContactsEditor customerId={detail.customer.id} contacts={detail.customer.contacts} /> : undefined}
         reassign={targets ? <ReassignForm customerId={detail.customer.id} ownerId={detail.customer.ownerId} targets={targets.map((p) => ({ id: p.id, label: label(p) }))} /> : null}
       />
     </div>
