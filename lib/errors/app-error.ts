@@ -54,6 +54,8 @@ export const APP_ERROR_CODES = [
   "customer_duplicate",
   "customer_credit_code_taken",
   "supplier_blocked",
+  "lead_closed",
+  "lead_not_yours",
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
