@@ -89,3 +89,15 @@ export async function setLeadStaleDays(db: Db, who: Actor | null, raw: unknown) 
     return value.days;
   });
 }
+
+/** Whom an assignment rule may name: active sales people, and the teams they work in. */
+export async function leadRuleTargets(db: Db, who: Actor | null) {
+  requirePermission(who, "lead.rules");
+  const people = await db.employee.findMany({
+    where: { active: true, roles: { some: { role: { key: { in: ["sales", "sales_lead"] } } } } },
+    orderBy: { username: "asc" },
+    select: { id: true, name: true, department: { select: { id: true, nameZh: true, nameEn: true } } },
+  });
+  const teams = new Map(people.flatMap((p) => (p.department ? [[p.department.id, p.department] as const] : [])));
+  return { people: people.map((p) => ({ id: p.id, name: p.name })), teams: [...teams.values()] };
+}
