@@ -2,16 +2,8 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import type { LeadDetail } from "@/lib/crm/leads/get-lead";
+import { Section } from "../customer-detail-view";
 import { IdleDays, LeadStatusBadge } from "./lead-badges";
-
-function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
-  return (
-    <Card data-testid={testId}>
-      <h2 className="mb-2 font-medium text-slate-900">{title}</h2>
-      {children}
-    </Card>
-  );
-}
 
 /** One lead (CRM-3): its data, owner, conversion, history, and the actions the employee may take (passed in). */
 export function LeadDetailView({ detail, actions }: { detail: LeadDetail; actions: { title: string; testId: string; body: React.ReactNode }[] }) {

@@ -21,7 +21,6 @@ export const leadInput = z.object({
   remark: optionalText(1000),
 });
 export type LeadInput = z.input<typeof leadInput>;
-export type LeadFields = z.output<typeof leadInput>;
 
 /** Keywords typed as 展会、博览会 or "expo, fair": one list, empty parts dropped. */
 export function patternWords(pattern: string): string[] {
