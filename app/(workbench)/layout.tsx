@@ -14,6 +14,7 @@ const NAV: { href: string; key: string; permission?: Permission | Permission[] }
   { href: "/srm", key: "srm", permission: "srm.view" },
   { href: "/srm/receive", key: "receive", permission: "srm.view" },
   { href: "/crm", key: "crm", permission: "crm.view" },
+  { href: "/crm/leads", key: "leads", permission: "crm.view" },
   { href: "/processes", key: "processes", permission: "process.design" },
   { href: "/reports", key: "reports", permission: "report.view" },
   { href: "/integration", key: "integration", permission: "integration.view" },

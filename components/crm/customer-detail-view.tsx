@@ -6,7 +6,7 @@ import { ContactDays } from "./contact-days";
 
 const tel = (phone: string) => `tel:${phone.replace(/[^\d+]/g, "")}`;
 
-function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
+export function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
   return (
     <Card data-testid={testId}>
       <h2 className="mb-2 font-medium text-slate-900">{title}</h2>

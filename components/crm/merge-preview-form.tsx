@@ -75,6 +75,7 @@ export function MergePreviewForm({ preview }: { preview: MergePreview }) {
           <li>{t("counts.contacts", { n: counts.contacts })}</li>
           <li>{t("counts.logs", { n: counts.logs })}</li>
           <li>{t("counts.openTasks", { n: counts.openTasks })}</li>
+          <li>{t("counts.leads", { n: counts.leads })}</li>
         </ul>
       </Card>
       {merge.error ? <Alert>{[merge.error.message, ...Object.values(merge.error.fieldErrors ?? {})].join(" ")}</Alert> : null}

@@ -36,6 +36,10 @@ export const PERMISSIONS = {
   "customer.view_department": ["admin", "sales_lead", "manager"],
   /** Reassign customers within one's department and set the CRM's thresholds. */
   "customer.assign": ["admin", "sales_lead"],
+  /** See the department's leads and the pool, and distribute pool leads to the department's reps (CRM-3). */
+  "lead.distribute": ["admin", "sales_lead"],
+  /** Edit the lead source and assignment rules and the stale-lead reminder's days. */
+  "lead.rules": ["admin", "sales_lead"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

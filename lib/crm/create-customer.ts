@@ -1,5 +1,6 @@
 import "server-only";
-import type { Actor } from "../auth/actor";
+import type { z } from "zod";
+import type { Actor, EmployeeActor } from "../auth/actor";
 import { requirePermission } from "../auth/permissions";
 import { writeAudit } from "../audit/write-audit";
 import type { Db, Tx } from "../db/client";
@@ -7,7 +8,7 @@ import { AppError, isUniqueViolation } from "../errors/app-error";
 import { parseInput } from "../errors/parse-input";
 import { customerNameFields } from "../names/customer-name-fields";
 import { customerInput, type CustomerInput } from "./customer.schema";
-import { findCustomerDuplicates } from "./find-customer-duplicates";
+import { findCustomerDuplicates, type CustomerDuplicate } from "./find-customer-duplicates";
 
 /** The next CRM customer code (CU000001), skipping codes the ERP already uses. */
 async function nextCustomerCode(tx: Db | Tx): Promise<string> {
@@ -32,33 +33,40 @@ export async function createCustomer(db: Db, who: Actor | null, raw: CustomerInp
   const likely = matches.filter((m) => m.likely);
   if (likely.length && !input.duplicateReason) throw new AppError("customer_duplicate", { fieldErrors: { name: "validation.customer_duplicate" }, details: likely });
   try {
-    return await db.$transaction(async (tx) => {
-      const customer = await tx.customer.create({
-        data: {
-          code: await nextCustomerCode(tx),
-          name: input.name,
-          ...customerNameFields(input.name),
-          creditCode: input.creditCode,
-          industry: input.industry,
-          region: input.region,
-          level: input.level,
-          tags: input.tags,
-          contactName: input.contactName,
-          contactPhone: input.contactPhone,
-          address: input.address,
-          ownerId: actor.id,
-          teamId: actor.departmentId,
-          sharedWithTeam: input.sharedWithTeam,
-          ...(input.contactName ? { contacts: { create: { name: input.contactName, phone: input.contactPhone, primary: true } } } : {}),
-        },
-        select: { id: true, code: true, name: true },
-      });
-      const overridden = likely.length ? { duplicateReason: input.duplicateReason, likelyDuplicates: likely.map((m) => ({ id: m.id, code: m.code, reason: m.reason })) } : {};
-      await writeAudit(tx, actor, { action: "customer.create", entity: "Customer", entityId: customer.id, after: { ...customer, ...overridden } });
-      return customer;
-    });
+    return await db.$transaction((tx) => insertCustomer(tx, actor, input, { owner: actor, likely }));
   } catch (e) {
     if (isUniqueViolation(e)) throw new AppError("customer_credit_code_taken", { fieldErrors: { creditCode: "validation.credit_code_taken" } });
     throw e;
   }
+}
+
+/**
+ * A checked customer written with its first contact and the audit row, in the caller's
+ * transaction (a new customer, a lead's conversion): owned by `owner` in their team; the
+ * likely duplicates the user went on past are audited with the reason.
+ */
+export async function insertCustomer(tx: Tx, actor: EmployeeActor, input: z.output<typeof customerInput>, opts: { owner: { id: string; departmentId: string | null }; likely: CustomerDuplicate[]; contactEmail?: string | null; audit?: Record<string, unknown> }) {
+  const customer = await tx.customer.create({
+    data: {
+      code: await nextCustomerCode(tx),
+      name: input.name,
+      ...customerNameFields(input.name),
+      creditCode: input.creditCode,
+      industry: input.industry,
+      region: input.region,
+      level: input.level,
+      tags: input.tags,
+      contactName: input.contactName,
+      contactPhone: input.contactPhone,
+      address: input.address,
+      ownerId: opts.owner.id,
+      teamId: opts.owner.departmentId,
+      sharedWithTeam: input.sharedWithTeam,
+      ...(input.contactName ? { contacts: { create: { name: input.contactName, phone: input.contactPhone, email: opts.contactEmail ?? null, primary: true } } } : {}),
+    },
+    select: { id: true, code: true, name: true },
+  });
+  const overridden = opts.likely.length ? { duplicateReason: input.duplicateReason, likelyDuplicates: opts.likely.map((m) => ({ id: m.id, code: m.code, reason: m.reason })) } : {};
+  await writeAudit(tx, actor, { action: "customer.create", entity: "Customer", entityId: customer.id, after: { ...customer, ...overridden, ...opts.audit } });
+  return customer;
 }

@@ -4,11 +4,11 @@ import type { Db, Tx } from "../db/client";
 /**
  * The things that belong to a customer and follow the survivor of a merge (CRM-2): each
  * says how many the merged customer has (for the preview) and moves them (inside the
- * merge's transaction). Leads, opportunities and contracts join as one entry each when
- * their modules arrive.
+ * merge's transaction). Opportunities and contracts join as one entry each when their
+ * modules arrive.
  */
 type Follower = {
-  key: "contacts" | "logs" | "openTasks" | "processes" | "mergedAway";
+  key: "contacts" | "logs" | "openTasks" | "processes" | "mergedAway" | "leads";
   count: (db: Db | Tx, fromId: string, toId: string) => Promise<number>;
   move: (tx: Tx, from: { id: string }, to: { id: string; code: string }) => Promise<unknown>;
 };
@@ -67,7 +67,17 @@ const mergedAway: Follower = {
   move: (tx, from, to) => tx.customer.updateMany({ where: { mergedIntoId: from.id }, data: { mergedIntoId: to.id } }),
 };
 
-const FOLLOWERS: Follower[] = [contacts, logs, openTasks, processes, mergedAway];
+/** Leads converted into the merged customer (and their conversion records) now name the survivor. */
+const leads: Follower = {
+  key: "leads",
+  count: (db, fromId) => db.lead.count({ where: { customerId: fromId } }),
+  move: async (tx, from, to) => {
+    await tx.lead.updateMany({ where: { customerId: from.id }, data: { customerId: to.id } });
+    await tx.leadConversion.updateMany({ where: { customerId: from.id }, data: { customerId: to.id } });
+  },
+};
+
+const FOLLOWERS: Follower[] = [contacts, logs, openTasks, processes, mergedAway, leads];
 
 export type MergeCounts = Record<Follower["key"], number>;
 

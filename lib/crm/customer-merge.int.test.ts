@@ -56,7 +56,10 @@ describe.each(kinds)("customer merge and contacts (CRM-2) on %s", (kind) => {
     expect(Object.fromEntries(preview.fields.map((f) => [f.field, f.side]))).toMatchObject({ name: "survivor", creditCode: "other", region: "other", level: "survivor", industry: "survivor", ownerId: "survivor" });
     expect(preview.fields.find((f) => f.field === "ownerId")).toMatchObject({ survivor: "孙丽", other: "孙丽" });
     // 王经理 moves; 陈志 has 陈工's phone number: the same person, kept once.
+    // A lead converted into the merged customer follows it too.
+    const lead = await t.db.lead.create({ data: { code: `LD-M-${other.code}`, companyName: "新创模具", status: "converted", customerId: other.id } });
     expect(preview.counts).toMatchObject({ contacts: 1, logs: 1, openTasks: 1 });
+    expect((await previewCustomerMerge(t.db, zhoujie, keep.id, other.id)).counts.leads).toBe(1);
 
     const seen = await stamps(keep.id, other.id);
     const done = await mergeCustomers(t.db, zhoujie, { survivorId: keep.id, otherId: other.id, choices: { level: "other" }, seen: { survivor: seen[keep.id], other: seen[other.id] } });
@@ -71,6 +74,7 @@ describe.each(kinds)("customer merge and contacts (CRM-2) on %s", (kind) => {
     expect(survivor.lastContactAt?.getTime()).toBe(Math.max(...survivor.logs.map((l) => l.at.getTime())));
     const merged = await t.db.customer.findUniqueOrThrow({ where: { id: other.id } });
     expect(merged).toMatchObject({ mergedIntoId: keep.id, creditCode: null });
+    expect((await t.db.lead.findUniqueOrThrow({ where: { id: lead.id } })).customerId).toBe(keep.id);
     expect(merged.mergedAt).toBeInstanceOf(Date);
 
     // The follow-up reminder now belongs to the survivor; gone from lists and duplicate checks; its page leads to the survivor.

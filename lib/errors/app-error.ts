@@ -56,6 +56,8 @@ export const APP_ERROR_CODES = [
   "customer_merge_refused",
   "supplier_blocked",
   "customer_stage_invalid",
+  "lead_closed",
+  "lead_not_yours",
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];

@@ -1,4 +1,5 @@
 import "server-only";
+import { ensureLeadSweep } from "../crm/leads/lead-sweep";
 import { ensureErpPoller } from "../erp/ensure-poller";
 import { ensureCertificateSweep } from "../srm/certificates/certificate-sweep";
 import { logger } from "../log/logger";
@@ -25,6 +26,7 @@ export async function bootServer() {
     if (process.env.SEED_DEMO !== "0") await onceMore(() => seedDemo(opened.db));
     await onceMore(() => ensureErpPoller(opened.db));
     await onceMore(() => ensureCertificateSweep(opened.db));
+    await onceMore(() => ensureLeadSweep(opened.db));
   });
   if (process.env.JOB_WORKER !== "0") {
     startJobWorker(opened.db);

@@ -5,12 +5,14 @@ import { buttonVariants } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { employeeWithPermission } from "@/lib/auth/guards";
 import { getCrmHome } from "@/lib/crm/crm-home";
+import { leadHomeNumbers } from "@/lib/crm/leads/lead-home";
 import { getDb } from "@/lib/db/client";
 
 /** The CRM home (CRM-0): quick entries and what needs the sales person now. */
 export default async function CrmHomePage() {
   const actor = await employeeWithPermission("crm.view");
-  const [t, format, home] = await Promise.all([getTranslations("crm.home"), getFormatter(), getCrmHome(await getDb(), actor)]);
+  const db = await getDb();
+  const [t, tl, format, home, leads] = await Promise.all([getTranslations("crm.home"), getTranslations("leads.home"), getFormatter(), getCrmHome(db, actor), leadHomeNumbers(db, actor)]);
   const day = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "Asia/Shanghai" });
   return (
     <div className="space-y-4">
@@ -43,6 +45,16 @@ export default async function CrmHomePage() {
           <dl className="grid grid-cols-2 gap-3 text-center">
             <div><dd className="text-2xl font-semibold">{home.month.newCustomers}</dd><dt className="text-xs text-slate-500">{t("monthNew")}</dt></div>
             <div><dd className="text-2xl font-semibold">{home.month.contacts}</dd><dt className="text-xs text-slate-500">{t("monthLogs")}</dt></div>
+          </dl>
+        </Card>
+        <Card className="md:col-span-3" data-testid="crm-leads">
+          <div className="mb-2 flex items-center justify-between gap-2">
+            <h2 className="font-medium">{tl("title")}</h2>
+            <Link href="/crm/leads" className="text-sm text-brand-700 underline">{tl("all")}</Link>
+          </div>
+          <dl className="grid grid-cols-2 gap-3 text-center">
+            <div><dd className="text-2xl font-semibold" data-testid="crm-open-leads">{leads.open}</dd><dt className="text-xs text-slate-500">{tl("open")}</dt></div>
+            <div><dd className="text-2xl font-semibold">{leads.converted}</dd><dt className="text-xs text-slate-500">{tl("converted")}</dt></div>
           </dl>
         </Card>
         <Card className="md:col-span-3" data-testid="crm-tasks">

@@ -5,6 +5,7 @@ import { ContactLogForm } from "@/components/crm/contact-log-form";
 import { CustomerStagePanel } from "@/components/crm/customer-stage-panel";
 import { CustomerContactsEditor } from "@/components/crm/customer-contacts-editor";
 import { CustomerDetailView } from "@/components/crm/customer-detail-view";
+import { CustomerLeads } from "@/components/crm/leads/customer-leads";
 import { ReassignForm } from "@/components/crm/reassign-form";
 import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/card";
@@ -12,6 +13,7 @@ import { employeeWithPermission } from "@/lib/auth/guards";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getCustomer } from "@/lib/crm/get-customer";
 import { visibleSurvivorOf } from "@/lib/crm/merged-customer";
+import { customerLeads } from "@/lib/crm/leads/lead-home";
 import { reassignTargets } from "@/lib/crm/reassign-customer";
 import { shanghaiToday } from "@/lib/crm/shanghai-day";
 import { getDb } from "@/lib/db/client";
@@ -34,7 +36,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
     }),
   ]);
   const tm = await getTranslations("crmMerge");
-  const targets = hasPermission(actor, "customer.assign") ? await reassignTargets(db, actor) : null;
+  const [targets, leads] = await Promise.all([hasPermission(actor, "customer.assign") ? reassignTargets(db, actor) : null, customerLeads(db, actor, detail.customer.id)]);
   const label = (p: { name: string; department: { nameZh: string; nameEn: string } | null }) => (p.department ? `${p.name}（${locale === "en" ? p.department.nameEn : p.department.nameZh}）` : p.name);
   return (
     <div>
@@ -53,6 +55,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         contactsEditor={detail.mayEdit ? <CustomerContactsEditor customerId={detail.customer.id} contacts={detail.customer.contacts} /> : undefined}
         reassign={targets ? <ReassignForm customerId={detail.customer.id} ownerId={detail.customer.ownerId} targets={targets.map((p) => ({ id: p.id, label: label(p) }))} /> : null}
       />
+      <CustomerLeads leads={leads} />
     </div>
   );
 }
