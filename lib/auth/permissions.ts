@@ -36,6 +36,8 @@ export const PERMISSIONS = {
   "customer.view_department": ["admin", "sales_lead", "manager"],
   /** Reassign customers within one's department and set the CRM's thresholds. */
   "customer.assign": ["admin", "sales_lead"],
+  /** Write, change and delete knowledge-base articles and categories (CRM-0); everyone with crm.view reads them. */
+  "knowledge.edit": ["admin", "sales_lead"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

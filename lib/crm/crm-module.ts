@@ -1,15 +1,20 @@
 import "server-only";
 import type { DomainModule } from "../workflow/registry";
+import { COLD_REMINDER_JOB, COLD_SWEEP_JOB, runColdCustomerReminder, runColdCustomerSweep } from "./cold-customer-sweep";
 import { recordFollowUpStep, runStartFollowUp } from "./follow-up-flow";
 import { FOLLOW_UP } from "./log-customer-contact";
 
 /**
  * Customer management as the workflow platform sees it (its forms are files in
  * processes/forms/): the follow-up reminder's start job and the step that turns the
- * follow-up task's answer into a contact log.
+ * follow-up task's answer into a contact log; the daily cold-customer sweep and its reminders.
  */
 export const crmModule: DomainModule = {
   name: "crm",
   serviceHandlers: [{ name: "crm.recordFollowUp", labelZh: "记录客户联系", labelEn: "Record the customer contact", run: recordFollowUpStep }],
-  jobKinds: [{ kind: FOLLOW_UP.job, run: runStartFollowUp }],
+  jobKinds: [
+    { kind: FOLLOW_UP.job, run: runStartFollowUp },
+    { kind: COLD_SWEEP_JOB, run: runColdCustomerSweep },
+    { kind: COLD_REMINDER_JOB, run: runColdCustomerReminder },
+  ],
 };

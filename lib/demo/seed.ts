@@ -8,6 +8,7 @@ import { createGroup } from "../org/save-group";
 import { saveMasterData, saveProduct } from "../erp/save-master-data";
 import { createPurchaseOrder } from "../srm/create-purchase-order";
 import { seedCrm } from "./seed-crm";
+import { seedKnowledge } from "./seed-knowledge";
 import { createSupplier } from "../srm/create-supplier";
 import { createSupplierUser } from "../srm/supplier-accounts";
 import type { Db } from "../db/client";
@@ -141,6 +142,7 @@ export async function seedDemo(db: Db, log: (m: string) => void = () => {}) {
   await seedCertificates(db, admin);
   await seedDemoPurchaseOrder(db, log);
   await seedCrm(db, log);
+  await seedKnowledge(db, log);
 }
 
 /** One order for S001 whose confirmation waits in supplier1's portal (once the flow is published). */

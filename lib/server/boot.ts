@@ -1,5 +1,6 @@
 import "server-only";
 import { ensureErpPoller } from "../erp/ensure-poller";
+import { ensureColdCustomerSweep } from "../crm/cold-customer-sweep";
 import { ensureCertificateSweep } from "../srm/certificates/certificate-sweep";
 import { logger } from "../log/logger";
 import { startEmailWorker } from "../notify/email-worker";
@@ -25,6 +26,7 @@ export async function bootServer() {
     if (process.env.SEED_DEMO !== "0") await onceMore(() => seedDemo(opened.db));
     await onceMore(() => ensureErpPoller(opened.db));
     await onceMore(() => ensureCertificateSweep(opened.db));
+    await onceMore(() => ensureColdCustomerSweep(opened.db));
   });
   if (process.env.JOB_WORKER !== "0") {
     startJobWorker(opened.db);
