@@ -10,13 +10,14 @@ import { getDb } from "@/lib/db/client";
 /** The CRM home (CRM-0): quick entries and what needs the sales person now. */
 export default async function CrmHomePage() {
   const actor = await employeeWithPermission("crm.view");
-  const [t, format, home] = await Promise.all([getTranslations("crm.home"), getFormatter(), getCrmHome(await getDb(), actor)]);
+  const [t, tk, format, home] = await Promise.all([getTranslations("crm.home"), getTranslations("knowledge"), getFormatter(), getCrmHome(await getDb(), actor)]);
   const day = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "Asia/Shanghai" });
   return (
     <div className="space-y-4">
       <PageHeader title={t("title")}>
         <div className="flex flex-wrap gap-2">
           <Link href="/crm/customers" className={buttonVariants({ variant: "secondary", size: "sm" })} data-testid="crm-my-customers">{t("myCustomers")}</Link>
+          <Link href="/crm/knowledge" className={buttonVariants({ variant: "secondary", size: "sm" })} data-testid="crm-knowledge">{tk("entry")}</Link>
           <Link href="/crm/customers/new" className={buttonVariants({ size: "sm" })} data-testid="crm-new-customer">{t("newCustomer")}</Link>
         </div>
       </PageHeader>

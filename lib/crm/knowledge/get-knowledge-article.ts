@@ -12,7 +12,7 @@ export async function getKnowledgeArticle(db: Db, who: Actor | null, id: string)
   if (!article) throw new AppError("not_found");
   const [people, files] = await Promise.all([
     db.employee.findMany({ where: { id: { in: [article.authorId, article.updatedById] } }, select: { id: true, name: true } }),
-    db.storedFile.findMany({ where: { ownerType: KNOWLEDGE_FILE_OWNER, ownerId: article.id }, orderBy: { createdAt: "asc" }, select: { id: true, name: true, size: true, contentType: true } }),
+    db.storedFile.findMany({ where: { ownerType: KNOWLEDGE_FILE_OWNER, ownerId: article.id }, orderBy: { createdAt: "asc" }, select: { id: true, name: true, size: true, contentType: true, createdAt: true } }),
   ]);
   const name = (pid: string) => people.find((p) => p.id === pid)?.name ?? null;
   const { searchText: _search, ...rest } = article;
