@@ -19,6 +19,7 @@ function Section({ title, children, testId }: { title: string; children: React.R
 export function CustomerDetailView({ detail, logForm, reassign }: { detail: CustomerDetail; logForm: React.ReactNode; reassign: React.ReactNode }) {
   const t = useTranslations("crm.detail");
   const tl = useTranslations("crm.log");
+  const tv = useTranslations("knowledge.visit");
   const ta = useTranslations("admin.audit.actions");
   const format = useFormatter();
   const en = useLocale() === "en";
@@ -27,6 +28,7 @@ export function CustomerDetailView({ detail, logForm, reassign }: { detail: Cust
   const moment = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" });
   const rows: [string, React.ReactNode][] = [
     [t("code"), c.code],
+    [tv("mainContact"), c.contactName || c.contactPhone ? <span>{c.contactName}{c.contactPhone ? <a href={tel(c.contactPhone)} className="ml-2 text-brand-700 underline" aria-label={tv("call", { phone: c.contactPhone })} data-testid="customer-call">{c.contactPhone}</a> : null}</span> : "—"],
     [t("owner"), c.owner?.name ?? "—"],
     [t("team"), c.team ? (en ? c.team.nameEn : c.team.nameZh) : "—"],
     [t("stage"), t(`stages.${c.stage}`)],
@@ -36,7 +38,7 @@ export function CustomerDetailView({ detail, logForm, reassign }: { detail: Cust
     [t("creditCode"), c.creditCode ?? "—"],
     [t("shared"), c.sharedWithTeam ? t("sharedYes") : t("sharedNo")],
     [t("tags"), c.tags.length ? <span className="flex flex-wrap gap-1">{c.tags.map((tag) => <Badge key={tag}>{tag}</Badge>)}</span> : "—"],
-    [t("address"), c.address ? <span>{c.address} <a className="text-brand-700 underline" href={`https://uri.amap.com/search?keyword=${encodeURIComponent(c.address)}`} target="_blank" rel="noopener noreferrer">{t("map")}</a></span> : "—"],
+    [t("address"), c.address ? <span>{c.address} <a className="text-brand-700 underline" href={`https://uri.amap.com/search?keyword=${encodeURIComponent(c.address)}`} target="_blank" rel="noopener noreferrer" data-testid="customer-map">{t("map")}</a></span> : "—"],
   ];
   return (
     <div className="grid gap-4 lg:grid-cols-3">
@@ -65,9 +67,20 @@ export function CustomerDetailView({ detail, logForm, reassign }: { detail: Cust
                     <Badge>{tl(`kinds.${l.kind}`)}</Badge>
                     <span>{moment(l.at)}</span>
                     <span>{l.byName ?? "—"}</span>
-                    {l.latitude != null ? <span>{t("located")}</span> : null}
+                    {l.latitude != null && l.longitude != null ? (
+                      <a href={`https://uri.amap.com/marker?position=${l.longitude},${l.latitude}`} target="_blank" rel="noopener noreferrer" className="text-brand-700 underline" data-testid="log-map">
+                        {tv("locatedMap")}{l.accuracy != null ? `（${tv("accuracy", { metres: Math.round(l.accuracy) })}）` : ""}
+                      </a>
+                    ) : null}
                   </div>
                   <p className="mt-1 whitespace-pre-wrap">{l.note}</p>
+                  {l.photoFileId ? (
+                    <a href={`/api/files/${l.photoFileId}`} target="_blank" rel="noopener noreferrer" className="mt-2 inline-block" data-testid="log-photo">
+                      {/* An authorised download, not a static asset: next/image would fetch it without the session. */}
+                      {/* eslint-disable-next-line @next/next/no-img-element */}
+                      <img src={`/api/files/${l.photoFileId}`} alt={tv("photoAlt")} className="h-20 w-20 rounded border border-slate-200 object-cover" loading="lazy" />
+                    </a>
+                  ) : null}
                   {l.nextFollowUpAt ? <p className="mt-1 text-xs text-slate-600">{t("nextFollowUp", { date: day(l.nextFollowUpAt) })}</p> : null}
                 </li>
               ))}

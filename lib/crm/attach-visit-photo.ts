@@ -26,6 +26,6 @@ export async function attachVisitPhoto(db: Db, who: Actor | null, logId: string,
     if (!file.contentType.startsWith("image/")) throw new AppError("file_type_not_allowed");
     await tx.customerLog.update({ where: { id: log.id }, data: { photoFileId: file.id } });
     await writeAudit(tx, actor, { action: "customer.visit_photo", entity: "Customer", entityId: log.customerId, after: { logId: log.id, fileId: file.id } });
-    return { id: log.id };
+    return { id: log.id, customerId: log.customerId };
   });
 }
