@@ -20,6 +20,7 @@ export function CustomerDetailView({ detail, logForm, reassign }: { detail: Cust
   const t = useTranslations("crm.detail");
   const tl = useTranslations("crm.log");
   const tv = useTranslations("knowledge.visit");
+  const tc = useTranslations("crm.list");
   const ta = useTranslations("admin.audit.actions");
   const format = useFormatter();
   const en = useLocale() === "en";
@@ -28,7 +29,7 @@ export function CustomerDetailView({ detail, logForm, reassign }: { detail: Cust
   const moment = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" });
   const rows: [string, React.ReactNode][] = [
     [t("code"), c.code],
-    [tv("mainContact"), c.contactName || c.contactPhone ? <span>{c.contactName}{c.contactPhone ? <a href={tel(c.contactPhone)} className="ml-2 text-brand-700 underline" aria-label={tv("call", { phone: c.contactPhone })} data-testid="customer-call">{c.contactPhone}</a> : null}</span> : "—"],
+    [tv("mainContact"), c.contactName || c.contactPhone ? <span>{c.contactName}{c.contactPhone ? <a href={tel(c.contactPhone)} className="ml-2 text-brand-700 underline" aria-label={tc("call", { phone: c.contactPhone })} data-testid="customer-call">{c.contactPhone}</a> : null}</span> : "—"],
     [t("owner"), c.owner?.name ?? "—"],
     [t("team"), c.team ? (en ? c.team.nameEn : c.team.nameZh) : "—"],
     [t("stage"), t(`stages.${c.stage}`)],
@@ -69,7 +70,7 @@ export function CustomerDetailView({ detail, logForm, reassign }: { detail: Cust
                     <span>{l.byName ?? "—"}</span>
                     {l.latitude != null && l.longitude != null ? (
                       <a href={`https://uri.amap.com/marker?position=${l.longitude},${l.latitude}`} target="_blank" rel="noopener noreferrer" className="text-brand-700 underline" data-testid="log-map">
-                        {tv("locatedMap")}{l.accuracy != null ? `（${tv("accuracy", { metres: Math.round(l.accuracy) })}）` : ""}
+                        {t("located")}{l.accuracy != null ? `（${tv("accuracy", { metres: Math.round(l.accuracy) })}）` : ""}
                       </a>
                     ) : null}
                   </div>
