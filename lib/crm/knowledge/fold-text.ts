@@ -23,7 +23,7 @@ export function searchTerms(q: string): string[] {
 export type Segment = { text: string; hit: boolean };
 
 /** The text cut into plain and matching segments (each term's every occurrence), for <mark> rendering. */
-export function highlight(text: string, terms: string[]): Segment[] {
+function highlight(text: string, terms: string[]): Segment[] {
   const folded = foldText(text);
   const marks = new Array<boolean>(text.length).fill(false);
   for (const term of terms) {

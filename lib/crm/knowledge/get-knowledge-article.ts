@@ -18,5 +18,3 @@ export async function getKnowledgeArticle(db: Db, who: Actor | null, id: string)
   const { searchText: _search, ...rest } = article;
   return { ...rest, authorName: name(article.authorId), updatedByName: name(article.updatedById), files, mayEdit: hasPermission(actor, "knowledge.edit") };
 }
-
-export type KnowledgeArticleView = Awaited<ReturnType<typeof getKnowledgeArticle>>;

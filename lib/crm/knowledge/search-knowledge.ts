@@ -62,5 +62,3 @@ export async function searchKnowledge(db: Db, who: Actor | null, query: { q?: st
     articles: rows.map(({ body, ...a }) => ({ ...a, snippet: snippet(body, terms) })),
   };
 }
-
-export type KnowledgeList = Awaited<ReturnType<typeof searchKnowledge>>;
