@@ -10,7 +10,7 @@ import { zh } from "./support/messages";
 const PHONE = { width: 390, height: 844 };
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 // The seeded articles name certifications and documents by their codes.
-const shoot = (page: Page, name: string) => shootReadable(page, name, /IATF|PPAP|ISO|Ra0\.4|\.pdf/g);
+const shoot = (page: Page, name: string) => shootReadable(page, name, /IATF|PPAP|ISO|Ra0\.4|\.pdf|Office/g);
 const TITLE = "华南区域运费与包邮规定";
 
 test("a sales lead writes an article with an attachment; a rep searches a Chinese term and opens it", async ({ browser }) => {

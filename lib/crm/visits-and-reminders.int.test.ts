@@ -36,6 +36,8 @@ describe.each(kinds)("phone search, visits with photo and place, cold-customer r
 
   it("finds a customer by pinyin initials and by the digits of a phone number however it was typed, within what the rep sees", async () => {
     expect(await found("sunli", "hlj")).toEqual(["苏州恒力精工机械有限公司"]);
+    // 长盈 read alone (cy), not as the "mayor" (市长, zhang) the whole name suggests.
+    expect(await found("majun", "cyjm")).toEqual(["东莞市长盈精密技术有限公司"]);
     expect(await found("sunli", "62523300")).toEqual(["苏州恒力精工机械有限公司"]);
     expect(await found("sunli", "6252 3300")).toEqual(["苏州恒力精工机械有限公司"]);
     // A contact's phone (not the customer's own number) finds it too.
