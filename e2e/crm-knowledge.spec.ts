@@ -53,7 +53,7 @@ test("a sales lead writes an article with an attachment; a rep searches a Chines
   await expect(rep.locator("h1")).toHaveText(TITLE);
   await expect(rep.getByTestId("article-edit")).toHaveCount(0);
   await expect(rep.getByTestId("file-input")).toHaveCount(0);
-  const download = rep.getByTestId("files").getByRole("link", { name: "华南运费表.pdf" });
+  const download = rep.getByTestId("files").getByRole("link", { name: "华南运费表.pdf", exact: true });
   await expect(download).toHaveAttribute("href", /^\/api\/files\/[0-9a-f-]{36}$/);
   expect((await rep.request.get((await download.getAttribute("href"))!)).status()).toBe(200);
   await shoot(rep, "crm-knowledge-article-rep");

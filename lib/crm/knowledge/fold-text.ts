@@ -40,7 +40,9 @@ function highlight(text: string, terms: string[]): Segment[] {
 
 /** About `width` characters of the body around the first hit (the start when none), with the hits marked. */
 export function snippet(body: string, terms: string[], width = 90): Segment[] {
-  const flat = body.replace(/[#*>`]+/g, "").replace(/\s+/g, " ").trim();
+  // The markdown-lite marks (headings, list items, bold) are not shown; anything else typed stays as typed.
+  const lines = body.split(/\r?\n/).map((l) => l.replace(/^\s*#{1,3}\s+/, "").replace(/^\s*[-*]\s+/, ""));
+  const flat = lines.join(" ").replaceAll("**", "").replace(/\s+/g, " ").trim();
   const folded = foldText(flat);
   const first = Math.min(...terms.map((t) => folded.indexOf(t)).filter((i) => i >= 0), Infinity);
   const start = Number.isFinite(first) ? Math.max(0, first - Math.floor(width / 3)) : 0;
