@@ -19,6 +19,8 @@ export function Section({ title, children, testId }: { title: string; children: 
 export function CustomerDetailView({ detail, logForm, reassign, stage, tools, contactsEditor }: { detail: CustomerDetail; logForm: React.ReactNode; reassign: React.ReactNode; stage: React.ReactNode; tools?: React.ReactNode; contactsEditor?: React.ReactNode }) {
   const t = useTranslations("crm.detail");
   const tl = useTranslations("crm.log");
+  const tv = useTranslations("knowledge.visit");
+  const tc = useTranslations("crm.list");
   const ta = useTranslations("admin.audit.actions");
   const tm = useTranslations("crmMerge.merge");
   const format = useFormatter();
@@ -28,6 +30,7 @@ export function CustomerDetailView({ detail, logForm, reassign, stage, tools, co
   const moment = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" });
   const rows: [string, React.ReactNode][] = [
     [t("code"), c.code],
+    [tv("mainContact"), c.contactName || c.contactPhone ? <span>{c.contactName}{c.contactPhone ? <a href={tel(c.contactPhone)} className="ml-2 text-brand-700 underline" aria-label={tc("call", { phone: c.contactPhone })} data-testid="customer-call">{c.contactPhone}</a> : null}</span> : "—"],
     [t("owner"), c.owner?.name ?? "—"],
     [t("team"), c.team ? (en ? c.team.nameEn : c.team.nameZh) : "—"],
     [t("stage"), t(`stages.${c.stage}`)],
@@ -38,7 +41,7 @@ export function CustomerDetailView({ detail, logForm, reassign, stage, tools, co
     [t("shared"), c.sharedWithTeam ? t("sharedYes") : t("sharedNo")],
     [t("tags"), c.tags.length ? <span className="flex flex-wrap gap-1">{c.tags.map((tag) => <Badge key={tag}>{tag}</Badge>)}</span> : "—"],
     ...(c.mergedAway.length ? [[tm("mergedIn"), c.mergedAway.map((m) => `${m.name}（${m.code}）`).join("、")] as [string, React.ReactNode]] : []),
-    [t("address"), c.address ? <span>{c.address} <a className="text-brand-700 underline" href={`https://uri.amap.com/search?keyword=${encodeURIComponent(c.address)}`} target="_blank" rel="noopener noreferrer">{t("map")}</a></span> : "—"],
+    [t("address"), c.address ? <span>{c.address} <a className="text-brand-700 underline" href={`https://uri.amap.com/search?keyword=${encodeURIComponent(c.address)}`} target="_blank" rel="noopener noreferrer" data-testid="customer-map">{t("map")}</a></span> : "—"],
   ];
   return (
     <div className="grid gap-4 lg:grid-cols-3">
@@ -68,9 +71,20 @@ export function CustomerDetailView({ detail, logForm, reassign, stage, tools, co
                     <Badge>{tl(`kinds.${l.kind}`)}</Badge>
                     <span>{moment(l.at)}</span>
                     <span>{l.byName ?? "—"}</span>
-                    {l.latitude != null ? <span>{t("located")}</span> : null}
+                    {l.latitude != null && l.longitude != null ? (
+                      <a href={`https://uri.amap.com/marker?position=${l.longitude},${l.latitude}`} target="_blank" rel="noopener noreferrer" className="text-brand-700 underline" data-testid="log-map">
+                        {t("located")}{l.accuracy != null ? `（${tv("accuracy", { metres: Math.round(l.accuracy) })}）` : ""}
+                      </a>
+                    ) : null}
                   </div>
                   <p className="mt-1 whitespace-pre-wrap">{l.note}</p>
+                  {l.photoFileId ? (
+                    <a href={`/api/files/${l.photoFileId}`} target="_blank" rel="noopener noreferrer" className="mt-2 inline-block" data-testid="log-photo">
+                      {/* An authorised download, not a static asset: next/image would fetch it without the session. */}
+                      {/* eslint-disable-next-line @next/next/no-img-element */}
+                      <img src={`/api/files/${l.photoFileId}`} alt={tv("photoAlt")} className="h-20 w-20 rounded border border-slate-200 object-cover" loading="lazy" />
+                    </a>
+                  ) : null}
                   {l.nextFollowUpAt ? <p className="mt-1 text-xs text-slate-600">{t("nextFollowUp", { date: day(l.nextFollowUpAt) })}</p> : null}
                 </li>
               ))}

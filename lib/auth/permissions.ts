@@ -40,6 +40,8 @@ export const PERMISSIONS = {
   "lead.distribute": ["admin", "sales_lead"],
   /** Edit the lead source and assignment rules and the stale-lead reminder's days. */
   "lead.rules": ["admin", "sales_lead"],
+  /** Write, change and delete knowledge-base articles and categories (CRM-0); everyone with crm.view reads them. */
+  "knowledge.edit": ["admin", "sales_lead"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

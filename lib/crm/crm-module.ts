@@ -1,5 +1,6 @@
 import "server-only";
 import type { DomainModule } from "../workflow/registry";
+import { COLD_REMINDER_JOB, COLD_SWEEP_JOB, runColdCustomerReminder, runColdCustomerSweep } from "./cold-customer-sweep";
 import { recordFollowUpStep, runStartFollowUp } from "./follow-up-flow";
 import { LEAD_STALE_JOB, LEAD_SWEEP_JOB, runLeadStaleReminder, runLeadSweep } from "./leads/lead-sweep";
 import { FOLLOW_UP } from "./log-customer-contact";
@@ -7,7 +8,7 @@ import { FOLLOW_UP } from "./log-customer-contact";
 /**
  * Customer management as the workflow platform sees it (its forms are files in
  * processes/forms/): the follow-up reminder's start job and the step that turns the
- * follow-up task's answer into a contact log; the daily stale-lead sweep and its reminders.
+ * follow-up task's answer into a contact log; the daily stale-lead and cold-customer sweeps and their reminders.
  */
 export const crmModule: DomainModule = {
   name: "crm",
@@ -16,5 +17,7 @@ export const crmModule: DomainModule = {
     { kind: FOLLOW_UP.job, run: runStartFollowUp },
     { kind: LEAD_SWEEP_JOB, run: runLeadSweep },
     { kind: LEAD_STALE_JOB, run: runLeadStaleReminder },
+    { kind: COLD_SWEEP_JOB, run: runColdCustomerSweep },
+    { kind: COLD_REMINDER_JOB, run: runColdCustomerReminder },
   ],
 };

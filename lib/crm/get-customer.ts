@@ -21,7 +21,7 @@ export async function getCustomer(db: Db, who: Actor | null, id: string) {
     owner: { select: { name: true } }, team: { select: { nameZh: true, nameEn: true } },
     mergedAway: { orderBy: { mergedAt: "asc" }, select: { id: true, code: true, name: true } },
     contacts: { orderBy: [{ primary: "desc" }, { createdAt: "asc" }], select: { id: true, name: true, title: true, phone: true, email: true, primary: true } },
-    logs: { orderBy: [{ at: "desc" }, { id: "asc" }], take: 50, select: { id: true, kind: true, note: true, at: true, byId: true, nextFollowUpAt: true, latitude: true, longitude: true } },
+    logs: { orderBy: [{ at: "desc" }, { id: "asc" }], take: 50, select: { id: true, kind: true, note: true, at: true, byId: true, nextFollowUpAt: true, latitude: true, longitude: true, accuracy: true, photoFileId: true } },
   });
   const [tasks, history, thresholds] = await Promise.all([
     db.task.findMany({

@@ -17,12 +17,24 @@ export function daysSince(at: Date, today: Date = now()): number {
   return Math.max(0, day(today) - day(at));
 }
 
-/** A search as sales people type it: part of the name or code, pinyin initials (hlj), or digits of a phone number. */
-function searchWhere(q: string): Prisma.CustomerWhereInput {
+/**
+ * Customers whose phone (the customer's own or any contact's) holds these digits,
+ * whatever the spacing and dashes it was typed with (0512-6252 3300 for 62523300).
+ */
+async function phoneMatches(db: Db, digits: string): Promise<string[]> {
+  const like = `%${digits}%`;
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT c.id FROM "Customer" c WHERE regexp_replace(coalesce(c."contactPhone", ''), '[^0-9]', '', 'g') LIKE ${like}
+    UNION SELECT cc."customerId" FROM "CustomerContact" cc WHERE regexp_replace(coalesce(cc.phone, ''), '[^0-9]', '', 'g') LIKE ${like}`;
+  return rows.map((r) => r.id);
+}
+
+/** A search as sales people type it on a phone: part of the name or code, pinyin initials (hlj), or digits of a phone number. */
+async function searchWhere(db: Db, q: string): Promise<Prisma.CustomerWhereInput> {
   const or: Prisma.CustomerWhereInput[] = [{ name: { contains: q, mode: "insensitive" } }, { code: { contains: q, mode: "insensitive" } }];
   if (/^[a-z]{2,}$/i.test(q)) or.push({ nameInitials: { contains: q.toLowerCase() } }, { namePinyin: { startsWith: q.toLowerCase() } });
   const digits = q.replace(/\D/g, "");
-  if (digits.length >= 4) or.push({ contactPhone: { contains: digits } }, { contacts: { some: { phone: { contains: digits } } } });
+  if (digits.length >= 4 && /^[\d\s()+-]+$/.test(q)) or.push({ id: { in: await phoneMatches(db, digits) } });
   return { OR: or };
 }
 
@@ -42,10 +54,10 @@ function contactWhere(filter: CustomerListQuery["contact"], t: ContactThresholds
 export async function listCustomers(db: Db, who: Actor | null, q: CustomerListQuery, pageSize = CUSTOMER_PAGE_SIZE) {
   const actor = requirePermission(who, "crm.view");
   const today = now();
-  const [scope, thresholds] = await Promise.all([visibleCustomersWhere(db, actor), contactThresholds(db)]);
+  const [scope, thresholds, search] = await Promise.all([visibleCustomersWhere(db, actor), contactThresholds(db), q.q ? searchWhere(db, q.q) : {}]);
   const view: Prisma.CustomerWhereInput = q.view === "mine" ? { ownerId: actor.id } : q.view === "team" ? { teamId: actor.departmentId ?? "none" } : {};
   const where: Prisma.CustomerWhereInput = {
-    AND: [scope, view, q.q ? searchWhere(q.q) : {}, q.level ? { level: q.level } : {}, q.tag ? { tags: { has: q.tag } } : {}, contactWhere(q.contact, thresholds, today)],
+    AND: [scope, view, search, q.level ? { level: q.level } : {}, q.tag ? { tags: { has: q.tag } } : {}, contactWhere(q.contact, thresholds, today)],
   };
   const total = await db.customer.count({ where });
   const { page, pageCount, skip, take } = pageWindow(total, q.page, pageSize);

@@ -27,8 +27,16 @@ const contactLogInput = z.object({
   nextFollowUp: calendarDay().nullish().or(z.literal("")).transform((v) => v || null),
   latitude: z.coerce.number().min(-90).max(90).nullish().catch(null),
   longitude: z.coerce.number().min(-180).max(180).nullish().catch(null),
+  /** The position's accuracy radius in metres, as the browser reports it. */
+  accuracy: z.coerce.number().min(0).max(100_000).nullish().catch(null),
 });
 export type ContactLogInput = z.input<typeof contactLogInput>;
+
+/** Where the contact was logged: both coordinates or none (a half position is no position). */
+function position(input: { latitude?: number | null; longitude?: number | null; accuracy?: number | null }) {
+  if (input.latitude == null || input.longitude == null) return { latitude: null, longitude: null, accuracy: null };
+  return { latitude: input.latitude, longitude: input.longitude, accuracy: input.accuracy ?? null };
+}
 
 /**
  * A contact logged with a customer (CRM-2, CRM-10) by anyone who sees it: the log, the
@@ -46,7 +54,7 @@ export async function logCustomerContact(db: Db, who: Actor | null, raw: Contact
     const customer = await visibleCustomer(t, actor, input.customerId, { id: true, lastContactAt: true });
     const at = input.on && input.on < today ? new Date(`${input.on}T10:00:00+08:00`) : now();
     const log = await t.customerLog.create({
-      data: { customerId: customer.id, kind: input.kind, note: input.note, at, byId: actor.id, nextFollowUpAt: input.nextFollowUp ? new Date(`${input.nextFollowUp}T09:00:00+08:00`) : null, latitude: input.latitude ?? null, longitude: input.longitude ?? null },
+      data: { customerId: customer.id, kind: input.kind, note: input.note, at, byId: actor.id, nextFollowUpAt: input.nextFollowUp ? new Date(`${input.nextFollowUp}T09:00:00+08:00`) : null, ...position(input) },
       select: { id: true, at: true, nextFollowUpAt: true },
     });
     if (!customer.lastContactAt || customer.lastContactAt < at) await t.customer.update({ where: { id: customer.id }, data: { lastContactAt: at } });

@@ -9,6 +9,7 @@ import { saveMasterData, saveProduct } from "../erp/save-master-data";
 import { createPurchaseOrder } from "../srm/create-purchase-order";
 import { seedCrm } from "./seed-crm";
 import { seedLeads } from "./seed-leads";
+import { seedKnowledge } from "./seed-knowledge";
 import { createSupplier } from "../srm/create-supplier";
 import { createSupplierUser } from "../srm/supplier-accounts";
 import type { Db } from "../db/client";
@@ -143,6 +144,7 @@ export async function seedDemo(db: Db, log: (m: string) => void = () => {}) {
   await seedDemoPurchaseOrder(db, log);
   await seedCrm(db, log);
   await seedLeads(db, log);
+  await seedKnowledge(db, log);
 }
 
 /** One order for S001 whose confirmation waits in supplier1's portal (once the flow is published). */

@@ -1,4 +1,6 @@
 import "server-only";
+import { CUSTOMER_LOG_FILE_OWNER, customerLogOwnerAccess } from "../crm/customer-log-file-access";
+import { KNOWLEDGE_FILE_OWNER, knowledgeOwnerAccess } from "../crm/knowledge/knowledge-file-access";
 import type { OwnerAccess } from "./owner-access-rules";
 import { processInstanceOwnerAccess } from "./process-instance-access";
 import { supplierOwnerAccess } from "./supplier-owner-access";
@@ -10,6 +12,8 @@ import { supplierOwnerAccess } from "./supplier-owner-access";
 const OWNER_ACCESS = new Map<string, OwnerAccess>([
   ["Supplier", supplierOwnerAccess],
   ["ProcessInstance", processInstanceOwnerAccess],
+  [KNOWLEDGE_FILE_OWNER, knowledgeOwnerAccess],
+  [CUSTOMER_LOG_FILE_OWNER, customerLogOwnerAccess],
 ]);
 
 export function ownerAccessFor(ownerType: string): OwnerAccess | null {

@@ -8,6 +8,11 @@ import { parseCompanyName } from "./company-name";
  */
 export function customerNameFields(name: string) {
   const parsed = parseCompanyName(name);
-  const initials = pinyin(name.normalize("NFKC"), { pattern: "first", toneType: "none", type: "array", nonZh: "removed" }).join("").toLowerCase();
+  const first = (s: string) => pinyin(s.normalize("NFKC"), { pattern: "first", toneType: "none", type: "array", nonZh: "removed" }).join("").toLowerCase();
+  const whole = first(name);
+  // The whole name's context can mislead the polyphone guess (东莞市长盈: 市长 reads as "mayor",
+  // zhang); the name without region and legal form read alone (长盈精密技术: cyjmjs) is kept too.
+  const core = parsed.key ? first(parsed.key) : "";
+  const initials = core && !whole.includes(core) ? `${whole} ${core}` : whole;
   return { nameKey: parsed.key, nameBrand: parsed.brand, namePinyin: parsed.brandPinyin, nameInitials: initials.slice(0, 50) };
 }

@@ -5,10 +5,11 @@ import { createTransport, readMailConfig, type MailConfig } from "./mail-transpo
 
 type Claimed = { id: string; recipientRealm: "employee" | "supplier"; recipientId: string; kind: string; title: string; link: string | null };
 
-/** A task's mail says it is a task; a reminder (e.g. a supplier document expiring) says what it is. */
+/** A task's mail says it is a task; a reminder (a supplier document expiring, a customer gone cold) says what it is. */
 function mailText(n: Claimed, url: string) {
-  if (n.kind.startsWith("certificate.")) {
-    return { subject: `【证照提醒】${n.title} / Document reminder: ${n.title}`, text: `${n.title}\n详情：${url}\n\n${n.title}\nDetails: ${url}\n` };
+  const reminder = n.kind.startsWith("certificate.") ? ["证照提醒", "Document reminder"] : n.kind.startsWith("crm.") ? ["客户提醒", "Customer reminder"] : null;
+  if (reminder) {
+    return { subject: `【${reminder[0]}】${n.title} / ${reminder[1]}: ${n.title}`, text: `${n.title}\n详情：${url}\n\n${n.title}\nDetails: ${url}\n` };
   }
   return {
     subject: `【待办】${n.title} / New task: ${n.title}`,

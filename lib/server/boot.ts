@@ -1,6 +1,7 @@
 import "server-only";
 import { ensureLeadSweep } from "../crm/leads/lead-sweep";
 import { ensureErpPoller } from "../erp/ensure-poller";
+import { ensureColdCustomerSweep } from "../crm/cold-customer-sweep";
 import { ensureCertificateSweep } from "../srm/certificates/certificate-sweep";
 import { logger } from "../log/logger";
 import { startEmailWorker } from "../notify/email-worker";
@@ -27,6 +28,7 @@ export async function bootServer() {
     await onceMore(() => ensureErpPoller(opened.db));
     await onceMore(() => ensureCertificateSweep(opened.db));
     await onceMore(() => ensureLeadSweep(opened.db));
+    await onceMore(() => ensureColdCustomerSweep(opened.db));
   });
   if (process.env.JOB_WORKER !== "0") {
     startJobWorker(opened.db);

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { employeeAction } from "@/lib/auth/action-client";
+import { attachVisitPhoto } from "@/lib/crm/attach-visit-photo";
 import { createCustomer } from "@/lib/crm/create-customer";
 import type { CustomerInput } from "@/lib/crm/customer.schema";
 import { setContactThresholds } from "@/lib/crm/crm-settings";
@@ -25,6 +26,12 @@ export const createCustomerAction = employeeAction("crm.view", z.record(z.string
 export const logContactAction = employeeAction("crm.view", z.record(z.string(), z.unknown()), async (input, { actor, db }) => {
   const log = await logCustomerContact(db, actor, input as ContactLogInput);
   revalidatePath(`/crm/customers/${String(input.customerId)}`);
+  return { id: log.id };
+});
+
+export const attachVisitPhotoAction = employeeAction("crm.view", z.object({ logId: z.string().max(40), fileId: z.string().max(40) }), async ({ logId, fileId }, { actor, db }) => {
+  const log = await attachVisitPhoto(db, actor, logId, fileId);
+  revalidatePath(`/crm/customers/${log.customerId}`);
   return { id: log.id };
 });
 
