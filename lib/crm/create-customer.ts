@@ -2,21 +2,13 @@ import "server-only";
 import type { Actor } from "../auth/actor";
 import { requirePermission } from "../auth/permissions";
 import { writeAudit } from "../audit/write-audit";
-import type { Db, Tx } from "../db/client";
+import type { Db } from "../db/client";
 import { AppError, isUniqueViolation } from "../errors/app-error";
 import { parseInput } from "../errors/parse-input";
 import { customerNameFields } from "../names/customer-name-fields";
+import { nextCustomerCodes } from "./customer-codes";
 import { customerInput, type CustomerInput } from "./customer.schema";
 import { findCustomerDuplicates } from "./find-customer-duplicates";
-
-/** The next CRM customer code (CU000001), skipping codes the ERP already uses. */
-async function nextCustomerCode(tx: Db | Tx): Promise<string> {
-  for (;;) {
-    const [{ n }] = await tx.$queryRaw<{ n: bigint }[]>`SELECT nextval('"Customer_code_seq"') AS n`;
-    const code = `CU${String(n).padStart(6, "0")}`;
-    if (!(await tx.customer.count({ where: { code } }))) return code;
-  }
-}
 
 /**
  * A new customer (CRM-1), owned by the employee who enters it in their team. Likely
@@ -35,7 +27,7 @@ export async function createCustomer(db: Db, who: Actor | null, raw: CustomerInp
     return await db.$transaction(async (tx) => {
       const customer = await tx.customer.create({
         data: {
-          code: await nextCustomerCode(tx),
+          code: (await nextCustomerCodes(tx, 1))[0],
           name: input.name,
           ...customerNameFields(input.name),
           creditCode: input.creditCode,

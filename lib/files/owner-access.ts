@@ -1,4 +1,5 @@
 import "server-only";
+import { importRunOwnerAccess } from "../imports/import-run-access";
 import type { OwnerAccess } from "./owner-access-rules";
 import { processInstanceOwnerAccess } from "./process-instance-access";
 import { supplierOwnerAccess } from "./supplier-owner-access";
@@ -10,6 +11,7 @@ import { supplierOwnerAccess } from "./supplier-owner-access";
 const OWNER_ACCESS = new Map<string, OwnerAccess>([
   ["Supplier", supplierOwnerAccess],
   ["ProcessInstance", processInstanceOwnerAccess],
+  ["ImportRun", importRunOwnerAccess],
 ]);
 
 export function ownerAccessFor(ownerType: string): OwnerAccess | null {
