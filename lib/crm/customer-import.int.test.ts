@@ -7,6 +7,7 @@ import iconv from "iconv-lite";
 import { createTranslator } from "next-intl";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmployeeActor } from "@/lib/auth/actor";
+import type { Translate } from "@/lib/errors/translate-error";
 import { uploadFile } from "@/lib/files/upload-file";
 import { createImportRun, getImportRun } from "@/lib/imports/import-run";
 import { importErrorReport } from "@/lib/imports/import-report";
@@ -24,7 +25,7 @@ import { erpTestDb } from "@/test/erp/erp-db";
 import { customerImportTarget as target } from "./customer-import-target";
 
 const kinds = await dbKinds();
-const tr = createTranslator({ locale: "zh-CN", messages: await loadMessages("zh-CN") });
+const tr = createTranslator({ locale: "zh-CN", messages: await loadMessages("zh-CN") }) as unknown as Translate;
 const dir = await fs.mkdtemp(path.join(os.tmpdir(), "ff-import-"));
 process.env.FILE_STORAGE_DIR = dir;
 

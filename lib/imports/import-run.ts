@@ -5,7 +5,7 @@ import { writeAudit } from "../audit/write-audit";
 import type { Db, Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { getFileStorage } from "../files/storage-from-env";
-import type { ColumnMapping } from "./guess-mapping";
+import { headerSetKey, type ColumnMapping } from "./guess-mapping";
 import type { ImportGroup, PreviewRow, RawRow, TargetInfo } from "./import-target";
 import { readTable, type TableFormat } from "./read-table";
 
@@ -66,9 +66,11 @@ const SHOWN_GROUPS = 100;
 
 /** An import as its page shows it (reloads included): the step it is at, the preview, the progress. */
 export async function getImportRun(db: Db, who: Actor | null, target: TargetInfo, runId: string) {
-  const { run } = await ownImportRun(db, who, target, runId);
+  const { actor, run } = await ownImportRun(db, who, target, runId);
   const groups = run.groups as ImportGroup[];
+  const saved = run.headers.length ? await db.importMapping.findUnique({ where: { employeeId_target_headerKey: { employeeId: actor.id, target: target.name, headerKey: headerSetKey(run.headers) } } }) : null;
   return {
+    remembered: !!saved && JSON.stringify(saved.mapping) === JSON.stringify(run.mapping),
     id: run.id, status: run.status, fileName: run.fileName, encoding: run.encoding, headers: run.headers, mapping: run.mapping as ColumnMapping,
     total: run.total, invalid: run.invalid, preview: run.preview as PreviewRow[], groupCount: groups.length,
     groups: groups.slice(0, SHOWN_GROUPS).map((g) => ({ ...g, rows: g.rows.slice(0, 10), rowCount: g.rows.length })),

@@ -1,6 +1,7 @@
 import "server-only";
 import type { EmployeeActor } from "../auth/actor";
 import type { Db, Tx } from "../db/client";
+import type { DuplicateDecision } from "./import-decisions";
 
 /** A column the file may map to a target field, recognised by its header in Chinese or English. */
 export type ImportField = { key: string; aliases: readonly string[]; required?: boolean };
@@ -53,8 +54,6 @@ export type ImportTarget<V> = {
 /** What the steps before the run need of a target. */
 export type TargetInfo = { name: string; jobKind: string; fields: readonly ImportField[] };
 
-export const DUPLICATE_DECISIONS = ["skip", "update", "create"] as const;
-export type DuplicateDecision = (typeof DUPLICATE_DECISIONS)[number];
 
 /**
  * Rows that are one record: the same key within the file, and/or an existing record.

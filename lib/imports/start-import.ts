@@ -8,7 +8,8 @@ import { AppError } from "../errors/app-error";
 import { parseInput } from "../errors/parse-input";
 import { now } from "../workflow/clock";
 import { headerSetKey } from "./guess-mapping";
-import { DUPLICATE_DECISIONS, type ImportGroup, type TargetInfo } from "./import-target";
+import { DUPLICATE_DECISIONS } from "./import-decisions";
+import type { ImportGroup, TargetInfo } from "./import-target";
 import { ownImportRun } from "./import-run";
 
 const decisionsInput = z.record(z.string().regex(/^\d{1,9}$/), z.enum(DUPLICATE_DECISIONS));
