@@ -7,12 +7,12 @@ import { createImportAction, prepareImportAction } from "@/app/(workbench)/crm/c
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { ImportFileButton } from "@/components/ui/import-file-button";
+import type { ImportFieldView } from "@/lib/imports/import-view";
 import type { ImportRunView } from "@/lib/imports/import-run";
 import { ImportMapping } from "./import-mapping";
 import { ImportPreview } from "./import-preview";
 import { ImportProgress } from "./import-progress";
 
-export type ImportFieldView = { key: string; required: boolean };
 const STEPS = ["upload", "map", "preview", "run"] as const;
 
 /** The import's four steps; the server's view of the run (after each step, router.refresh) decides which one shows. */

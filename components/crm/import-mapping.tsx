@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FieldError, Select } from "@/components/ui/input";
 import type { ImportRunView } from "@/lib/imports/import-run";
-import type { ImportFieldView } from "./customer-import";
+import type { ImportFieldView } from "@/lib/imports/import-view";
 
 /** Step 2: a column of the file for each customer field, as remembered or guessed; then the whole file is checked. */
 export function ImportMapping({ run, fields, onDone }: { run: ImportRunView; fields: ImportFieldView[]; onDone: () => void }) {

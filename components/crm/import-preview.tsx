@@ -9,15 +9,15 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Select } from "@/components/ui/input";
 import { Table, TableContainer, Td, Th } from "@/components/ui/table";
-import { DUPLICATE_DECISIONS } from "@/lib/imports/import-decisions";
+import { DUPLICATE_DECISIONS, problemText } from "@/lib/imports/import-view";
 import type { RowProblem } from "@/lib/imports/import-target";
 import type { ImportRunView } from "@/lib/imports/import-run";
-import type { ImportFieldView } from "./customer-import";
+import type { ImportFieldView } from "@/lib/imports/import-view";
 
 /** A row's problems in the reader's language, each after its field's name. */
 function useProblemText() {
   const t = useTranslations();
-  return (problems: RowProblem[]) => problems.map((p) => `${p.field ? `${t(`crmImport.fields.${p.field}` as never)}：` : ""}${t(p.key as never, (p.params ?? {}) as never)}`).join("；");
+  return (problems: RowProblem[]) => problemText(problems, (field) => t(`crmImport.fields.${field}` as never), (key, params) => t(key as never, params as never));
 }
 
 /** Step 3: the first rows with their check, the duplicate groups with a decision each (skip by default), then start. */

@@ -14,7 +14,7 @@ function hasNonAscii(buf: Buffer): boolean {
 }
 
 /** Valid UTF-8, a character cut at the end of an incomplete head forgiven. */
-export function isUtf8(head: Uint8Array, complete: boolean): boolean {
+function isUtf8(head: Uint8Array, complete: boolean): boolean {
   try {
     new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: !complete });
     return true;

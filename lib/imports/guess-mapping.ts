@@ -5,7 +5,7 @@ import type { ImportField } from "./import-target";
 export type ColumnMapping = Record<string, number>;
 
 /** A header as compared: NFKC, lower case, no spaces, punctuation or a trailing "(必填)". */
-export function normaliseHeader(h: string): string {
+function normaliseHeader(h: string): string {
   return h
     .normalize("NFKC")
     .toLowerCase()

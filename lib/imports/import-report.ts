@@ -6,13 +6,9 @@ import { streamWorkbook } from "../files/xlsx-export";
 import type { ColumnMapping } from "./guess-mapping";
 import type { RowProblem, TargetInfo } from "./import-target";
 import { ownImportRun } from "./import-run";
+import { problemText } from "./import-view";
 
 const PAGE = 500;
-
-/** A row's problems in the reader's language, each after the file's name for its column. */
-export function reasonText(problems: RowProblem[], header: (field: string) => string, t: Translate): string {
-  return problems.map((p) => `${p.field ? `${header(p.field)}：` : ""}${t(p.key, p.params ?? {})}`).join("；");
-}
 
 /**
  * The import's error report: each failed or skipped row with its number, its values
@@ -40,7 +36,7 @@ export async function importErrorReport(db: Db, who: Actor | null, target: Targe
           row: r.rowNumber,
           ...Object.fromEntries(fields.map((f) => [`f_${f.key}`, values[f.key] ?? ""])),
           outcome: t(`crmImport.outcomes.${r.outcome}`),
-          reason: reasonText((r.params ?? []) as RowProblem[], header, t),
+          reason: problemText((r.params ?? []) as RowProblem[], header, t),
         });
       }
       if (rows.length < PAGE) return;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { EmployeeActor } from "../auth/actor";
 import type { Db, Tx } from "../db/client";
-import type { DuplicateDecision } from "./import-decisions";
+import type { DuplicateDecision } from "./import-view";
 
 /** A column the file may map to a target field, recognised by its header in Chinese or English. */
 export type ImportField = { key: string; aliases: readonly string[]; required?: boolean };

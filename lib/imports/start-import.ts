@@ -8,7 +8,7 @@ import { AppError } from "../errors/app-error";
 import { parseInput } from "../errors/parse-input";
 import { now } from "../workflow/clock";
 import { headerSetKey } from "./guess-mapping";
-import { DUPLICATE_DECISIONS } from "./import-decisions";
+import { DUPLICATE_DECISIONS } from "./import-view";
 import type { ImportGroup, TargetInfo } from "./import-target";
 import { ownImportRun } from "./import-run";
 
