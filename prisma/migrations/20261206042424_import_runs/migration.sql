@@ -58,5 +58,8 @@ CREATE INDEX "ImportRun_createdById_createdAt_idx" ON "ImportRun"("createdById",
 -- CreateIndex
 CREATE INDEX "ImportRow_runId_outcome_rowNumber_idx" ON "ImportRow"("runId", "outcome", "rowNumber");
 
+-- CreateIndex
+CREATE INDEX "Customer_nameKey_idx" ON "Customer"("nameKey");
+
 -- AddForeignKey
 ALTER TABLE "ImportRow" ADD CONSTRAINT "ImportRow_runId_fkey" FOREIGN KEY ("runId") REFERENCES "ImportRun"("id") ON DELETE CASCADE ON UPDATE CASCADE;
