@@ -14,7 +14,7 @@ const COUNTS = ["created", "updated", "skipped", "failed"] as const;
 /** Step 4: the job's progress, polled from the import's row (so a reload shows it again), and the error report when it is done. */
 export function ImportProgress({ run }: { run: ImportRunView }) {
   const t = useTranslations("crmImport");
-  const [p, setP] = useState(() => ({ status: run.status, total: run.total, done: run.done, created: run.created, updated: run.updated, skipped: run.skipped, failed: run.failed, error: run.error }));
+  const [p, setP] = useState(() => ({ status: run.status, total: run.total, done: run.done, created: run.created, updated: run.updated, skipped: run.skipped, failed: run.failed }));
   const finished = p.status === "done" || p.status === "failed";
   useEffect(() => {
     if (finished) return;
@@ -46,7 +46,8 @@ export function ImportProgress({ run }: { run: ImportRunView }) {
           </div>
         ))}
       </dl>
-      {p.status === "failed" && p.error ? <p className="text-sm text-red-700">{t("run.error", { message: p.error })}</p> : null}
+      {/* The technical cause stays in the import's row for the administrator. */}
+      {p.status === "failed" ? <p className="text-sm text-red-700">{t("run.error")}</p> : null}
       {finished ? (
         <div className="flex flex-wrap gap-3">
           {p.failed + p.skipped > 0 ? <a href={`/crm/customers/import/report?run=${run.id}`} className={buttonVariants({ size: "sm" })} data-testid="import-report" download>{t("run.report")}</a> : null}

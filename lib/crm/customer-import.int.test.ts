@@ -173,6 +173,15 @@ describe.each(kinds)("customer import (issue 16) on %s", (kind) => {
     await expect(startImport(t.db, sunli, target, run.id, {})).rejects.toMatchObject({ code: "conflict" });
   });
 
+  it("refuses a file that is no table with a clear message, and another user's import as if it did not exist", async () => {
+    const run = await createImportRun(t.db, sunli, target);
+    const pdf = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+    const file = await uploadFile(t.db, sunli, { ownerType: "ImportRun", ownerId: run.id, fileName: "a.pdf", body: Readable.from([pdf]) });
+    await expect(prepareImport(t.db, sunli, target, run.id, file.id)).rejects.toMatchObject({ code: "validation", fieldErrors: { file: "crmImport.errors.fileType" } });
+    await expect(prepareImport(t.db, zhoujie, target, run.id, file.id)).rejects.toMatchObject({ code: "not_found" });
+    await expect(uploadFile(t.db, zhoujie, { ownerType: "ImportRun", ownerId: run.id, fileName: "b.csv", body: Readable.from([Buffer.from("a,b\n")]) })).rejects.toMatchObject({ code: "forbidden" });
+  });
+
   it("resumes after a crash from the last committed batch: no customer twice, the counts right", async () => {
     const lines = Array.from({ length: 25 }, (_, i) => `杭州戊${String(i).padStart(3, "0")}号科技有限公司,${code(100 + i)},,,,,,,`);
     const { runId, prepared } = await upload(sunli, "big.csv", Buffer.from(csv(lines)));

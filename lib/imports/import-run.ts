@@ -74,7 +74,7 @@ export async function getImportRun(db: Db, who: Actor | null, target: TargetInfo
     id: run.id, status: run.status, fileName: run.fileName, encoding: run.encoding, headers: run.headers, mapping: run.mapping as ColumnMapping,
     total: run.total, invalid: run.invalid, preview: run.preview as PreviewRow[], groupCount: groups.length,
     groups: groups.slice(0, SHOWN_GROUPS).map((g) => ({ ...g, rows: g.rows.slice(0, 10), rowCount: g.rows.length })),
-    done: run.done, created: run.created, updated: run.updated, skipped: run.skipped, failed: run.failed, error: run.error,
+    done: run.done, created: run.created, updated: run.updated, skipped: run.skipped, failed: run.failed,
   };
 }
 export type ImportRunView = Awaited<ReturnType<typeof getImportRun>>;
@@ -82,5 +82,5 @@ export type ImportRunView = Awaited<ReturnType<typeof getImportRun>>;
 /** The counts the page polls while the job runs. */
 export async function importProgress(db: Db, who: Actor | null, target: TargetInfo, runId: string) {
   const { run } = await ownImportRun(db, who, target, runId);
-  return { status: run.status, total: run.total, done: run.done, created: run.created, updated: run.updated, skipped: run.skipped, failed: run.failed, error: run.error };
+  return { status: run.status, total: run.total, done: run.done, created: run.created, updated: run.updated, skipped: run.skipped, failed: run.failed };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/actor";
 import { writeAudit } from "../audit/write-audit";
 import type { Db } from "../db/client";
-import { AppError } from "../errors/app-error";
+import { AppError, isAppError } from "../errors/app-error";
 import { guessMapping, headerSetKey, type ColumnMapping } from "./guess-mapping";
 import type { TargetInfo } from "./import-target";
 import { openRunFile, ownImportRun } from "./import-run";
@@ -31,7 +31,10 @@ export async function prepareImport(db: Db, who: Actor | null, target: TargetInf
   if (run.status !== "draft") throw new AppError("conflict");
   const file = await db.storedFile.findFirst({ where: { id: fileId, ownerType: "ImportRun", ownerId: run.id }, select: { id: true } });
   if (!file) throw new AppError("not_found");
-  const read = await readHeaders(db, file.id);
+  // A file that is not what its type says (a broken workbook, a ZIP named .xlsx) is the user's to fix, not a server error.
+  const read = await readHeaders(db, file.id).catch((e: unknown) => {
+    throw isAppError(e) ? e : new AppError("validation", { fieldErrors: { file: "crmImport.errors.unreadable" }, cause: e });
+  });
   const headers = read.headers.map((h, i) => h || `#${i + 1}`);
   if (!read.headers.some(Boolean)) throw new AppError("validation", { fieldErrors: { file: "crmImport.errors.noHeader" } });
   const saved = await db.importMapping.findUnique({ where: { employeeId_target_headerKey: { employeeId: actor.id, target: target.name, headerKey: headerSetKey(headers) } } });
