@@ -2,7 +2,6 @@ import "server-only";
 import type { EmployeeActor } from "../auth/actor";
 import { loadEmployeeActor } from "../auth/load-actor";
 import type { Db } from "../db/client";
-import type { Prisma } from "../db/generated/client";
 import { now } from "../workflow/clock";
 import type { ClaimedJob } from "../workflow/jobs/claim-jobs";
 import type { ColumnMapping } from "./guess-mapping";
@@ -70,12 +69,12 @@ async function commitBatch<V>(db: Db, job: ClaimedJob, run: Run, actor: Employee
       data: { cursor: last, done: { increment: rows.length }, created: { increment: count("created") }, updated: { increment: count("updated") }, skipped: { increment: count("skipped") }, failed: { increment: count("failed") } },
     });
     if (!moved.count) throw new LostJob();
-    await tx.importRow.createMany({
-      data: outcomes.map((o) => ({
-        runId: run.id, rowNumber: o.rowNumber, outcome: o.outcome, reason: o.problems?.[0]?.key ?? null, recordId: o.recordId ?? null,
-        ...(o.problems ? { params: o.problems as Prisma.InputJsonValue, values: o.raw } : {}),
-      })),
-    });
+    // One JSON parameter for the batch's outcomes (as the target's own inserts: createMany binds every value).
+    const data = outcomes.map((o) => ({ rowNumber: o.rowNumber, outcome: o.outcome, reason: o.problems?.[0]?.key ?? null, recordId: o.recordId ?? null, params: o.problems ?? null, values: o.problems ? o.raw : null }));
+    await tx.$executeRaw`
+      INSERT INTO "ImportRow" ("runId", "rowNumber", "outcome", "reason", "recordId", "params", "values")
+      SELECT ${run.id}, x."rowNumber", x."outcome", x."reason", x."recordId", x."params", x."values"
+      FROM jsonb_to_recordset(${JSON.stringify(data)}::jsonb) AS x("rowNumber" int, "outcome" text, "reason" text, "recordId" text, "params" jsonb, "values" jsonb)`;
   }, TX);
   run.cursor = last;
 }
