@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Select } from "@/components/ui/input";
-import { Table, TableContainer, Td, Th } from "@/components/ui/table";
+import { ListTable, Td } from "@/components/ui/table";
 import { DUPLICATE_DECISIONS, problemText } from "@/lib/imports/import-view";
 import type { RowProblem } from "@/lib/imports/import-target";
 import type { ImportRunView } from "@/lib/imports/import-run";
@@ -33,28 +33,17 @@ export function ImportPreview({ run, fields, onRemap, onStarted }: { run: Import
         <h2 className="font-medium">{t("preview.title")}</h2>
         <p className="text-sm text-slate-700" data-testid="import-summary">{t("preview.summary", { total: run.total, invalid: run.invalid })}</p>
         <h3 className="text-sm font-medium text-slate-700">{t("preview.firstRows", { count: run.preview.length })}</h3>
-        <TableContainer>
-          <Table data-testid="import-preview">
-            <thead>
-              <tr>
-                <Th>{t("preview.row")}</Th>
-                {shown.map((f) => <Th key={f.key}>{t(`fields.${f.key}` as never)}</Th>)}
-                <Th>{t("preview.check")}</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {run.preview.map((r) => (
-                <tr key={r.rowNumber} data-testid="preview-row" data-row={r.rowNumber}>
-                  <Td>{r.rowNumber}</Td>
-                  {shown.map((f) => <Td key={f.key} className="max-w-48 truncate">{r.raw[f.key]}</Td>)}
-                  <Td className={r.problems.length ? "text-red-700" : r.group ? "text-amber-700" : "text-green-700"} data-testid="preview-check">
-                    {r.problems.length ? problemText(r.problems) : r.group ? t("preview.inGroup") : t("preview.ok")}
-                  </Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        </TableContainer>
+        <ListTable testId="import-preview" cards isEmpty={!run.preview.length} empty={t("preview.noGroups")} columns={[{ label: t("preview.row") }, ...shown.map((f) => ({ label: t(`fields.${f.key}` as never) })), { label: t("preview.check") }]}>
+          {run.preview.map((r) => (
+            <tr key={r.rowNumber} data-testid="preview-row" data-row={r.rowNumber}>
+              <Td label={t("preview.row")}>{r.rowNumber}</Td>
+              {shown.map((f) => <Td key={f.key} label={t(`fields.${f.key}` as never)} className="md:max-w-48 md:truncate">{r.raw[f.key]}</Td>)}
+              <Td label={t("preview.check")} className={r.problems.length ? "text-red-700" : r.group ? "text-amber-700" : "text-green-700"} data-testid="preview-check">
+                {r.problems.length ? problemText(r.problems) : r.group ? t("preview.inGroup") : t("preview.ok")}
+              </Td>
+            </tr>
+          ))}
+        </ListTable>
       </Card>
       <Card className="space-y-3">
         <h2 className="font-medium">{t("preview.groups")}</h2>
