@@ -69,7 +69,7 @@ test("a lead imports a GBK CSV: mapped, checked, the duplicate updated, progress
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(await download.path());
   const rows: string[][] = [];
-  book.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ""))));
+  book.worksheets[0].eachRow((row) => rows.push(Array.from((row.values as unknown[]).slice(1), (v) => String(v ?? ""))));
   expect(rows).toEqual([
     ["行号", "客户名称", "统一社会信用代码", "联系人", "联系电话", "地区", "客户级别", "负责人", "结果", "原因"],
     ["3", "南通庚二模具有限公司", "91320594MA1MXY8J2T", "许二", "0513-8100 0002", "江苏南通", "B", "", "失败", `统一社会信用代码：${zh("validation.credit_code_checksum")}`],
