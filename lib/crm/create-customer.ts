@@ -7,17 +7,9 @@ import type { Db, Tx } from "../db/client";
 import { AppError, isUniqueViolation } from "../errors/app-error";
 import { parseInput } from "../errors/parse-input";
 import { customerNameFields } from "../names/customer-name-fields";
+import { nextCustomerCodes } from "./customer-codes";
 import { customerInput, type CustomerInput } from "./customer.schema";
 import { findCustomerDuplicates, type CustomerDuplicate } from "./find-customer-duplicates";
-
-/** The next CRM customer code (CU000001), skipping codes the ERP already uses. */
-async function nextCustomerCode(tx: Db | Tx): Promise<string> {
-  for (;;) {
-    const [{ n }] = await tx.$queryRaw<{ n: bigint }[]>`SELECT nextval('"Customer_code_seq"') AS n`;
-    const code = `CU${String(n).padStart(6, "0")}`;
-    if (!(await tx.customer.count({ where: { code } }))) return code;
-  }
-}
 
 /**
  * A new customer (CRM-1), owned by the employee who enters it in their team. Likely
@@ -48,7 +40,7 @@ export async function createCustomer(db: Db, who: Actor | null, raw: CustomerInp
 export async function insertCustomer(tx: Tx, actor: EmployeeActor, input: z.output<typeof customerInput>, opts: { owner: { id: string; departmentId: string | null }; likely: CustomerDuplicate[]; contactEmail?: string | null; audit?: Record<string, unknown> }) {
   const customer = await tx.customer.create({
     data: {
-      code: await nextCustomerCode(tx),
+      code: (await nextCustomerCodes(tx, 1))[0],
       name: input.name,
       ...customerNameFields(input.name),
       creditCode: input.creditCode,

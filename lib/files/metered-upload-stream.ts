@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
 import { AppError } from "../errors/app-error";
-import type { Utf8TextCheck } from "./sniff-file-type";
+import type { TextCheck } from "./sniff-file-type";
 import { toMb } from "./upload-limit";
 
 export type UploadBody = Readable | ReadableStream<Uint8Array>;
@@ -20,12 +20,12 @@ export function toNodeReadable(body: UploadBody): Readable {
 export class UploadMeter {
   bytes = 0;
   private readonly hash = createHash("sha256");
-  private textCheck: Utf8TextCheck | null = null;
+  private textCheck: TextCheck | null = null;
 
   constructor(private readonly maxBytes: number) {}
 
   /** From now on every chunk must continue valid UTF-8 without NULs. */
-  expectText(check: Utf8TextCheck) {
+  expectText(check: TextCheck) {
     this.textCheck = check;
   }
 

@@ -11,4 +11,6 @@ export interface OwnerAccess {
   canWrite(actor: Actor, ownerId: string, db: Db | Tx): Promise<boolean>;
   /** The supplier (tenant) the record belongs to, if any; stored on the file row for scoped queries. */
   supplierIdOf(ownerId: string, db: Db | Tx): Promise<string | null>;
+  /** Text files may also be GBK / GB18030 (imports decode them); otherwise text must be UTF-8. */
+  legacyText?: boolean;
 }

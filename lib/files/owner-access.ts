@@ -1,6 +1,7 @@
 import "server-only";
 import { CUSTOMER_LOG_FILE_OWNER, customerLogOwnerAccess } from "../crm/customer-log-file-access";
 import { KNOWLEDGE_FILE_OWNER, knowledgeOwnerAccess } from "../crm/knowledge/knowledge-file-access";
+import { importRunOwnerAccess } from "../imports/import-run-access";
 import type { OwnerAccess } from "./owner-access-rules";
 import { processInstanceOwnerAccess } from "./process-instance-access";
 import { supplierOwnerAccess } from "./supplier-owner-access";
@@ -14,6 +15,7 @@ const OWNER_ACCESS = new Map<string, OwnerAccess>([
   ["ProcessInstance", processInstanceOwnerAccess],
   [KNOWLEDGE_FILE_OWNER, knowledgeOwnerAccess],
   [CUSTOMER_LOG_FILE_OWNER, customerLogOwnerAccess],
+  ["ImportRun", importRunOwnerAccess],
 ]);
 
 export function ownerAccessFor(ownerType: string): OwnerAccess | null {

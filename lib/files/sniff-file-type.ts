@@ -19,11 +19,17 @@ const ALLOWED = new Map<string, string>([
 
 export const ZIP_MIME = "application/zip";
 
+/** Validates a text upload chunk by chunk (the head while sniffing, the rest while it streams). */
+export interface TextCheck {
+  push(chunk: Uint8Array): boolean;
+  end(): boolean;
+}
+
 /**
  * Incremental UTF-8 check: the head is validated as it is sniffed, the rest while it
  * streams, so a binary tail behind a text-looking head is still refused.
  */
-export class Utf8TextCheck {
+export class Utf8TextCheck implements TextCheck {
   private readonly decoder = new TextDecoder("utf-8", { fatal: true });
 
   /** False on a NUL byte or invalid UTF-8; a character cut at the chunk end waits for the next chunk. */
@@ -48,6 +54,27 @@ export class Utf8TextCheck {
   }
 }
 
+/**
+ * UTF-8, or else a legacy Chinese encoding (GBK / GB18030, what Chinese Excel saves CSVs
+ * in), for owners that decode it themselves (imports): once the bytes are not UTF-8,
+ * anything without NUL bytes passes, as GB18030 maps nearly every byte sequence.
+ */
+export class LegacyTextCheck implements TextCheck {
+  private readonly utf8 = new Utf8TextCheck();
+  private legacy = false;
+
+  push(chunk: Uint8Array): boolean {
+    if (chunk.includes(0)) return false;
+    if (!this.legacy && !this.utf8.push(chunk)) this.legacy = true;
+    return true;
+  }
+
+  /** A UTF-8 character cut at the end is legacy text too. */
+  end(): boolean {
+    return true;
+  }
+}
+
 function textType(fileName: string): SniffedType {
   return /\.csv$/i.test(fileName) ? { mime: "text/csv", ext: "csv", text: true } : { mime: "text/plain", ext: "txt", text: true };
 }
@@ -62,7 +89,7 @@ function textType(fileName: string): SniffedType {
 export async function sniffFileType(
   head: Uint8Array,
   { fileName, complete }: { fileName: string; complete: boolean },
-  check: Utf8TextCheck,
+  check: TextCheck,
 ): Promise<SniffedType | null> {
   const found = await fileTypeFromBuffer(head);
   if (found) {

@@ -13,7 +13,7 @@ import { uploadTarget, type UploadTarget } from "./files.schema";
 import { UploadMeter, splitHead, toNodeReadable, type UploadBody } from "./metered-upload-stream";
 import { ownerAccessFor } from "./owner-access";
 import { sanitizeFileName } from "./sanitize-file-name";
-import { Utf8TextCheck, ZIP_MIME, allowedContainerType, sniffFileType, type SniffedType } from "./sniff-file-type";
+import { LegacyTextCheck, Utf8TextCheck, ZIP_MIME, allowedContainerType, sniffFileType, type SniffedType } from "./sniff-file-type";
 import { getFileStorage } from "./storage-from-env";
 import { readMaxUploadBytes } from "./upload-limit";
 import { parseInput } from "../errors/parse-input";
@@ -73,7 +73,7 @@ export async function uploadFile(db: Db, who: Actor | null, input: UploadInput, 
   let sniffed: SniffedType | null;
   try {
     if (head.length === 0) throw new AppError("file_empty");
-    const check = new Utf8TextCheck();
+    const check = access.legacyText ? new LegacyTextCheck() : new Utf8TextCheck();
     sniffed = await sniffFileType(head, { fileName: target.fileName, complete }, check);
     if (!sniffed) throw new AppError("file_type_not_allowed");
     if (sniffed.text) meter.expectText(check);

@@ -23,12 +23,15 @@ const href = (q: Partial<CustomerListQuery>, page = 1) =>
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await employeeWithPermission("crm.view");
   const q = parseCustomerListQuery(await searchParams);
-  const [t, list] = await Promise.all([getTranslations("crm.list"), listCustomers(await getDb(), actor, q)]);
+  const [t, ti, list] = await Promise.all([getTranslations("crm.list"), getTranslations("crmImport"), listCustomers(await getDb(), actor, q)]);
   const tabs = CUSTOMER_VIEWS.map((view) => ({ href: href({ view }), label: t(`views.${view}`), exact: true, active: q.view === view }));
   return (
     <div className="space-y-4">
       <PageHeader title={t("title")}>
-        <Link href="/crm/customers/new" className={buttonVariants({ size: "sm" })} data-testid="new-customer">{t("new")}</Link>
+        <div className="flex flex-wrap gap-2">
+          <Link href="/crm/customers/import" className={buttonVariants({ size: "sm", variant: "secondary" })} data-testid="import-customers">{ti("link")}</Link>
+          <Link href="/crm/customers/new" className={buttonVariants({ size: "sm" })} data-testid="new-customer">{t("new")}</Link>
+        </div>
       </PageHeader>
       <AdminTabs items={tabs} label={t("title")} />
       <FilterForm className="grid-cols-1 sm:grid-cols-4" actionsClassName="sm:col-span-4" submitLabel={t("searchSubmit")} resetLabel={t("reset")} resetHref={href({ view: q.view })}>
