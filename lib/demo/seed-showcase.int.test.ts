@@ -14,7 +14,7 @@ describe.each(kinds)("the demo showcase on %s", (kind) => {
   beforeAll(async () => {
     t = await erpTestDb(kind);
     const t0 = Date.now();
-    await seedShowcase(t.db, (m) => console.log(((Date.now() - t0) / 1000).toFixed(1), m));
+    await seedShowcase(t.db);
     seconds = (Date.now() - t0) / 1000;
     console.log(`showcase seeded on ${kind} in ${seconds.toFixed(1)} s`);
   }, 300_000);

@@ -39,7 +39,7 @@ export async function settle(db: Db) {
 }
 
 /** The instance's open task at `elementId`. */
-export async function openTask(db: Db, instanceId: string, elementId: string) {
+async function openTask(db: Db, instanceId: string, elementId: string) {
   const task = await db.task.findFirst({ where: { instanceId, elementId, status: "open" }, orderBy: { createdAt: "desc" } });
   if (!task) throw new Error(`showcase: no open task ${elementId} on instance ${instanceId}`);
   return task;
