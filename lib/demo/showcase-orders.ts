@@ -11,6 +11,8 @@ type Scenario = {
   /** The entry form's token: the order is made once, however often the seed runs. */
   entryKey: string;
   lines: Line[];
+  /** Days since it was ordered, and until the delivery it asks for. */
+  orderedAgo: number;
   requestedIn: number;
   /** How far the supplier, the warehouse and quality take it (the flows' own steps). */
   until: "open" | "proposed" | "declined" | "confirmed" | "shipped" | "received";
@@ -20,19 +22,20 @@ type Scenario = {
 
 /** S001's orders in every state, as supplier1's portal and purchasing's lists show them. */
 const SCENARIOS: Scenario[] = [
-  { entryKey: "5c0e0001-0000-4000-8000-000000000001", until: "open", requestedIn: 14, lines: [{ productCode: "P-1001", quantity: 3000, unitPrice: 0.35 }] },
-  { entryKey: "5c0e0001-0000-4000-8000-000000000002", until: "proposed", requestedIn: 10, lines: [{ productCode: "P-1002", quantity: 600, unitPrice: 4.2 }, { productCode: "P-1001", quantity: 2000, unitPrice: 0.35 }] },
-  { entryKey: "5c0e0001-0000-4000-8000-000000000003", until: "confirmed", requestedIn: 12, lines: [{ productCode: "P-1001", quantity: 8000, unitPrice: 0.34 }, { productCode: "P-1002", quantity: 400, unitPrice: 4.2 }] },
-  { entryKey: "5c0e0001-0000-4000-8000-000000000004", until: "shipped", requestedIn: 3, lines: [{ productCode: "P-1002", quantity: 300, unitPrice: 4.2 }] },
-  { entryKey: "5c0e0001-0000-4000-8000-000000000005", until: "received", requestedIn: 1, lines: [{ productCode: "P-1001", quantity: 2000, unitPrice: 0.35 }, { productCode: "P-1002", quantity: 200, unitPrice: 4.2 }] },
+  { entryKey: "5c0e0001-0000-4000-8000-000000000001", orderedAgo: 1, until: "open", requestedIn: 14, lines: [{ productCode: "P-1001", quantity: 3000, unitPrice: 0.35 }] },
+  { entryKey: "5c0e0001-0000-4000-8000-000000000002", orderedAgo: 2, until: "proposed", requestedIn: 10, lines: [{ productCode: "P-1002", quantity: 600, unitPrice: 4.2 }, { productCode: "P-1001", quantity: 2000, unitPrice: 0.35 }] },
+  { entryKey: "5c0e0001-0000-4000-8000-000000000003", orderedAgo: 5, until: "confirmed", requestedIn: 12, lines: [{ productCode: "P-1001", quantity: 8000, unitPrice: 0.34 }, { productCode: "P-1002", quantity: 400, unitPrice: 4.2 }] },
+  { entryKey: "5c0e0001-0000-4000-8000-000000000004", orderedAgo: 8, until: "shipped", requestedIn: 3, lines: [{ productCode: "P-1002", quantity: 300, unitPrice: 4.2 }] },
+  { entryKey: "5c0e0001-0000-4000-8000-000000000005", orderedAgo: 14, until: "received", requestedIn: 1, lines: [{ productCode: "P-1001", quantity: 2000, unitPrice: 0.35 }, { productCode: "P-1002", quantity: 200, unitPrice: 4.2 }] },
   {
     entryKey: "5c0e0001-0000-4000-8000-000000000006",
+    orderedAgo: 12,
     until: "received",
     requestedIn: 2,
     lines: [{ productCode: "P-1002", quantity: 500, unitPrice: 4.2 }],
     lots: [[{ lotNumber: "HS2411-A", quantity: 300 }, { lotNumber: "HS2411-B", quantity: 200, rejected: 40, note: "散热片表面划伤，40 件退回" }]],
   },
-  { entryKey: "5c0e0001-0000-4000-8000-000000000007", until: "declined", requestedIn: 7, lines: [{ productCode: "P-2001", quantity: 1000, unitPrice: 9 }] },
+  { entryKey: "5c0e0001-0000-4000-8000-000000000007", orderedAgo: 3, until: "declined", requestedIn: 7, lines: [{ productCode: "P-2001", quantity: 1000, unitPrice: 9 }] },
 ];
 
 const WAYBILLS = ["SF1420 8837 6610", "SF1420 8837 7725", "ZTO7531 0264 118"];
@@ -46,7 +49,7 @@ export async function seedShowcaseOrders(db: Db, log: (m: string) => void) {
   const people: People = { buyer: await employeeActor(db, "lina"), supplier: await portalActor(db, "supplier1"), warehouse: await employeeActor(db, "zhaoqiang"), quality: await employeeActor(db, "chenjing") };
   for (const [i, sc] of SCENARIOS.entries()) {
     if (await db.purchaseOrder.count({ where: { entryKey: { endsWith: `:${sc.entryKey}` } } })) continue;
-    const po = await createPurchaseOrder(db, people.buyer, { supplierId: s001.id, currencyCode: "CNY", entryKey: sc.entryKey, lines: sc.lines.map((l) => ({ ...l, requestedDate: dayIn(sc.requestedIn) })) });
+    const po = await createPurchaseOrder(db, people.buyer, { supplierId: s001.id, currencyCode: "CNY", entryKey: sc.entryKey, orderDate: dayIn(-sc.orderedAgo), lines: sc.lines.map((l) => ({ ...l, requestedDate: dayIn(sc.requestedIn) })) });
     await settle(db);
     await advanceOrder(db, people, po.id, sc, WAYBILLS[i % WAYBILLS.length]);
     log(`showcase order ${po.number} (${sc.until})`);
