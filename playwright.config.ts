@@ -88,6 +88,8 @@ export default defineConfig({
       LOG_LEVEL: "warn",
       E2E_FAULTS: "1",
       DATABASE_URL: "",
+      // The journeys count what the demo seed made: no showcase data beside it.
+      SEED_SHOWCASE: "0",
     },
   },
 });

@@ -48,11 +48,11 @@ async function withLock(lockDir, fn) {
   }
 }
 
-/** The environment of a child server or build: production, without the test runner's variables. */
+/** The environment of a child server or build: production, without the test runner's variables or the demo showcase (tests count the demo seed's data). */
 export function serverEnv(extra = {}) {
   const env = { ...process.env };
   for (const k of Object.keys(env)) if (k.startsWith("VITEST") || k === "NODE_ENV" || k === "TEST") delete env[k];
-  return { ...env, NEXT_TELEMETRY_DISABLED: "1", ...extra };
+  return { ...env, NEXT_TELEMETRY_DISABLED: "1", SEED_SHOWCASE: "0", ...extra };
 }
 
 /** Syncs the working tree into the copy and builds there when anything changed. Returns the copy's folder. */

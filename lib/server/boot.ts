@@ -9,11 +9,12 @@ import { startJobWorker } from "../workflow/jobs/worker";
 import { syncShippedProcesses } from "../workflow/sync-shipped-processes";
 import { getOpenDb, type Db } from "../db/client";
 import { seedDemo } from "../demo/seed";
+import { seedShowcase } from "../demo/seed-showcase";
 import { installDomainModules } from "./domain-modules";
 
 /**
  * Server start-up: install the domain modules, migrate, publish the shipped processes when new or changed,
- * seed the demo (unless SEED_DEMO=0), and start the job and e-mail workers
+ * seed the demo (unless SEED_DEMO=0) and its showcase (unless SEED_SHOWCASE=0 too), and start the job and e-mail workers
  * (unless JOB_WORKER=0; e-mail only when SMTP_HOST is set).
  */
 export async function bootServer() {
@@ -24,7 +25,10 @@ export async function bootServer() {
   await oneInstanceAtATime(opened.db, opened.config.mode, async () => {
     const published = await onceMore(() => syncShippedProcesses(opened.db));
     if (published.length) logger.info({ published }, "published shipped processes");
-    if (process.env.SEED_DEMO !== "0") await onceMore(() => seedDemo(opened.db));
+    if (process.env.SEED_DEMO !== "0") {
+      await onceMore(() => seedDemo(opened.db));
+      if (process.env.SEED_SHOWCASE !== "0") await onceMore(() => timed("showcase seeded", () => seedShowcase(opened.db)));
+    }
     await onceMore(() => ensureErpPoller(opened.db));
     await onceMore(() => ensureCertificateSweep(opened.db));
     await onceMore(() => ensureLeadSweep(opened.db));
@@ -54,6 +58,13 @@ async function oneInstanceAtATime(db: Db, mode: string, fn: () => Promise<void>)
     },
     { maxWait: 600_000, timeout: 600_000 },
   );
+}
+
+async function timed<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  const t0 = Date.now();
+  const result = await fn();
+  logger.info({ ms: Date.now() - t0 }, what);
+  return result;
 }
 
 /**

@@ -81,8 +81,10 @@ export async function writeDefinition(tx: Tx, actor: EmployeeActor | SystemActor
   }
   const key = checked.key;
   const formVersions = await pinForms(tx, checked.context);
-  const pins = JSON.stringify(formVersions);
-  const samePins = (d: { formVersions: unknown }) => JSON.stringify(d.formVersions ?? {}) === pins;
+  // Compared with sorted keys: the database hands JSON objects back with their keys reordered.
+  const sorted = (pins: unknown) => JSON.stringify(Object.entries((pins ?? {}) as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const pins = sorted(formVersions);
+  const samePins = (d: { formVersions: unknown }) => sorted(d.formVersions) === pins;
   const sha256 = createHash("sha256").update(xml).digest("hex");
   const latest = await tx.processDefinition.findFirst({ where: { key, status: "published" }, orderBy: { version: "desc" } });
   // The same diagram with newer forms is a new version: running instances keep the forms they started with.

@@ -4,7 +4,7 @@ import { writeAudit } from "../../audit/write-audit";
 import type { Tx } from "../../db/client";
 import { queueHeldOrderStart } from "../../erp/flow-start-jobs";
 import { daysLeft, dayOf } from "./certificate-dates";
-import type { BlockReason } from "./block-reason";
+import { sameBlockReasons, type BlockReason } from "./block-reason";
 
 /** The mandatory documents (by the supplier's categories) whose valid version has expired. */
 async function expiredMandatory(tx: Tx, supplierId: string, at: Date): Promise<BlockReason[]> {
@@ -32,7 +32,7 @@ export async function refreshSupplierBlock(tx: Tx, actor: AuditActor, supplierId
   const supplier = await tx.supplier.findUniqueOrThrow({ where: { id: supplierId }, select: { id: true, blockedAt: true, blockedReason: true } });
   const reasons = await expiredMandatory(tx, supplierId, at);
   if (reasons.length) {
-    if (supplier.blockedAt && JSON.stringify(supplier.blockedReason) === JSON.stringify(reasons)) return [];
+    if (supplier.blockedAt && sameBlockReasons(supplier.blockedReason, reasons)) return [];
     await tx.supplier.update({ where: { id: supplierId }, data: { blockedAt: supplier.blockedAt ?? at, blockedReason: reasons } });
     await writeAudit(tx, actor, { action: "supplier.blocked", entity: "Supplier", entityId: supplierId, before: { blockedReason: supplier.blockedReason }, after: { blockedReason: reasons } });
     return [];
