@@ -19,7 +19,7 @@ const day = (offsetDays: number) => new Intl.DateTimeFormat("en-CA", { timeZone:
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
 const stamp = Date.now().toString(36).toUpperCase();
 /** Codes, numbers and file names the pages show as they are. */
-const shoot = (page: Page, name: string) => shootReadable(page, name, /BL-[A-Z0-9-]+|S\d{3}|PDF|MB|ISO \d+|IATF \d+|\d{4}-\d{2}-\d{2}|[\w-]+\.pdf|[\w.]+@[\w.]+|supplier\d|Office|ERP|VAT\d+|NET\d+|P-\d{4}|SF-[A-Z0-9]+-\d+|LOT-[A-Z0-9-]+|e2e\.[\w.]+|pa\.[a-z0-9]+|(?<=门户(?:联系人|新人))[a-z0-9]+/g);
+const shoot = (page: Page, name: string) => shootReadable(page, name, /BL-[A-Z0-9-]+|S\d{3}|PDF|MB|ISO \d+|IATF \d+|\d{4}-\d{2}-\d{2}|[\w-]+\.pdf|[\w.]+@[\w.]+|supplier\d|Office|ERP|VAT\d+|NET\d+|P-\d{4}|SF-[A-Z0-9]+-\d+|LOT-[A-Z0-9-]+|E2E [^\n·]*|e2e\.[\w.]+|pa\.[a-z0-9]+|(?<=门户(?:联系人|新人))[a-z0-9]+/g);
 /**
  * The set-up page also shows the types' and categories' codes (BL, ISO9001, RAW, ...). Its admin
  * tabs scroll sideways on a phone by design, so the page is shot without the no-sideways check.

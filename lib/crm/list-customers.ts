@@ -3,7 +3,7 @@ import type { Actor } from "../auth/actor";
 import { requirePermission } from "../auth/permissions";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import { pageWindow } from "../paging/page-window";
+import { countedPage } from "../paging/page-window";
 import { now } from "../workflow/clock";
 import { contactThresholds, contactTone, type ContactThresholds } from "./crm-settings";
 import { CUSTOMER_PAGE_SIZE, type CustomerListQuery } from "./customer-lists.schema";
@@ -59,15 +59,19 @@ export async function listCustomers(db: Db, who: Actor | null, q: CustomerListQu
   const where: Prisma.CustomerWhereInput = {
     AND: [scope, view, search, q.level ? { level: q.level } : {}, q.tag ? { tags: { has: q.tag } } : {}, contactWhere(q.contact, thresholds, today)],
   };
-  const total = await db.customer.count({ where });
-  const { page, pageCount, skip, take } = pageWindow(total, q.page, pageSize);
-  const rows = await db.customer.findMany({
-    where,
-    orderBy: [{ lastContactAt: { sort: "asc", nulls: "first" } }, { createdAt: "asc" }, { id: "asc" }],
-    skip,
-    take,
-    select: { id: true, code: true, name: true, level: true, tags: true, industry: true, region: true, stage: true, contactName: true, contactPhone: true, lastContactAt: true, createdAt: true, owner: { select: { name: true } } },
-  });
+  const { rows, total, page, pageCount } = await countedPage(
+    () => db.customer.count({ where }),
+    (skip, take) =>
+      db.customer.findMany({
+        where,
+        orderBy: [{ lastContactAt: { sort: "asc", nulls: "first" } }, { createdAt: "asc" }, { id: "asc" }],
+        skip,
+        take,
+        select: { id: true, code: true, name: true, level: true, tags: true, industry: true, region: true, stage: true, contactName: true, contactPhone: true, lastContactAt: true, createdAt: true, owner: { select: { name: true } } },
+      }),
+    q.page,
+    pageSize,
+  );
   return {
     rows: rows.map(({ owner, ...c }) => {
       const days = daysSince(c.lastContactAt ?? c.createdAt, today);
