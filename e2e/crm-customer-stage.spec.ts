@@ -29,6 +29,8 @@ test("a prospect becomes a customer of record written to the ERP, then inactive 
     await gaoyan.reload();
     await expect(gaoyan.getByTestId("customer-erp-state")).toContainText("已写入 ERP 往来单位", { timeout: 1000 });
   }).toPass({ timeout: 30_000 });
+  // The outbox's record of the write is the system's, named as such.
+  await expect(gaoyan.getByTestId("customer-history")).toContainText(`${zh("crm.detail.systemActor")} · ${zh("admin.audit.actions.erp_write_recorded")}`);
   await shoot(gaoyan, "crm-customer-of-record");
 
   // Inactive needs a reason.

@@ -125,7 +125,7 @@ export function CustomerDetailView({ detail, logForm, reassign, stage, tools, co
         <Section title={t("history")} testId="customer-history">
           <ul className="space-y-1 text-xs text-slate-600">
             {detail.history.map((h) => (
-              <li key={h.id}>{moment(h.at)} · {h.by ?? "—"} · {ta.has(h.action.replaceAll(".", "_")) ? ta(h.action.replaceAll(".", "_")) : h.action}</li>
+              <li key={h.id}>{moment(h.at)} · {h.by ?? t("systemActor")} · {ta.has(h.action.replaceAll(".", "_")) ? ta(h.action.replaceAll(".", "_")) : h.action}</li>
             ))}
           </ul>
         </Section>
