@@ -11,12 +11,12 @@ import { zh } from "./support/messages";
 // job whose progress survives a reload, and the error report names the bad row and why.
 
 const NEW_ROWS = 1200;
-const shoot = (page: Parameters<typeof shootReadable>[0], name: string) => shootReadable(page, name, /Excel|\.xlsx|CU\d{6}|[0-9A-Z]{18}|GBK|GB18030|sunli|\d{3,4}-\d{4}[ -]?\d{4}/g);
+const shoot = (page: Parameters<typeof shootReadable>[0], name: string) => shootReadable(page, name, /Excel|\.xlsx|CU\d{6}|[0-9A-Z]{18}|GBK|GB18030|gaoyan|\d{3,4}-\d{4}[ -]?\d{4}/g);
 
 function gbkFile() {
   const lines = [
     "客户名称,统一社会信用代码,联系人,联系电话,地区,客户级别,负责人",
-    "南通庚一精密机械有限公司,,许一,0513-8100 0001,江苏南通,A,sunli",
+    "南通庚一精密机械有限公司,,许一,0513-8100 0001,江苏南通,A,gaoyan",
     "南通庚二模具有限公司,91320594MA1MXY8J2T,许二,0513-8100 0002,江苏南通,B,",
     "江苏恒立液压股份有限公司,,汪涛,0519-6999 7777,江苏常州,A,",
     ...Array.from({ length: NEW_ROWS }, (_, i) => `南通庚${String(i).padStart(4, "0")}号五金有限公司,,,,江苏南通,C,`),
@@ -75,7 +75,7 @@ test("a lead imports a GBK CSV: mapped, checked, the duplicate updated, progress
     ["3", "南通庚二模具有限公司", "91320594MA1MXY8J2T", "许二", "0513-8100 0002", "江苏南通", "B", "", "失败", `统一社会信用代码：${zh("validation.credit_code_checksum")}`],
   ]);
 
-  // The duplicate was updated, the lead's own row went to sunli.
+  // The duplicate was updated, the lead's own row went to gaoyan (not sunli, whose coldest-first list another journey reads).
   await page.goto("/crm/customers?view=all&q=恒立液压");
   await page.getByTestId("customer-row").filter({ hasText: "江苏恒立液压股份有限公司" }).getByRole("link").first().click();
   await expect(page.locator("main")).toContainText("0519-6999 7777");
