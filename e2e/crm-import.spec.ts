@@ -44,7 +44,7 @@ test("a lead imports a GBK CSV: mapped, checked, the duplicate updated, progress
 
   await page.getByTestId("import-check").click();
   await expect(page.getByTestId("import-summary")).toHaveText(zh("crmImport.preview.summary", { total: NEW_ROWS + 3, invalid: 1 }), { timeout: 30_000 });
-  await expect(page.locator('[data-testid="preview-row"][data-row="3"] [data-testid="preview-check"]')).toHaveText(`${zh("crmImport.fields.creditCode")}：${zh("validation.credit_code_checksum")}`);
+  await expect(page.locator('[data-testid="preview-row"][data-row="3"] [data-testid="preview-check"]')).toHaveText(zh("validation.credit_code_checksum"));
   const group = page.locator('[data-testid="import-group"][data-label="江苏恒立液压股份有限公司"]');
   await expect(group).toContainText(/已有客户：CU\d{6} 江苏恒立液压股份有限公司/);
   await group.getByTestId("group-decision").selectOption("update");
@@ -72,7 +72,7 @@ test("a lead imports a GBK CSV: mapped, checked, the duplicate updated, progress
   book.worksheets[0].eachRow((row) => rows.push(Array.from((row.values as unknown[]).slice(1), (v) => String(v ?? ""))));
   expect(rows).toEqual([
     ["行号", "客户名称", "统一社会信用代码", "联系人", "联系电话", "地区", "客户级别", "负责人", "结果", "原因"],
-    ["3", "南通庚二模具有限公司", "91320594MA1MXY8J2T", "许二", "0513-8100 0002", "江苏南通", "B", "", "失败", `统一社会信用代码：${zh("validation.credit_code_checksum")}`],
+    ["3", "南通庚二模具有限公司", "91320594MA1MXY8J2T", "许二", "0513-8100 0002", "江苏南通", "B", "", "失败", zh("validation.credit_code_checksum")],
   ]);
 
   // The duplicate was updated, the lead's own row went to gaoyan (not sunli, whose coldest-first list another journey reads).

@@ -107,7 +107,7 @@ describe.each(kinds)("customer import (issue 16) on %s", (kind) => {
     const report = await reportRows(sunli, runId);
     expect(report[0]).toEqual(["行号", "客户名称", "统一社会信用代码", "联系人", "联系电话", "电子邮箱", "地区", "客户级别", "标签", "负责人", "结果", "原因"]);
     expect(report.slice(1).map((r) => [r[0], r[10]])).toEqual([["3", "失败"], ["4", "失败"], ["5", "失败"]]);
-    expect(report[1][11]).toBe("统一社会信用代码：统一社会信用代码校验位不正确，请核对。");
+    expect(report[1][11]).toBe("统一社会信用代码校验位不正确，请核对。");
     expect(report[2][11]).toBe("客户名称：请填写此项。");
     expect(report[3][11]).toContain("负责人：找不到用户名为“nobody”的在职员工");
     expect(report[3][3]).toBe("赵六");

@@ -7,7 +7,16 @@ export type ImportFieldView = { key: string; required: boolean };
 
 type ProblemLike = { key: string; params?: Record<string, string | number>; field?: string };
 
-/** A row's problems in the reader's language, each after its column's name (the page and the error report). */
+/**
+ * A row's problems in the reader's language, each after its column's name (the page and
+ * the error report), unless the message names the column itself already.
+ */
 export function problemText(problems: ProblemLike[], columnName: (field: string) => string, t: (key: string, params: Record<string, string | number>) => string): string {
-  return problems.map((p) => `${p.field ? `${columnName(p.field)}：` : ""}${t(p.key, p.params ?? {})}`).join("；");
+  return problems
+    .map((p) => {
+      const text = t(p.key, p.params ?? {});
+      const column = p.field ? columnName(p.field) : "";
+      return column && !text.startsWith(column) ? `${column}：${text}` : text;
+    })
+    .join("；");
 }
