@@ -52,12 +52,12 @@ export async function getOpportunity(db: Db, who: Actor | null, id: string) {
     unit: l.unitCode ? units(l.unitCode) : null,
     unitPrice: l.unitPrice.toString(),
     discountPct: l.discountPct.toString(),
-    amount: l.amount.toString(),
+    amount: l.amount.toFixed(2),
     unitCost: l.unitCost?.toString() ?? null,
     expectedDelivery: l.expectedDelivery ? l.expectedDelivery.toISOString().slice(0, 10) : null,
   }));
   return {
-    opportunity: { ...opp, amount: opp.amount.toString(), expectedCloseDate: opp.expectedCloseDate ? opp.expectedCloseDate.toISOString().slice(0, 10) : null, lines },
+    opportunity: { ...opp, amount: opp.amount.toFixed(2), expectedCloseDate: opp.expectedCloseDate ? opp.expectedCloseDate.toISOString().slice(0, 10) : null, lines },
     groups: groupLines(lines, categories),
     ownerName: names.get(opp.ownerId) ?? null,
     lead,
