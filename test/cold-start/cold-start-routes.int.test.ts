@@ -79,6 +79,7 @@ describe.runIf(await postgresAvailable())("cold start: every page as the first r
     const customer = await db.customer.findFirstOrThrow({ where: { erpId: null } });
     const lead = await db.lead.findFirstOrThrow();
     const article = await db.knowledgeArticle.findFirstOrThrow();
+    const opportunity = await db.opportunity.findFirstOrThrow();
     // A change request S001's administrator proposed in the portal.
     const change = await proposeSupplierChange(db, await supplierUser(db, "supplier1"), { name: s001.name, contactName: s001.contactName, contactPhone: "0512-60000000", address: s001.address, taxCode: s001.taxCode, paymentTermCode: s001.paymentTermCode, bankName: s001.bankName, bankAccount: s001.bankAccount, reason: "冷启动测试" });
     Object.assign(samples, {
@@ -101,6 +102,7 @@ describe.runIf(await postgresAvailable())("cold start: every page as the first r
       "/crm/customers/[id]/merge:id": customer.id,
       "/crm/leads/[id]:id": lead.id,
       "/crm/knowledge/[id]:id": article.id,
+      "/crm/opportunities/[id]:id": opportunity.id,
       "/crm/knowledge/[id]/edit:id": article.id,
       // The demo has no receipt or return yet: an unknown id, answered 404 (not a server error).
       "/srm/receipts/[id]:id": "00000000-0000-4000-8000-000000000001",
