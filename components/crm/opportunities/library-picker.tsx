@@ -7,9 +7,10 @@ import { ParamSummary } from "@/components/crm/products/param-summary";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
 import type { LibraryProduct } from "@/lib/crm/products/product-library";
-import type { EditorCategory } from "./line-editor";
+import type { ParamDef } from "@/lib/crm/products/param-defs";
 
 export type PickedProduct = LibraryProduct;
+export type EditorCategory = { id: string; nameZh: string; nameEn: string; paramDefs: ParamDef[] };
 
 /** Search the product library (code or name, optionally one category) and add a product as a line. */
 export function LibraryPicker({ categories, onPick }: { categories: EditorCategory[]; onPick: (p: PickedProduct) => void }) {

@@ -12,11 +12,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
-import type { ParamDef } from "@/lib/crm/products/param-defs";
-import { LibraryPicker, type PickedProduct } from "./library-picker";
+import { LibraryPicker, type EditorCategory, type PickedProduct } from "./library-picker";
 import { money } from "./money";
 
-export type EditorCategory = { id: string; nameZh: string; nameEn: string; paramDefs: ParamDef[] };
 export type EditorLine = {
   key: string;
   productId: string | null;

@@ -11,7 +11,7 @@ import { stageConfigs } from "./opportunity-stages";
 type Category = { id: string; code: string; nameZh: string; nameEn: string; paramDefs: ParamDef[] };
 
 /** Lines grouped by product category (in the library's order, uncategorised last), each group with its subtotal. */
-export function groupLines<L extends { categoryId: string | null; amount: string }>(lines: L[], categories: Map<string, Category & { sortOrder: number }>) {
+function groupLines<L extends { categoryId: string | null; amount: string }>(lines: L[], categories: Map<string, Category & { sortOrder: number }>) {
   const groups = new Map<string, { category: Category | null; lines: L[]; cents: bigint; order: number }>();
   for (const l of lines) {
     const key = l.categoryId && categories.has(l.categoryId) ? l.categoryId : "";

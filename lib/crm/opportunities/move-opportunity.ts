@@ -13,7 +13,7 @@ import { stageConfigs, type StageConfig } from "./opportunity-stages";
  * The stages a forward move leaves behind that need an approved review first: the
  * current one and any skipped over (moving back, or to lost, needs none).
  */
-export function reviewGates(configs: readonly StageConfig[], from: OpportunityStage, to: OpportunityStage): OpportunityStage[] {
+function reviewGates(configs: readonly StageConfig[], from: OpportunityStage, to: OpportunityStage): OpportunityStage[] {
   if (to === "lost" || from === "lost") return [];
   const order = new Map(configs.map((c) => [c.stage, c.sortOrder]));
   const [a, b] = [order.get(from) ?? 0, order.get(to) ?? 0];

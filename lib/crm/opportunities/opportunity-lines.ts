@@ -97,19 +97,3 @@ export async function buildLines(tx: Tx, raw: unknown): Promise<{ rows: LineRow[
   if (Object.keys(errors).length) throw new AppError("validation", { fieldErrors: errors });
   return { rows, totalCents };
 }
-
-/** Stored lines as the editor's input again (a copy, or the editor opened on saved lines). */
-export function linesAsInput(lines: { productId: string | null; categoryId: string | null; description: string; params: unknown; quantity: unknown; unitCode: string | null; unitPrice: unknown; discountPct: unknown; unitCost: unknown; expectedDelivery: Date | null }[]) {
-  return lines.map((l) => ({
-    productId: l.productId,
-    categoryId: l.categoryId,
-    description: l.description,
-    params: (l.params ?? {}) as Record<string, unknown>,
-    quantity: String(l.quantity),
-    unitCode: l.unitCode,
-    unitPrice: String(l.unitPrice),
-    discountPct: String(l.discountPct),
-    unitCost: l.unitCost === null ? null : String(l.unitCost),
-    expectedDelivery: l.expectedDelivery ? l.expectedDelivery.toISOString().slice(0, 10) : null,
-  }));
-}

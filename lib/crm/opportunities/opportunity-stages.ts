@@ -8,6 +8,3 @@ export type StageConfig = { stage: OpportunityStage; probability: number; requir
 export async function stageConfigs(db: Db | Tx): Promise<StageConfig[]> {
   return db.opportunityStageConfig.findMany({ orderBy: { sortOrder: "asc" }, select: { stage: true, probability: true, requiresReview: true, sortOrder: true } });
 }
-
-/** Won and lost close an opportunity; the others are open. */
-export const isClosedStage = (s: OpportunityStage) => s === "won" || s === "lost";

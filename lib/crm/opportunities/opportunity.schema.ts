@@ -32,7 +32,6 @@ export const lineInput = z.object({
   unitCost: z.union([z.number(), z.string()]).nullish().transform((v) => (v === "" || v == null ? null : Number(String(v).replace(/[,，\s]/g, "")))).refine((v) => v === null || (Number.isFinite(v) && v >= 0 && v <= 1e9), "validation.not_a_number"),
   expectedDelivery: optionalDay,
 });
-export type LineInput = z.input<typeof lineInput>;
 export type CheckedLine = z.output<typeof lineInput>;
 
 export const linesInput = z.array(z.unknown()).max(200, "validation.too_many_lines");

@@ -10,7 +10,7 @@ const option = z.object({
 });
 
 /** One technical parameter of a product category (material, tolerance, ...), defined by an administrator. */
-export const paramDef = z
+const paramDef = z
   .object({
     key: z.string().trim().regex(/^[a-z][a-zA-Z0-9_]{0,39}$/, "validation.param_key"),
     labelZh: z.string().trim().min(1, "validation.required").max(40),

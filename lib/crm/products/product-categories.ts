@@ -18,7 +18,6 @@ export async function listProductCategories(db: Db | Tx, who: Actor | null, opts
   });
   return rows.map(({ _count, ...r }) => ({ ...r, paramDefs: readParamDefs(r.paramDefs), productCount: _count.products }));
 }
-export type ProductCategoryRow = Awaited<ReturnType<typeof listProductCategories>>[number];
 
 /**
  * Creates (no id) or changes a category of the product library: code, names, order and
