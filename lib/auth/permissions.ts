@@ -42,6 +42,8 @@ export const PERMISSIONS = {
   "lead.rules": ["admin", "sales_lead"],
   /** Write, change and delete knowledge-base articles and categories (CRM-0); everyone with crm.view reads them. */
   "knowledge.edit": ["admin", "sales_lead"],
+  /** Set the margin floor a commercial opportunity review checks (CRM-6). */
+  "opportunity.review_settings": ["admin"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
