@@ -6,6 +6,7 @@ import { openTasks } from "@/test/workflow-fixtures";
 import { createBuiltinConnector } from "@/lib/erp/builtin-connector";
 import type { ErpWritePayload } from "@/lib/erp/outbox";
 import { completeTask } from "@/lib/workflow/complete-task";
+import { runDueJobs } from "@/lib/workflow/jobs/worker";
 import { listOpportunityReviews } from "./list-reviews";
 import { marginFloor, setMarginFloor } from "./margin-floor";
 import { startOpportunityReview } from "./start-review";
@@ -137,8 +138,9 @@ describe.each(kinds)("opportunity review (CRM-6) on %s", (kind) => {
     expect(finance).toMatchObject({ elementId: "finance_review", candidateGroups: ["finance"] });
     await completeTask(t.db, await t.actor("huangting"), { taskId: finance.id, data: { decision: "approve", comment: "同意报价" } });
 
-    // Run the service step only: the quotation is queued, not yet sent.
-    await drainJobs(t.db, 3_600_000, 1);
+    // Run the service step only (one batch of due jobs): the quotation is queued, not yet sent.
+    expect(await runDueJobs(t.db, { workerId: "review-test", max: 1 })).toBe(1);
+    expect(await t.db.job.findFirst({ where: { kind: "erp.write", instanceId: second.instanceId } })).toMatchObject({ status: "pending" });
     const job = await t.db.job.findFirstOrThrow({ where: { kind: "erp.write", idempotencyKey: `erp.write:opportunity-quote:${second.reviewId}` } });
     const payload = job.payload as unknown as ErpWritePayload<"recordSalesOrder">;
     expect(payload.input).toMatchObject({ reference: o.code, currencyCode: "CNY", customer: { role: "customer", name: "东莞市长盈精密技术有限公司" }, lines: [{ productCode: "P-1002", quantity: 1000, unitCode: "PCS", unitPrice: 5 }] });
