@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dbKinds } from "@/test/db";
 import { erpTestDb } from "@/test/erp/erp-db";
 import { drainJobs } from "@/test/erp/erp-test-kit";
-import { openTasks } from "@/test/workflow-fixtures";
+import { makeOpportunity, theOpenTask, type KitLine } from "@/test/crm/review-kit";
 import { createBuiltinConnector } from "@/lib/erp/builtin-connector";
 import type { ErpWritePayload } from "@/lib/erp/outbox";
 import { completeTask } from "@/lib/workflow/complete-task";
@@ -14,8 +14,6 @@ import { startOpportunityReview } from "./start-review";
 const kinds = await dbKinds();
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
-type Line = { productCode?: string | null; description?: string; quantity: number; unitPrice: number; discountPct?: number; unitCost?: number | null; expectedDelivery?: string };
-
 describe.each(kinds)("opportunity review (CRM-6) on %s", (kind) => {
   let t: Awaited<ReturnType<typeof erpTestDb>>;
   let seq = 0;
@@ -24,44 +22,8 @@ describe.each(kinds)("opportunity review (CRM-6) on %s", (kind) => {
   });
   afterAll(async () => t?.close());
 
-  /** An opportunity of majun's (华南销售组, lead heqiang) for 东莞市长盈精密 with the given lines (no opportunity use-case on this branch yet). */
-  async function opportunity(stage: "qualify" | "solution" | "quotation" | "won", lines: Line[]) {
-    const majun = await t.db.employee.findUniqueOrThrow({ where: { username: "majun" } });
-    const customer = await t.db.customer.findFirstOrThrow({ where: { name: "东莞市长盈精密技术有限公司" } });
-    seq += 1;
-    const amounts = lines.map((l) => Math.round(l.quantity * l.unitPrice * (1 - (l.discountPct ?? 0) / 100) * 100) / 100);
-    return t.db.opportunity.create({
-      data: {
-        code: `OPT${kind === "pglite" ? 1 : 2}${String(seq).padStart(4, "0")}`,
-        name: `散热片项目 ${seq}`,
-        customerId: customer.id,
-        ownerId: majun.id,
-        teamId: majun.departmentId,
-        stage,
-        amount: amounts.reduce((a, b) => a + b, 0),
-        createdById: majun.id,
-        lines: {
-          create: lines.map((l, i) => ({
-            position: i + 1,
-            productCode: l.productCode === undefined ? "P-1002" : l.productCode,
-            description: l.description ?? "铝合金散热片 60×40",
-            quantity: l.quantity,
-            unitCode: "PCS",
-            unitPrice: l.unitPrice,
-            discountPct: l.discountPct ?? 0,
-            amount: amounts[i],
-            unitCost: l.unitCost === undefined ? 3 : l.unitCost,
-            expectedDelivery: l.expectedDelivery ? new Date(l.expectedDelivery) : null,
-          })),
-        },
-      },
-    });
-  }
-
-  const task = async (instanceId: string) => {
-    const [only] = await openTasks(t.db, instanceId);
-    return only;
-  };
+  const opportunity = (stage: "qualify" | "solution" | "quotation" | "won", lines: KitLine[]) => makeOpportunity(t.db, `OPT${kind === "pglite" ? 1 : 2}${String(++seq).padStart(4, "0")}`, stage, lines);
+  const task = (instanceId: string) => theOpenTask(t.db, instanceId);
 
   it("refuses, changing nothing: no lines, a closed or unreviewed stage, typed or uncosted lines at quotation, someone else's opportunity, a second running review", async () => {
     const majun = await t.actor("majun");
