@@ -44,6 +44,8 @@ export const PERMISSIONS = {
   "knowledge.edit": ["admin", "sales_lead"],
   /** Set the margin floor a commercial opportunity review checks (CRM-6). */
   "opportunity.review_settings": ["admin"],
+  /** Maintain the product library (CRM-4): categories with their technical parameters, and products' categories and parameter values. */
+  "product.library": ["admin", "sales_lead", "engineer"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

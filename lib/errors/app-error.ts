@@ -65,6 +65,10 @@ export const APP_ERROR_CODES = [
   "opportunity_review_typed_lines",
   "opportunity_review_cost_missing",
   "opportunity_review_no_reviewer",
+  "opportunity_not_yours",
+  "opportunity_lead_not_converted",
+  "opportunity_lead_taken",
+  "opportunity_review_required",
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];

@@ -1,5 +1,5 @@
-// Opportunities for the review tests, made directly (the opportunity use-cases live on
-// another branch until it is merged): majun's (华南销售组, lead heqiang) for 东莞市长盈精密.
+// Opportunities for the review tests with exactly the lines (costs, discounts, units) a
+// case needs, stored directly: majun's (华南销售组, lead heqiang) for 东莞市长盈精密.
 import type { Db } from "@/lib/db/client";
 import { openTasks } from "../workflow-fixtures";
 

@@ -4,7 +4,7 @@ import { hasPermission, requireEmployee } from "../../../auth/permissions";
 import type { Db } from "../../../db/client";
 import { marginFloor } from "./margin-floor";
 import type { ReviewSnapshot } from "./review-data";
-import { mayEditOpportunity, visibleOpportunity } from "./review-scope";
+import { mayEditOpportunity, visibleOpportunity } from "../opportunity-scope";
 
 /** The opportunity page's review panel: its reviews, newest first, whether one may start now, the ERP quotation. */
 export async function listOpportunityReviews(db: Db, who: Actor | null, opportunityId: string) {

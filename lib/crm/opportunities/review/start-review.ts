@@ -9,7 +9,7 @@ import { parseInput } from "../../../errors/parse-input";
 import { startInstance } from "../../../workflow/start-instance";
 import { marginFloor } from "./margin-floor";
 import { REVIEW_PROCESS, reviewers, reviewOpportunitySelect, reviewSnapshot, reviewVariables, type ReviewOpportunity } from "./review-data";
-import { mayEditOpportunity, visibleOpportunity } from "./review-scope";
+import { editableOpportunity } from "../opportunity-scope";
 
 const startInput = z.object({ opportunityId: z.string().uuid("validation.invalid_value") });
 
@@ -25,8 +25,7 @@ const startInput = z.object({ opportunityId: z.string().uuid("validation.invalid
 export async function startOpportunityReview(db: Db, who: Actor | null, raw: unknown) {
   const actor = requireEmployee(who);
   const { opportunityId } = parseInput(startInput, raw);
-  const o = await visibleOpportunity(db, actor, opportunityId, reviewOpportunitySelect);
-  if (!(await mayEditOpportunity(db, actor, o))) throw new AppError("forbidden");
+  const o = await editableOpportunity(db, actor, opportunityId, reviewOpportunitySelect);
   await assertReviewable(db, o);
   const snapshot = reviewSnapshot(o, await marginFloor(db));
   const who2 = await reviewers(db, o);
