@@ -21,7 +21,7 @@ export const reviewOpportunitySelect = {
 export type ReviewOpportunity = Prisma.OpportunityGetPayload<{ select: typeof reviewOpportunitySelect }>;
 
 /** A line as the review saw it: what the snapshot keeps and the quotation is written from. */
-export type SnapshotLine = {
+type SnapshotLine = {
   position: number;
   productCode: string | null;
   description: string;
@@ -51,7 +51,7 @@ export type ReviewSnapshot = {
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const round = (n: number, places: number) => Math.round(n * 10 ** places) / 10 ** places;
 
-export function snapshotLines(o: ReviewOpportunity): SnapshotLine[] {
+function snapshotLines(o: ReviewOpportunity): SnapshotLine[] {
   return o.lines.map((l) => ({
     position: l.position,
     productCode: l.productCode,
@@ -70,7 +70,7 @@ export function snapshotLines(o: ReviewOpportunity): SnapshotLine[] {
  * Gross margin in percent of the net amount (unit price after discount, times quantity):
  * (net - cost) / net. Null when no line has a cost or the net amount is zero.
  */
-export function marginPct(lines: SnapshotLine[]): number | null {
+function marginPct(lines: SnapshotLine[]): number | null {
   const costed = lines.filter((l) => l.unitCost !== null);
   const net = costed.reduce((n, l) => n + l.amount, 0);
   if (!costed.length || net <= 0) return null;
