@@ -17,7 +17,10 @@ export async function listOpportunityReviews(db: Db, who: Actor | null, opportun
   ]);
   const starters = await db.employee.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.startedById))] } }, select: { id: true, name: true } });
   const nameOf = new Map(starters.map((e) => [e.id, e.name]));
-  const running = rows.some((r) => r.stage === o.stage && r.status === "running");
+  // A running review whose flow an operator cancelled reads as cancelled (the next start closes it for good).
+  const cancelled = new Set((await db.processInstance.findMany({ where: { id: { in: rows.filter((r) => r.status === "running").map((r) => r.instanceId ?? "") }, status: "cancelled" }, select: { id: true } })).map((i) => i.id));
+  const statusOf = (r: (typeof rows)[number]) => (r.status === "running" && r.instanceId && cancelled.has(r.instanceId) ? "cancelled" : r.status);
+  const running = rows.some((r) => r.stage === o.stage && statusOf(r) === "running");
   return {
     stage: o.stage,
     canStart: !!config?.requiresReview && o.stage !== "won" && o.stage !== "lost" && !running && (await mayEditOpportunity(db, actor, o)),
@@ -28,7 +31,7 @@ export async function listOpportunityReviews(db: Db, who: Actor | null, opportun
     reviews: rows.map((r) => ({
       id: r.id,
       stage: r.stage,
-      status: r.status,
+      status: statusOf(r),
       instanceId: r.instanceId,
       startedAt: r.startedAt,
       decidedAt: r.decidedAt,

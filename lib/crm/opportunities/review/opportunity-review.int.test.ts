@@ -5,6 +5,7 @@ import { drainJobs } from "@/test/erp/erp-test-kit";
 import { makeOpportunity, theOpenTask, type KitLine } from "@/test/crm/review-kit";
 import { createBuiltinConnector } from "@/lib/erp/builtin-connector";
 import type { ErpWritePayload } from "@/lib/erp/outbox";
+import { cancelInstance } from "@/lib/workflow/cancel-instance";
 import { completeTask } from "@/lib/workflow/complete-task";
 import { runDueJobs } from "@/lib/workflow/jobs/worker";
 import { listOpportunityReviews } from "./list-reviews";
@@ -39,9 +40,14 @@ describe.each(kinds)("opportunity review (CRM-6) on %s", (kind) => {
     // sunli (another team) does not see it; zhoujie (head of 销售部, above 华南销售组) may start it.
     await expect(start(o.id, await t.actor("sunli"))).rejects.toMatchObject({ code: "not_found" });
     await expect(start(o.id, await t.actor("wumin"))).rejects.toMatchObject({ code: "not_found" });
-    await start(o.id);
+    const first = await start(o.id);
     await expect(start(o.id)).rejects.toMatchObject({ code: "opportunity_review_running" });
     expect(await t.db.opportunityReview.count({ where: { opportunityId: o.id } })).toBe(1);
+    // An operator cancels the flow: the review reads as cancelled and a new one may start.
+    await cancelInstance(t.db, await t.actor("admin"), { id: first.instanceId, reason: "评审人变更" });
+    expect((await listOpportunityReviews(t.db, majun, o.id)).reviews[0]).toMatchObject({ status: "cancelled" });
+    await start(o.id);
+    expect((await t.db.opportunityReview.findMany({ where: { opportunityId: o.id }, orderBy: { startedAt: "asc" } })).map((r) => r.status)).toEqual(["cancelled", "running"]);
     expect(await t.db.opportunityReview.count({ where: { opportunityId: typed.id } })).toBe(0);
   });
 

@@ -10,6 +10,7 @@ import { startInstance } from "../../../workflow/start-instance";
 import { marginFloor } from "./margin-floor";
 import { REVIEW_PROCESS, reviewers, reviewOpportunitySelect, reviewSnapshot, reviewVariables, type ReviewOpportunity } from "./review-data";
 import { editableOpportunity } from "../opportunity-scope";
+import { reviewRunning } from "./running-review";
 
 const startInput = z.object({ opportunityId: z.string().uuid("validation.invalid_value") });
 
@@ -42,7 +43,7 @@ export async function startOpportunityReview(db: Db, who: Actor | null, raw: unk
     link: async (tx, instanceId) => {
       // One running review per opportunity and stage, decided under a lock so two clicks at once start one.
       await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${`opportunity-review:${o.id}:${o.stage}`}))) AS l`;
-      if (await tx.opportunityReview.count({ where: { opportunityId: o.id, stage: o.stage, status: "running" } })) throw new AppError("opportunity_review_running");
+      if (await reviewRunning(tx, o.id, o.stage)) throw new AppError("opportunity_review_running");
       const review = await tx.opportunityReview.create({ data: { opportunityId: o.id, stage: o.stage, instanceId, snapshot: JSON.parse(JSON.stringify(snapshot)), startedById: actor.id } });
       reviewId = review.id;
       await writeAudit(tx, actor, { action: "opportunity_review.start", entity: "OpportunityReview", entityId: review.id, after: { opportunity: o.code, stage: o.stage, instanceId, marginPct: snapshot.marginPct } });
@@ -56,7 +57,6 @@ async function assertReviewable(db: Db, o: ReviewOpportunity) {
   const config = await db.opportunityStageConfig.findUnique({ where: { stage: o.stage } });
   if (!config?.requiresReview) throw new AppError("opportunity_review_not_needed");
   if (!o.lines.length) throw new AppError("opportunity_review_no_lines");
-  if (await db.opportunityReview.count({ where: { opportunityId: o.id, stage: o.stage, status: "running" } })) throw new AppError("opportunity_review_running");
   if (o.stage !== "quotation") return;
   const typed = o.lines.filter((l) => !l.productCode).map((l) => l.position);
   if (typed.length) throw new AppError("opportunity_review_typed_lines", { params: { lines: typed.join("、") } });
