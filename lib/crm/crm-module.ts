@@ -6,6 +6,7 @@ import { customerImportTarget } from "./customer-import-target";
 import { recordFollowUpStep, runStartFollowUp } from "./follow-up-flow";
 import { LEAD_STALE_JOB, LEAD_SWEEP_JOB, runLeadStaleReminder, runLeadSweep } from "./leads/lead-sweep";
 import { FOLLOW_UP } from "./log-customer-contact";
+import { approveReviewStep, quoteToErpStep, rejectReviewStep } from "./opportunities/review/review-steps";
 
 /**
  * Customer management as the workflow platform sees it (its forms are files in
@@ -14,7 +15,12 @@ import { FOLLOW_UP } from "./log-customer-contact";
  */
 export const crmModule: DomainModule = {
   name: "crm",
-  serviceHandlers: [{ name: "crm.recordFollowUp", labelZh: "记录客户联系", labelEn: "Record the customer contact", run: recordFollowUpStep }],
+  serviceHandlers: [
+    { name: "crm.recordFollowUp", labelZh: "记录客户联系", labelEn: "Record the customer contact", run: recordFollowUpStep },
+    { name: "crm.approveOpportunityReview", labelZh: "商机评审通过", labelEn: "Mark the opportunity review approved", run: approveReviewStep },
+    { name: "crm.rejectOpportunityReview", labelZh: "商机评审驳回", labelEn: "Mark the opportunity review rejected", run: rejectReviewStep },
+    { name: "crm.quoteOpportunityToErp", labelZh: "报价写入 ERP", labelEn: "Write the quotation to the ERP", run: quoteToErpStep },
+  ],
   jobKinds: [
     { kind: FOLLOW_UP.job, run: runStartFollowUp },
     { kind: LEAD_SWEEP_JOB, run: runLeadSweep },

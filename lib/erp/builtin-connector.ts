@@ -69,7 +69,8 @@ export function createBuiltinConnector(db: Db): ErpConnector {
     confirmPurchaseOrder: (input, key) => record(db, "erp.confirmPurchaseOrder", key, input.orderNumber, input, input.orderErpId),
     cancelPurchaseOrder: (input, key) => record(db, "erp.cancelPurchaseOrder", key, input.orderNumber, input, input.orderErpId),
     postGoodsReceipt: (input, key) => record(db, "erp.postGoodsReceipt", key, input.receiptNumber, input, `receipt:${input.receiptNumber}`),
-    recordSalesOrder: (input, key) => record(db, "erp.recordSalesOrder", key, input.reference, input, `sale:${input.reference}`),
+    // The built-in "ERP" numbers a quotation after the app's reference (it has no sequence of its own).
+    recordSalesOrder: async (input, key) => ({ ...(await record(db, "erp.recordSalesOrder", key, input.reference, input, `sale:${input.reference}`)), number: `SQ-${input.reference}` }),
   };
 }
 

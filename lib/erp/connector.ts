@@ -153,7 +153,13 @@ export type SalesOrderInput = {
   lines: { productCode: string; description: string; quantity: number; unitCode: string; unitPrice: number }[];
 };
 
-export type ErpWriteResult = { erpId: string; /** true when the key had been written before and nothing new was written */ repeated: boolean };
+export type ErpWriteResult = {
+  erpId: string;
+  /** true when the key had been written before and nothing new was written */
+  repeated: boolean;
+  /** The document number the ERP gave the record, where it gives one (a sale quotation's number). */
+  number?: string;
+};
 
 type ConnectionCheck = { ok: true; version: string; detail: string };
 

@@ -14,7 +14,7 @@ export type ErpWriteInputs = {
 export type ErpWriteOperation = keyof ErpWriteInputs;
 
 /** The app record that keeps the ERP's id once the write succeeded. */
-export type ErpWriteRecord = { model: "supplier" | "customer" | "goodsReceipt"; id: string };
+export type ErpWriteRecord = { model: "supplier" | "customer" | "goodsReceipt" | "opportunity"; id: string };
 
 export type ErpWritePayload<Op extends ErpWriteOperation = ErpWriteOperation> = {
   operation: Op;

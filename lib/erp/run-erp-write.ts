@@ -59,8 +59,15 @@ function send(c: ErpConnector, op: ErpWriteOperation, input: ErpWriteInputs[ErpW
 
 async function recordResult(db: Db, record: ErpWriteRecord, result: ErpWriteResult) {
   await db.$transaction(async (tx) => {
-    const data = { erpId: result.erpId };
     const where = { id: record.id };
+    if (record.model === "opportunity") {
+      // The quotation of an approved commercial review: its id and number shown on the opportunity.
+      const data = { erpSaleId: result.erpId, erpSaleNumber: result.number ?? null, erpQuotedAt: new Date() };
+      const changed = await tx.opportunity.updateMany({ where, data });
+      if (changed.count) await writeAudit(tx, SYSTEM, { action: "erp.write_recorded", entity: "Opportunity", entityId: record.id, after: { erpId: result.erpId, number: result.number ?? null, repeated: result.repeated } });
+      return;
+    }
+    const data = { erpId: result.erpId };
     const changed =
       record.model === "supplier" ? await tx.supplier.updateMany({ where, data })
       : record.model === "customer" ? await tx.customer.updateMany({ where, data })
