@@ -4,8 +4,10 @@ import type { DomainModule } from "../workflow/registry";
 import { COLD_REMINDER_JOB, COLD_SWEEP_JOB, runColdCustomerReminder, runColdCustomerSweep } from "./cold-customer-sweep";
 import { customerImportTarget } from "./customer-import-target";
 import { recordFollowUpStep, runStartFollowUp } from "./follow-up-flow";
+import { recordLiaisonAllocation, recordLiaisonResult } from "./liaison/liaison-stage-flow";
 import { LEAD_STALE_JOB, LEAD_SWEEP_JOB, runLeadStaleReminder, runLeadSweep } from "./leads/lead-sweep";
 import { FOLLOW_UP } from "./log-customer-contact";
+import { recordRequirementReview } from "./requirements/requirement-review-flow";
 
 /**
  * Customer management as the workflow platform sees it (its forms are files in
@@ -14,7 +16,12 @@ import { FOLLOW_UP } from "./log-customer-contact";
  */
 export const crmModule: DomainModule = {
   name: "crm",
-  serviceHandlers: [{ name: "crm.recordFollowUp", labelZh: "记录客户联系", labelEn: "Record the customer contact", run: recordFollowUpStep }],
+  serviceHandlers: [
+    { name: "crm.recordFollowUp", labelZh: "记录客户联系", labelEn: "Record the customer contact", run: recordFollowUpStep },
+    { name: "crm.requirementReviewed", labelZh: "记录产品需求评审结果", labelEn: "Record the requirement review's decision", run: recordRequirementReview },
+    { name: "crm.liaisonAllocated", labelZh: "记录联络单环节的办理人", labelEn: "Record who works on the liaison stage", run: recordLiaisonAllocation },
+    { name: "crm.liaisonStageDone", labelZh: "记录联络单环节结果并推进", labelEn: "Record the liaison stage's result and move the form on", run: recordLiaisonResult },
+  ],
   jobKinds: [
     { kind: FOLLOW_UP.job, run: runStartFollowUp },
     { kind: LEAD_SWEEP_JOB, run: runLeadSweep },
