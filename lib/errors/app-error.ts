@@ -58,6 +58,7 @@ export const APP_ERROR_CODES = [
   "customer_stage_invalid",
   "lead_closed",
   "lead_not_yours",
+  "requirement_review_not_possible",
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
