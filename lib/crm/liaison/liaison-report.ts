@@ -36,9 +36,12 @@ export async function liaisonReport(db: Db, who: Actor | null, raw: Record<strin
     db.$queryRaw<{ id: string; open: number; overdue: number }[]>(reportLoadSql("department", q, at)),
     db.$queryRaw<{ id: string; open: number; overdue: number }[]>(reportLoadSql("person", q, at)),
   ]);
-  const [depts, people] = await Promise.all([
+  const [depts, people, customers, opportunities] = await Promise.all([
     db.department.findMany({ where: { OR: [{ id: { in: byDept.map((d) => d.id) } }, { liaisonStages: { some: {} } }] }, select: { id: true, nameZh: true, nameEn: true } }),
     db.employee.findMany({ where: { id: { in: byPerson.map((p) => p.id) } }, select: { id: true, name: true } }),
+    // The filters offer the customers and opportunities that have liaison forms (at most 300 each, by code).
+    db.$queryRaw<{ id: string; label: string }[]>`SELECT c.id, c.code || ' ' || c.name AS label FROM "Customer" c WHERE c.id IN (SELECT DISTINCT "customerId" FROM "LiaisonForm") ORDER BY c.code LIMIT 300`,
+    db.$queryRaw<{ id: string; label: string }[]>`SELECT o.id, o.code || ' ' || o.name AS label FROM "Opportunity" o WHERE o.id IN (SELECT DISTINCT "opportunityId" FROM "LiaisonForm") ORDER BY o.code DESC LIMIT 300`,
   ]);
   const deptName = new Map(depts.map((d) => [d.id, locale === "en" ? d.nameEn : d.nameZh]));
   const personName = new Map(people.map((p) => [p.id, p.name]));
@@ -55,6 +58,8 @@ export async function liaisonReport(db: Db, who: Actor | null, raw: Record<strin
     }),
     departments: byDept.map((d) => ({ ...d, name: deptName.get(d.id) ?? "—" })),
     people: byPerson.map((p) => ({ ...p, name: personName.get(p.id) ?? "—" })),
+    customerOptions: customers,
+    opportunityOptions: opportunities,
     departmentOptions: depts.map((d) => ({ id: d.id, name: deptName.get(d.id) ?? "" })).sort((a, b) => a.name.localeCompare(b.name, "zh-CN")),
   };
 }
