@@ -10,6 +10,7 @@ import { createPurchaseOrder } from "../srm/create-purchase-order";
 import { seedCrm } from "./seed-crm";
 import { seedLeads } from "./seed-leads";
 import { seedKnowledge } from "./seed-knowledge";
+import { seedRequirementDemo } from "./seed-requirements";
 import { createSupplier } from "../srm/create-supplier";
 import { createSupplierUser } from "../srm/supplier-accounts";
 import type { Db } from "../db/client";
@@ -145,6 +146,7 @@ export async function seedDemo(db: Db, log: (m: string) => void = () => {}) {
   await seedCrm(db, log);
   await seedLeads(db, log);
   await seedKnowledge(db, log);
+  await seedRequirementDemo(db, log);
 }
 
 /** One order for S001 whose confirmation waits in supplier1's portal (once the flow is published). */
