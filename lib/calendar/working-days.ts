@@ -18,7 +18,7 @@ const toUtc = (day: string) => {
 const fromUtc = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** The day after (or before, with a negative step) a day. */
-export function shiftDay(day: string, by: number): string {
+function shiftDay(day: string, by: number): string {
   return fromUtc(toUtc(day) + by * DAY_MS);
 }
 

@@ -6,7 +6,7 @@ import type { Db } from "../../db/client";
 import { startInstance } from "../../workflow/start-instance";
 import { plannedFinish } from "./stage-clock";
 
-export const LIAISON_STAGE_KEY = "liaison_stage";
+const LIAISON_STAGE_KEY = "liaison_stage";
 
 /**
  * Moves a liaison form on after a stage finished (or when it was created), at the moment

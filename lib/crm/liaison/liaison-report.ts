@@ -8,7 +8,7 @@ import { now } from "../../workflow/clock";
 import { liaisonReportQuery } from "./liaison.schema";
 import { dueSql, reportCountSql, reportLoadSql, reportPageSql, reportWhere } from "./liaison-report-sql";
 
-export const LIAISON_REPORT_PAGE_SIZE = 50;
+const LIAISON_REPORT_PAGE_SIZE = 50;
 
 type StageRow = {
   id: string; formId: string; seq: number; task: string; status: string; startedAt: Date | null; plannedFinishAt: Date | null; actualFinishAt: Date | null;

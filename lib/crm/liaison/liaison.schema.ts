@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** One stage of a liaison form as entered: a department, its place in the order, what to do, by when. */
-export const stageInput = z
+const stageInput = z
   .object({
     seq: z.coerce.number({ message: "validation.not_a_number" }).int("validation.not_a_number").min(1, "validation.number_min?min=1").max(99, "validation.number_max?max=99"),
     departmentId: z.string().trim().min(1, "validation.required").max(40),

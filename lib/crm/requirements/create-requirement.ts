@@ -25,7 +25,7 @@ async function linkedProduct(tx: Tx, categoryId: string | null, productId: strin
   return { productId: null, categoryId };
 }
 
-export const requirementSearchText = (r: { code: string; title: string; customerCode: string; description: string }) => foldText(`${r.code}\n${r.title}\n${r.customerCode}\n${r.description}`);
+const requirementSearchText = (r: { code: string; title: string; customerCode: string; description: string }) => foldText(`${r.code}\n${r.title}\n${r.customerCode}\n${r.description}`);
 
 /**
  * A product requirement raised from an opportunity the employee sees (CRM-7): the customer

@@ -7,7 +7,7 @@ import { linkedParams } from "./linked-params";
 import { REQUIREMENT_FILE_OWNER } from "./requirement-file-access";
 import { UUID, visibleRequirementsWhere } from "./requirement-scope";
 
-export type ExtraParam = { name: string; value: string };
+type ExtraParam = { name: string; value: string };
 
 /** One requirement as its page shows it: linked library parameters, its own ones, drawings, review, liaison forms. */
 export async function getRequirement(db: Db, who: Actor | null, id: string, locale = "zh-CN") {

@@ -8,7 +8,7 @@ import { visibleCustomersWhere } from "../customer-scope";
 import { requirementListQuery } from "./requirement.schema";
 import { UUID, visibleRequirementsWhere } from "./requirement-scope";
 
-export const REQUIREMENT_PAGE_SIZE = 20;
+const REQUIREMENT_PAGE_SIZE = 20;
 
 /**
  * The requirement library (CRM-7): the requirements of the customers the employee sees,

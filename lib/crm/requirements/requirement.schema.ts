@@ -4,7 +4,7 @@ const id = z.string().trim().max(40);
 const optionalId = z.string().trim().max(40).optional().transform((v) => v || null);
 
 /** An extra parameter of one requirement (beyond those the library product or category defines). */
-export const extraParam = z.object({
+const extraParam = z.object({
   name: z.string().trim().min(1, "validation.required").max(40, "validation.too_big"),
   value: z.string().trim().min(1, "validation.required").max(200, "validation.too_big"),
 });
@@ -33,4 +33,3 @@ export const requirementListQuery = z.object({
   opportunity: z.string().trim().max(40).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
-export type RequirementListQuery = z.infer<typeof requirementListQuery>;

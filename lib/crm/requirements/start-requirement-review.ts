@@ -8,7 +8,7 @@ import { startInstance } from "../../workflow/start-instance";
 import { linkedParams } from "./linked-params";
 import { UUID, visibleRequirementsWhere } from "./requirement-scope";
 
-export const REQUIREMENT_REVIEW_KEY = "requirement_review";
+const REQUIREMENT_REVIEW_KEY = "requirement_review";
 
 /**
  * Starts the requirement review (processes/requirement-review.bpmn) with the requirement's
