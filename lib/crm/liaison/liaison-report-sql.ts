@@ -12,16 +12,19 @@ const UUID = /^[0-9a-f-]{36}$/i;
  */
 export function dueSql(at: Date, cutoff: Date) {
   return Prisma.sql`CASE
-    WHEN s."plannedFinishAt" IS NULL THEN NULL
     WHEN s."actualFinishAt" IS NOT NULL THEN CASE WHEN s."actualFinishAt" > s."plannedFinishAt" THEN 'overdue' ELSE 'on_time' END
     WHEN s."plannedFinishAt" < ${at} THEN 'overdue'
     WHEN s."plannedFinishAt" <= ${cutoff} THEN 'due_soon'
     ELSE 'on_time' END`;
 }
 
-/** The filters as a WHERE clause over "LiaisonStage" s (customer, opportunity, department, standing). */
+/**
+ * The filters as a WHERE clause over "LiaisonStage" s (customer, opportunity, department,
+ * standing). Only started stages have a clock: those not started yet (their group waits)
+ * are on the form's page, not in the report.
+ */
 export function reportWhere(q: Pick<LiaisonReportQuery, "customer" | "opportunity" | "department" | "due">, at: Date, cutoff: Date) {
-  const parts: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  const parts: Prisma.Sql[] = [Prisma.sql`s."plannedFinishAt" IS NOT NULL`];
   if (q.customer && UUID.test(q.customer)) parts.push(Prisma.sql`s."customerId" = ${q.customer}`);
   if (q.opportunity && UUID.test(q.opportunity)) parts.push(Prisma.sql`s."opportunityId" = ${q.opportunity}`);
   if (q.department && UUID.test(q.department)) parts.push(Prisma.sql`s."departmentId" = ${q.department}`);
@@ -33,7 +36,12 @@ export function reportWhere(q: Pick<LiaisonReportQuery, "customer" | "opportunit
   return Prisma.join(parts, " AND ");
 }
 
-/** One page of stages, latest planned finish first (not yet started last). */
+/**
+ * One page of stages, latest planned finish first. Plain DESC (nulls first, and there are
+ * none here) so that PostgreSQL reads the (plannedFinishAt, id) index, or the filter's
+ * (departmentId | customerId | opportunityId, plannedFinishAt) one, backwards and stops at
+ * the page instead of sorting every stage.
+ */
 export function reportPageSql(where: Prisma.Sql, due: Prisma.Sql, limit: number, offset: number) {
   return Prisma.sql`
     SELECT s.id, s."formId", s.seq, s.task, s.status::text AS status, s."startedAt", s."plannedFinishAt", s."actualFinishAt", s."assigneeId", s."departmentId",
@@ -46,7 +54,7 @@ export function reportPageSql(where: Prisma.Sql, due: Prisma.Sql, limit: number,
     JOIN "Department" d ON d.id = s."departmentId"
     LEFT JOIN "Employee" e ON e.id = s."assigneeId"
     WHERE ${where}
-    ORDER BY s."plannedFinishAt" DESC NULLS LAST, s.id DESC
+    ORDER BY s."plannedFinishAt" DESC, s.id DESC
     LIMIT ${limit} OFFSET ${offset}`;
 }
 
