@@ -4,9 +4,11 @@ import type { DomainModule } from "../workflow/registry";
 import { COLD_REMINDER_JOB, COLD_SWEEP_JOB, runColdCustomerReminder, runColdCustomerSweep } from "./cold-customer-sweep";
 import { customerImportTarget } from "./customer-import-target";
 import { recordFollowUpStep, runStartFollowUp } from "./follow-up-flow";
+import { recordLiaisonAllocation, recordLiaisonResult } from "./liaison/liaison-stage-flow";
 import { LEAD_STALE_JOB, LEAD_SWEEP_JOB, runLeadStaleReminder, runLeadSweep } from "./leads/lead-sweep";
 import { FOLLOW_UP } from "./log-customer-contact";
 import { approveReviewStep, quoteToErpStep, rejectReviewStep } from "./opportunities/review/review-steps";
+import { recordRequirementReview } from "./requirements/requirement-review-flow";
 
 /**
  * Customer management as the workflow platform sees it (its forms are files in
@@ -20,6 +22,9 @@ export const crmModule: DomainModule = {
     { name: "crm.approveOpportunityReview", labelZh: "商机评审通过", labelEn: "Mark the opportunity review approved", run: approveReviewStep },
     { name: "crm.rejectOpportunityReview", labelZh: "商机评审驳回", labelEn: "Mark the opportunity review rejected", run: rejectReviewStep },
     { name: "crm.quoteOpportunityToErp", labelZh: "报价写入 ERP", labelEn: "Write the quotation to the ERP", run: quoteToErpStep },
+    { name: "crm.requirementReviewed", labelZh: "记录产品需求评审结果", labelEn: "Record the requirement review's decision", run: recordRequirementReview },
+    { name: "crm.liaisonAllocated", labelZh: "记录联络单环节的办理人", labelEn: "Record who works on the liaison stage", run: recordLiaisonAllocation },
+    { name: "crm.liaisonStageDone", labelZh: "记录联络单环节结果并推进", labelEn: "Record the liaison stage's result and move the form on", run: recordLiaisonResult },
   ],
   jobKinds: [
     { kind: FOLLOW_UP.job, run: runStartFollowUp },

@@ -69,6 +69,7 @@ export const APP_ERROR_CODES = [
   "opportunity_lead_not_converted",
   "opportunity_lead_taken",
   "opportunity_review_required",
+  "requirement_review_not_possible",
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];

@@ -1,6 +1,7 @@
 import "server-only";
 import { CUSTOMER_LOG_FILE_OWNER, customerLogOwnerAccess } from "../crm/customer-log-file-access";
 import { KNOWLEDGE_FILE_OWNER, knowledgeOwnerAccess } from "../crm/knowledge/knowledge-file-access";
+import { REQUIREMENT_FILE_OWNER, requirementOwnerAccess } from "../crm/requirements/requirement-file-access";
 import { importRunOwnerAccess } from "../imports/import-run-access";
 import type { OwnerAccess } from "./owner-access-rules";
 import { processInstanceOwnerAccess } from "./process-instance-access";
@@ -16,6 +17,7 @@ const OWNER_ACCESS = new Map<string, OwnerAccess>([
   [KNOWLEDGE_FILE_OWNER, knowledgeOwnerAccess],
   [CUSTOMER_LOG_FILE_OWNER, customerLogOwnerAccess],
   ["ImportRun", importRunOwnerAccess],
+  [REQUIREMENT_FILE_OWNER, requirementOwnerAccess],
 ]);
 
 export function ownerAccessFor(ownerType: string): OwnerAccess | null {

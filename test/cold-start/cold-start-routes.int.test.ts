@@ -107,6 +107,9 @@ describe.runIf(await postgresAvailable())("cold start: every page as the first r
       // The demo has no receipt or return yet: an unknown id, answered 404 (not a server error).
       "/srm/receipts/[id]:id": "00000000-0000-4000-8000-000000000001",
       "/portal/returns/[id]:id": "00000000-0000-4000-8000-000000000002",
+      // No requirement or liaison form in the demo: unknown ids, answered 404.
+      "/crm/requirements/[id]:id": "00000000-0000-4000-8000-000000000003",
+      "/crm/liaison/[id]:id": "00000000-0000-4000-8000-000000000004",
     });
   }, 900_000);
 
