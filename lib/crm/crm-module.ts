@@ -2,6 +2,7 @@ import "server-only";
 import { runImportJob } from "../imports/run-import";
 import type { DomainModule } from "../workflow/registry";
 import { COLD_REMINDER_JOB, COLD_SWEEP_JOB, runColdCustomerReminder, runColdCustomerSweep } from "./cold-customer-sweep";
+import { approveContractStep, rejectContractStep } from "./contracts/contract-approval";
 import { customerImportTarget } from "./customer-import-target";
 import { recordFollowUpStep, runStartFollowUp } from "./follow-up-flow";
 import { LEAD_STALE_JOB, LEAD_SWEEP_JOB, runLeadStaleReminder, runLeadSweep } from "./leads/lead-sweep";
@@ -10,11 +11,15 @@ import { FOLLOW_UP } from "./log-customer-contact";
 /**
  * Customer management as the workflow platform sees it (its forms are files in
  * processes/forms/): the follow-up reminder's start job and the step that turns the
- * follow-up task's answer into a contact log; the daily stale-lead and cold-customer sweeps and their reminders; the customer import's batches.
+ * follow-up task's answer into a contact log; the sales contract approval's outcome steps; the daily stale-lead and cold-customer sweeps and their reminders; the customer import's batches.
  */
 export const crmModule: DomainModule = {
   name: "crm",
-  serviceHandlers: [{ name: "crm.recordFollowUp", labelZh: "记录客户联系", labelEn: "Record the customer contact", run: recordFollowUpStep }],
+  serviceHandlers: [
+    { name: "crm.recordFollowUp", labelZh: "记录客户联系", labelEn: "Record the customer contact", run: recordFollowUpStep },
+    { name: "crm.approveSalesContract", labelZh: "销售合同审批通过（可签订）", labelEn: "Approve the sales contract (ready to sign)", run: approveContractStep },
+    { name: "crm.rejectSalesContract", labelZh: "退回销售合同草稿", labelEn: "Return the sales contract to draft", run: rejectContractStep },
+  ],
   jobKinds: [
     { kind: FOLLOW_UP.job, run: runStartFollowUp },
     { kind: LEAD_SWEEP_JOB, run: runLeadSweep },

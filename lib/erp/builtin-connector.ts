@@ -70,6 +70,11 @@ export function createBuiltinConnector(db: Db): ErpConnector {
     cancelPurchaseOrder: (input, key) => record(db, "erp.cancelPurchaseOrder", key, input.orderNumber, input, input.orderErpId),
     postGoodsReceipt: (input, key) => record(db, "erp.postGoodsReceipt", key, input.receiptNumber, input, `receipt:${input.receiptNumber}`),
     recordSalesOrder: (input, key) => record(db, "erp.recordSalesOrder", key, input.reference, input, `sale:${input.reference}`),
+    async confirmSalesOrder(input, key) {
+      // No quotation recorded for it: the sale is recorded first (its own ledger row), as in an ERP.
+      const saleId = input.saleErpId ?? (await record(db, "erp.recordSalesOrder", `${key}:record`, input.reference, input.order, `sale:${input.reference}`)).erpId;
+      return record(db, "erp.confirmSalesOrder", key, input.reference, input, saleId);
+    },
   };
 }
 

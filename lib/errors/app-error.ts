@@ -58,6 +58,7 @@ export const APP_ERROR_CODES = [
   "customer_stage_invalid",
   "lead_closed",
   "lead_not_yours",
+  "contract_state",
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
