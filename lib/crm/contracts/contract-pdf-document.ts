@@ -1,4 +1,4 @@
-import type { Content, TDocumentDefinitions } from "pdfmake/interfaces";
+import type { Content, TableCell, TDocumentDefinitions } from "pdfmake/interfaces";
 import type { ContractClause, ContractTerms } from "./contract.schema";
 import { rmbInWords } from "./rmb-words";
 
@@ -37,7 +37,7 @@ export function contractPdfDocument(d: ContractPdfData): TDocumentDefinitions {
 
   const head = [bi("序号", "No."), bi("产品编码", "Code"), bi("品名规格", "Description"), bi("数量", "Qty"), bi("单位", "Unit"), bi("单价", "Unit price"), bi("金额", "Amount"), bi("交货期", "Delivery")].map((text) => ({ text, bold: true, fillColor: "#f1f5f9", fontSize: 8 }));
   const rows = t.lines.map((l, i) => [String(i + 1), l.productCode ?? "—", l.description, { text: qty.format(l.quantity), alignment: "right" as const }, l.unitCode ?? "", { text: money.format(l.unitPrice), alignment: "right" as const }, { text: money.format(l.amount), alignment: "right" as const }, l.delivery ?? "—"]);
-  const sum = (zh: string, en: string, v: number): Content[] => [{ text: bi(zh, en), colSpan: 6, alignment: "right", bold: true }, "", "", "", "", "", { text: money.format(v), alignment: "right", bold: true }, ""];
+  const sum = (zh: string, en: string, v: number): TableCell[] => [{ text: bi(zh, en), colSpan: 6, alignment: "right", bold: true }, "", "", "", "", "", { text: money.format(v), alignment: "right", bold: true }, ""];
   const totals = foreign ? [sum("合计", "Total", t.total)] : [sum("不含税金额", "", t.subtotal), sum(`增值税（${Math.round(t.taxRate * 100)}%）`, "", t.tax), sum("价税合计", "", t.total)];
 
   const priceTerm = foreign && t.incoterm ? bi(`${t.incoterm} ${t.incotermPlace ?? ""}（《2020 年国际贸易术语解释通则》）`, `${t.incoterm} ${t.incotermPlace ?? ""} (Incoterms® 2020)`) : null;
