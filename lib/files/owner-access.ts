@@ -1,4 +1,5 @@
 import "server-only";
+import { CONTRACT_FILE_OWNER, contractOwnerAccess } from "../crm/contracts/contract-file-access";
 import { CUSTOMER_LOG_FILE_OWNER, customerLogOwnerAccess } from "../crm/customer-log-file-access";
 import { KNOWLEDGE_FILE_OWNER, knowledgeOwnerAccess } from "../crm/knowledge/knowledge-file-access";
 import { importRunOwnerAccess } from "../imports/import-run-access";
@@ -16,6 +17,7 @@ const OWNER_ACCESS = new Map<string, OwnerAccess>([
   [KNOWLEDGE_FILE_OWNER, knowledgeOwnerAccess],
   [CUSTOMER_LOG_FILE_OWNER, customerLogOwnerAccess],
   ["ImportRun", importRunOwnerAccess],
+  [CONTRACT_FILE_OWNER, contractOwnerAccess],
 ]);
 
 export function ownerAccessFor(ownerType: string): OwnerAccess | null {

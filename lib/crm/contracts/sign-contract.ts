@@ -8,6 +8,7 @@ import { enqueueErpWrite } from "../../erp/outbox";
 import { AppError } from "../../errors/app-error";
 import { now } from "../../workflow/clock";
 import { customerPartyWrite } from "../customer-erp-write";
+import { CONTRACT_FILE_OWNER } from "./contract-file-access";
 import { assertMayEditContract, visibleContract } from "./contract-scope";
 import type { ContractTerms } from "./contract.schema";
 
@@ -32,7 +33,7 @@ export async function signContract(db: Db, who: Actor | null, id: string, opts: 
   const scanFileId = opts.scanFileId ?? null;
   if (scanFileId) {
     const f = await db.storedFile.findUnique({ where: { id: scanFileId }, select: { ownerType: true, ownerId: true } });
-    if (!f || f.ownerType !== "SalesContract" || f.ownerId !== c.id) throw new AppError("not_found");
+    if (!f || f.ownerType !== CONTRACT_FILE_OWNER || f.ownerId !== c.id) throw new AppError("not_found");
   }
   const terms = c.versions[0].terms as unknown as ContractTerms;
   const reference = c.opportunity?.code ?? c.number;
