@@ -10,7 +10,7 @@ import type { ServiceContext } from "../../workflow/service-handler";
 import { startInstance } from "../../workflow/start-instance";
 import { assertMayEditContract, visibleContract } from "./contract-scope";
 
-export const CONTRACT_APPROVAL_KEY = "sales_contract_approval";
+const CONTRACT_APPROVAL_KEY = "sales_contract_approval";
 
 /**
  * Rough CNY values of foreign currencies, used only to route a contract's approval (the

@@ -9,7 +9,7 @@ export const DEFAULT_VAT_RATE = 0.13;
 
 const text = (max: number) => z.string().trim().max(max);
 
-export const contractLineSchema = z.object({
+const contractLineSchema = z.object({
   /** Stable across versions, so the diff pairs a line with its earlier self. */
   key: text(40).min(1),
   productCode: text(60).nullable().default(null),
@@ -20,7 +20,7 @@ export const contractLineSchema = z.object({
   delivery: text(10).nullable().default(null),
 });
 
-export const contractClauseSchema = z.object({
+const contractClauseSchema = z.object({
   key: text(40).min(1),
   titleZh: text(100).min(1, "validation.required"),
   titleEn: text(200).default(""),
@@ -53,7 +53,7 @@ export const createContractSchema = z.object({
 });
 export type CreateContractInput = z.infer<typeof createContractSchema>;
 
-export const contractListQuerySchema = z.object({
+const contractListQuerySchema = z.object({
   q: text(100).default(""),
   status: z.enum(CONTRACT_STATUSES).or(z.literal("")).catch("").default(""),
   template: z.enum(["domestic", "foreign", ""]).catch("").default(""),

@@ -1,16 +1,16 @@
 import type { ContractClause, ContractLine, ContractTerms } from "./contract.schema";
 
-export const HEADER_FIELDS = ["currencyCode", "taxRate", "incoterm", "incotermPlace", "paymentTerms", "deliveryTerms", "total"] as const;
+const HEADER_FIELDS = ["currencyCode", "taxRate", "incoterm", "incotermPlace", "paymentTerms", "deliveryTerms", "total"] as const;
 type HeaderField = (typeof HEADER_FIELDS)[number];
 const LINE_FIELDS = ["productCode", "description", "quantity", "unitCode", "unitPrice", "amount", "delivery"] as const;
 type LineField = (typeof LINE_FIELDS)[number];
 
-export type FieldChange<F extends string> = { field: F; before: unknown; after: unknown };
-export type ClauseChange =
+type FieldChange<F extends string> = { field: F; before: unknown; after: unknown };
+type ClauseChange =
   | { kind: "added"; key: string; after: ContractClause }
   | { kind: "removed"; key: string; before: ContractClause }
   | { kind: "changed"; key: string; before: ContractClause; after: ContractClause; fields: ("titleZh" | "titleEn" | "textZh" | "textEn")[] };
-export type LineChange =
+type LineChange =
   | { kind: "added"; key: string; after: ContractLine }
   | { kind: "removed"; key: string; before: ContractLine }
   | { kind: "changed"; key: string; before: ContractLine; after: ContractLine; fields: FieldChange<LineField>[] };

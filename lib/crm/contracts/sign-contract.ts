@@ -13,7 +13,7 @@ import { assertMayEditContract, visibleContract } from "./contract-scope";
 import type { ContractTerms } from "./contract.schema";
 
 /** The outbox key of a contract's confirmation: one per contract, so the ERP confirms it once. */
-export const contractConfirmKey = (id: string) => `sales-contract-confirm:${id}`;
+const contractConfirmKey = (id: string) => `sales-contract-confirm:${id}`;
 
 /**
  * An approved contract is marked signed (optionally with the signed scan already uploaded
