@@ -42,6 +42,8 @@ export const PERMISSIONS = {
   "lead.rules": ["admin", "sales_lead"],
   /** Write, change and delete knowledge-base articles and categories (CRM-0); everyone with crm.view reads them. */
   "knowledge.edit": ["admin", "sales_lead"],
+  /** Maintain the product library (CRM-4): categories with their technical parameters, and products' categories and parameter values. */
+  "product.library": ["admin", "sales_lead", "engineer"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

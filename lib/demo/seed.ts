@@ -9,6 +9,8 @@ import { saveMasterData, saveProduct } from "../erp/save-master-data";
 import { createPurchaseOrder } from "../srm/create-purchase-order";
 import { seedCrm } from "./seed-crm";
 import { seedLeads } from "./seed-leads";
+import { seedOpportunities } from "./seed-opportunities";
+import { seedProductLibrary } from "./seed-product-library";
 import { seedKnowledge } from "./seed-knowledge";
 import { createSupplier } from "../srm/create-supplier";
 import { createSupplierUser } from "../srm/supplier-accounts";
@@ -145,6 +147,8 @@ export async function seedDemo(db: Db, log: (m: string) => void = () => {}) {
   await seedCrm(db, log);
   await seedLeads(db, log);
   await seedKnowledge(db, log);
+  await seedProductLibrary(db, admin, log);
+  await seedOpportunities(db, log);
 }
 
 /** One order for S001 whose confirmation waits in supplier1's portal (once the flow is published). */

@@ -58,6 +58,10 @@ export const APP_ERROR_CODES = [
   "customer_stage_invalid",
   "lead_closed",
   "lead_not_yours",
+  "opportunity_not_yours",
+  "opportunity_lead_not_converted",
+  "opportunity_lead_taken",
+  "opportunity_review_required",
   "contract_state",
 ] as const;
 
