@@ -3,7 +3,7 @@ import type { Actor } from "../../auth/actor";
 import { requirePermission } from "../../auth/permissions";
 import type { Db } from "../../db/client";
 import { AppError } from "../../errors/app-error";
-import { visibleCustomer, visibleCustomersWhere } from "../customer-scope";
+import { assertMayEditCustomer, visibleCustomer, visibleCustomersWhere } from "../customer-scope";
 import { visibleContract } from "./contract-scope";
 import { templateFor } from "./contract-template";
 
@@ -21,8 +21,9 @@ export async function contractSource(db: Db, who: Actor | null, q: { opportunity
   if (q.opportunityId) {
     const opp = /^[0-9a-f-]{36}$/i.test(q.opportunityId) ? await db.opportunity.findUnique({ where: { id: q.opportunityId }, select: { id: true, code: true, name: true, customerId: true, _count: { select: { lines: true } } } }) : null;
     if (!opp) throw new AppError("not_found");
-    const customer = await visibleCustomer(db, actor, opp.customerId, { id: true, name: true, countryCode: true });
-    return { kind: "opportunity" as const, id: opp.id, label: `${opp.code} ${opp.name}`, customer, template: templateFor(customer.countryCode), lines: opp._count.lines };
+    const customer = await visibleCustomer(db, actor, opp.customerId, { id: true, name: true, countryCode: true, ownerId: true, teamId: true });
+    const mayEditCustomer = await assertMayEditCustomer(db, actor, customer).then(() => true, () => false);
+    return { kind: "opportunity" as const, id: opp.id, label: `${opp.code} ${opp.name}`, customer, mayEditCustomer, template: templateFor(customer.countryCode), lines: opp._count.lines };
   }
   const customers = await db.customer.findMany({ where: await visibleCustomersWhere(db, actor), orderBy: { name: "asc" }, take: 500, select: { id: true, name: true, code: true, countryCode: true } });
   return { kind: "customer" as const, customers: customers.map((c) => ({ ...c, template: templateFor(c.countryCode) })) };

@@ -46,10 +46,15 @@ export type ContractClause = z.infer<typeof contractClauseSchema>;
 /** A version's terms as stored: the input plus amounts computed on the server. */
 export type ContractTerms = Omit<ContractTermsInput, "lines"> & { lines: ContractLine[]; subtotal: number; tax: number; total: number };
 
+/** Countries a customer is most often in, for the country picker on the new-contract page (ISO 3166-1 alpha-2). */
+export const COMMON_COUNTRIES = ["CN", "HK", "TW", "US", "DE", "JP", "KR", "GB", "FR", "IT", "NL", "ES", "VN", "TH", "MY", "SG", "ID", "IN", "AE", "SA", "TR", "RU", "BR", "MX", "CA", "AU"] as const;
+
 export const createContractSchema = z.object({
   opportunityId: z.string().uuid().optional(),
   fromContractId: z.string().uuid().optional(),
   customerId: z.string().uuid().optional(),
+  /** The customer's country, corrected on the way (it chooses the template); only for a customer the employee may change. */
+  countryCode: z.string().regex(/^[A-Z]{2}$/, "validation.invalid_format").optional(),
 });
 export type CreateContractInput = z.infer<typeof createContractSchema>;
 

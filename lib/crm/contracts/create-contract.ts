@@ -6,7 +6,7 @@ import type { Db } from "../../db/client";
 import { AppError } from "../../errors/app-error";
 import { parseInput } from "../../errors/parse-input";
 import { now } from "../../workflow/clock";
-import { visibleCustomer } from "../customer-scope";
+import { assertMayEditCustomer, visibleCustomer } from "../customer-scope";
 import { nextContractNumber } from "./contract-numbers";
 import { visibleContract } from "./contract-scope";
 import { defaultTerms, templateFor, withAmounts, type ContractTemplate } from "./contract-template";
@@ -22,9 +22,14 @@ type Draft = { customerId: string; template: ContractTemplate; opportunityId: st
 export async function createContract(db: Db, who: Actor | null, raw: CreateContractInput) {
   const actor = requirePermission(who, "crm.view");
   const input = parseInput(createContractSchema, raw);
-  const draft = input.fromContractId ? await fromContract(db, actor, input.fromContractId) : input.opportunityId ? await fromOpportunity(db, actor, input.opportunityId) : await forCustomer(db, actor, input.customerId);
+  const country = input.fromContractId ? null : await countryChange(db, actor, input);
+  const draft = input.fromContractId ? await fromContract(db, actor, input.fromContractId) : input.opportunityId ? await fromOpportunity(db, actor, input.opportunityId, country) : await forCustomer(db, actor, input.customerId, country);
   const terms = withAmounts(draft.terms);
   return db.$transaction(async (tx) => {
+    if (country) {
+      await tx.customer.update({ where: { id: country.customerId }, data: { countryCode: country.to } });
+      await writeAudit(tx, actor, { action: "customer.update", entity: "Customer", entityId: country.customerId, before: { countryCode: country.from }, after: { countryCode: country.to } });
+    }
     const number = await nextContractNumber(tx, now());
     const contract = await tx.salesContract.create({
       data: {
@@ -43,11 +48,24 @@ export function headerOf(terms: ContractTerms) {
   return { currencyCode: terms.currencyCode, incoterm: terms.incoterm, incotermPlace: terms.incotermPlace, paymentTerms: terms.paymentTerms, deliveryTerms: terms.deliveryTerms, totalAmount: terms.total };
 }
 
-async function fromOpportunity(db: Db, actor: EmployeeActor, id: string): Promise<Draft> {
+type CountryChange = { customerId: string; from: string; to: string } | null;
+
+/** The customer's country as corrected on the new-contract page, if it changes: only by whoever may change the customer. */
+async function countryChange(db: Db, actor: EmployeeActor, input: CreateContractInput): Promise<CountryChange> {
+  if (!input.countryCode) return null;
+  const customerId = input.opportunityId ? (await db.opportunity.findUnique({ where: { id: input.opportunityId }, select: { customerId: true } }))?.customerId : input.customerId;
+  if (!customerId) return null;
+  const c = await visibleCustomer(db, actor, customerId, { id: true, countryCode: true, ownerId: true, teamId: true });
+  if (c.countryCode === input.countryCode) return null;
+  await assertMayEditCustomer(db, actor, c);
+  return { customerId: c.id, from: c.countryCode, to: input.countryCode };
+}
+
+async function fromOpportunity(db: Db, actor: EmployeeActor, id: string, country: CountryChange): Promise<Draft> {
   const opp = await db.opportunity.findUnique({ where: { id }, include: { lines: { orderBy: { position: "asc" } }, customer: { select: { id: true, countryCode: true } } } });
   if (!opp) throw new AppError("not_found");
   await visibleCustomer(db, actor, opp.customerId, { id: true });
-  const template = templateFor(opp.customer.countryCode);
+  const template = templateFor(country?.to ?? opp.customer.countryCode);
   const lines = opp.lines.map((l, i) => ({
     key: `L${i + 1}`,
     productCode: l.productCode,
@@ -72,10 +90,10 @@ async function fromContract(db: Db, actor: EmployeeActor, id: string): Promise<D
   return { customerId: src.customerId, template, opportunityId: src.opportunityId, copiedFromId: src.id, terms: base };
 }
 
-async function forCustomer(db: Db, actor: EmployeeActor, customerId: string | undefined): Promise<Draft> {
+async function forCustomer(db: Db, actor: EmployeeActor, customerId: string | undefined, country: CountryChange): Promise<Draft> {
   if (!customerId) throw new AppError("validation", { fieldErrors: { customerId: "validation.required" } });
   const c = await visibleCustomer(db, actor, customerId, { id: true, countryCode: true });
-  const template = templateFor(c.countryCode);
+  const template = templateFor(country?.to ?? c.countryCode);
   const lines = [{ key: "L1", productCode: null, description: "—", quantity: 1, unitCode: null, unitPrice: 0, delivery: null }];
   return { customerId: c.id, template, opportunityId: null, copiedFromId: null, terms: defaultTerms(template, { lines }) };
 }

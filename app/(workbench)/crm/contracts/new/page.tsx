@@ -44,7 +44,7 @@ export default async function NewContractPage({ searchParams }: { searchParams: 
               <dt className="text-slate-500">{t("template")}</dt>
               <dd data-testid="contract-template">{tt(source.template)}（{t(`templateWhy.${source.template}`, { country: source.customer.countryCode })}）</dd>
             </dl>
-            <CreateContractForm opportunityId={source.kind === "opportunity" ? source.id : undefined} fromContractId={source.kind === "contract" ? source.id : undefined} />
+            <CreateContractForm opportunityId={source.kind === "opportunity" ? source.id : undefined} fromContractId={source.kind === "contract" ? source.id : undefined} countryCode={source.kind === "opportunity" && source.mayEditCustomer ? source.customer.countryCode : undefined} />
           </>
         )}
       </Card>
