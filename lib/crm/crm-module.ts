@@ -2,6 +2,7 @@ import "server-only";
 import { runImportJob } from "../imports/run-import";
 import type { DomainModule } from "../workflow/registry";
 import { COLD_REMINDER_JOB, COLD_SWEEP_JOB, runColdCustomerReminder, runColdCustomerSweep } from "./cold-customer-sweep";
+import { approveContractStep, rejectContractStep } from "./contracts/contract-approval";
 import { customerImportTarget } from "./customer-import-target";
 import { recordFollowUpStep, runStartFollowUp } from "./follow-up-flow";
 import { recordLiaisonAllocation, recordLiaisonResult } from "./liaison/liaison-stage-flow";
@@ -13,7 +14,7 @@ import { recordRequirementReview } from "./requirements/requirement-review-flow"
 /**
  * Customer management as the workflow platform sees it (its forms are files in
  * processes/forms/): the follow-up reminder's start job and the step that turns the
- * follow-up task's answer into a contact log; the daily stale-lead and cold-customer sweeps and their reminders; the customer import's batches.
+ * follow-up task's answer into a contact log; the sales contract approval's outcome steps; the daily stale-lead and cold-customer sweeps and their reminders; the customer import's batches.
  */
 export const crmModule: DomainModule = {
   name: "crm",
@@ -25,6 +26,8 @@ export const crmModule: DomainModule = {
     { name: "crm.requirementReviewed", labelZh: "记录产品需求评审结果", labelEn: "Record the requirement review's decision", run: recordRequirementReview },
     { name: "crm.liaisonAllocated", labelZh: "记录联络单环节的办理人", labelEn: "Record who works on the liaison stage", run: recordLiaisonAllocation },
     { name: "crm.liaisonStageDone", labelZh: "记录联络单环节结果并推进", labelEn: "Record the liaison stage's result and move the form on", run: recordLiaisonResult },
+    { name: "crm.approveSalesContract", labelZh: "销售合同审批通过（可签订）", labelEn: "Approve the sales contract (ready to sign)", run: approveContractStep },
+    { name: "crm.rejectSalesContract", labelZh: "退回销售合同草稿", labelEn: "Return the sales contract to draft", run: rejectContractStep },
   ],
   jobKinds: [
     { kind: FOLLOW_UP.job, run: runStartFollowUp },

@@ -52,12 +52,15 @@ function send(c: ErpConnector, op: ErpWriteOperation, input: ErpWriteInputs[ErpW
       return c.postGoodsReceipt(input as ErpWriteInputs["postGoodsReceipt"], key);
     case "recordSalesOrder":
       return c.recordSalesOrder(input as ErpWriteInputs["recordSalesOrder"], key);
+    case "confirmSalesOrder":
+      return c.confirmSalesOrder(input as ErpWriteInputs["confirmSalesOrder"], key);
     default:
       throw new ErpError(`unknown ERP write ${String(op)}`, false);
   }
 }
 
 async function recordResult(db: Db, record: ErpWriteRecord, result: ErpWriteResult) {
+  if (record.model === "salesContract") return recordContractSale(db, record.id, result);
   await db.$transaction(async (tx) => {
     const where = { id: record.id };
     if (record.model === "opportunity") {
@@ -76,5 +79,13 @@ async function recordResult(db: Db, record: ErpWriteRecord, result: ErpWriteResu
       const entity = record.model === "supplier" ? "Supplier" : record.model === "customer" ? "Customer" : "GoodsReceipt";
       await writeAudit(tx, SYSTEM, { action: "erp.write_recorded", entity, entityId: record.id, after: { erpId: result.erpId, repeated: result.repeated } });
     }
+  });
+}
+
+/** A signed contract's confirmed sale: kept on the contract once (a repeat changes nothing). */
+async function recordContractSale(db: Db, id: string, result: ErpWriteResult) {
+  await db.$transaction(async (tx) => {
+    const changed = await tx.salesContract.updateMany({ where: { id, erpConfirmedAt: null }, data: { erpSaleId: result.erpId, erpConfirmedAt: new Date() } });
+    if (changed.count) await writeAudit(tx, SYSTEM, { action: "erp.write_recorded", entity: "SalesContract", entityId: id, after: { erpId: result.erpId, repeated: result.repeated } });
   });
 }

@@ -70,6 +70,7 @@ export const APP_ERROR_CODES = [
   "opportunity_lead_taken",
   "opportunity_review_required",
   "requirement_review_not_possible",
+  "contract_state",
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];

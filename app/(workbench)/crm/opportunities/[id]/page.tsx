@@ -1,6 +1,7 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CreateContractLink } from "@/components/crm/contracts/create-contract-link";
 import { LineEditor } from "@/components/crm/opportunities/line-editor";
 import { money } from "@/components/crm/opportunities/money";
 import { OpportunityEditForm, StageMoveForm } from "@/components/crm/opportunities/opportunity-forms";
@@ -44,6 +45,7 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
       <PageHeader title={o.name}>
         <div className="flex flex-wrap items-center gap-2">
           <Link href={`/crm/opportunities/new?copyFrom=${o.id}`} className={buttonVariants({ variant: "secondary", size: "sm" })} data-testid="opportunity-copy">{t("copy")}</Link>
+          {o.lines.length ? <CreateContractLink opportunityId={o.id} /> : null}
         </div>
       </PageHeader>
       <Card data-testid="opportunity-header">
