@@ -6,6 +6,7 @@ import { findLeadsByKeys, writeLeadRows } from "./lead-import-write";
 /** Bulk import of leads (CRM-3) through the same importer as customers (lib/imports). */
 export const leadImportTarget: ImportTarget<LeadImportValue> = {
   name: "lead",
+  messages: "leadImport",
   jobKind: "crm.leadImport",
   fields: LEAD_IMPORT_FIELDS,
   label: (row) => row.raw.companyName ?? "",

@@ -59,11 +59,11 @@ export async function writeLeadRows(tx: Tx, actor: EmployeeActor, ops: WriteOp<L
     const target = op.id ?? (op.ofRow !== undefined ? madeByRow.get(op.ofRow) : undefined);
     const lead = target ? await tx.lead.findUnique({ where: { id: target }, select: { id: true, code: true, status: true, ownerId: true, teamId: true } }) : null;
     if (!lead) {
-      results.push({ rowNumber: op.row.rowNumber, outcome: "failed", problem: { key: target ? "leads.import.isCustomer" : "crmImport.reasons.gone" } });
+      results.push({ rowNumber: op.row.rowNumber, outcome: "failed", problem: { key: target ? "leadImport.reasons.isCustomer" : "leadImport.reasons.gone" } });
       continue;
     }
     if (lead.status === "converted" || lead.status === "disqualified" || !(await mayWorkLead(tx, actor, lead))) {
-      results.push({ rowNumber: op.row.rowNumber, outcome: "failed", problem: { key: lead.status === "converted" || lead.status === "disqualified" ? "leads.import.closed" : "crmImport.reasons.notYours" } });
+      results.push({ rowNumber: op.row.rowNumber, outcome: "failed", problem: { key: lead.status === "converted" || lead.status === "disqualified" ? "leadImport.reasons.closed" : "leadImport.reasons.notYours" } });
       continue;
     }
     const data: Record<string, unknown> = {};

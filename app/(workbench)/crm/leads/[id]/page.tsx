@@ -1,9 +1,11 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LeadAssignForm, LeadConvertForm, LeadDisqualifyForm, LeadWorkForm } from "@/components/crm/leads/lead-actions";
 import { LeadDetailView } from "@/components/crm/leads/lead-detail-view";
 import { Alert } from "@/components/ui/alert";
 import { BackLink } from "@/components/ui/back-link";
+import { buttonVariants } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { employeeWithPermission } from "@/lib/auth/guards";
 import { getLead } from "@/lib/crm/leads/get-lead";
@@ -39,7 +41,9 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
   return (
     <div>
       <BackLink href="/crm/leads" className="mb-2">{t("back")}</BackLink>
-      <PageHeader title={l.companyName} />
+      <PageHeader title={l.companyName}>
+        {detail.mayWork && (l.status === "new" || l.status === "working") ? <Link href={`/crm/leads/${l.id}/edit`} className={buttonVariants({ size: "sm", variant: "secondary" })} data-testid="lead-edit">{t("edit")}</Link> : null}
+      </PageHeader>
       {!detail.mayWork && (l.status === "new" || l.status === "working") ? <div className="mb-4"><Alert tone="info">{t("readOnly")}</Alert></div> : null}
       <LeadDetailView detail={detail} actions={actions} />
     </div>
