@@ -23,7 +23,7 @@ export function ImportProgress({ run, basePath, backHref }: { run: ImportRunView
       setP((old) => (res?.ok ? res.data : { ...old }));
     }, POLL_MS);
     return () => clearTimeout(timer);
-  }, [p, finished, run.id]);
+  }, [p, finished, run.id, run.target]);
   const percent = p.total ? Math.round((p.done / p.total) * 100) : 0;
   return (
     <Card className="space-y-4" data-testid="import-run" data-status={p.status}>

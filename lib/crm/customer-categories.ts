@@ -9,7 +9,7 @@ import { parseInput } from "../errors/parse-input";
 
 export type CustomerCategoryRow = { id: string; name: string; sortOrder: number; active: boolean };
 
-export const customerCategoryInput = z.object({
+const customerCategoryInput = z.object({
   name: z.string().trim().min(1, "validation.too_small").max(30, "validation.too_big"),
   sortOrder: z.coerce.number().int().min(0).max(9999).default(0).catch(0),
   active: z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false")]).nullish().transform((v) => v !== false && v !== "false"),

@@ -18,7 +18,7 @@ const MAX_ADDRESSES = 20;
  * the primary address, else the first one entered, which then becomes primary. A customer
  * of record is written to the ERP again with all its addresses (outbox, same transaction).
  */
-export async function syncPrimaryAddress(tx: Tx, customerId: string, key: string) {
+async function syncPrimaryAddress(tx: Tx, customerId: string, key: string) {
   const main = await tx.customerAddress.findFirst({ where: { customerId }, orderBy: [{ isPrimary: "desc" }, { createdAt: "asc" }, { id: "asc" }] });
   if (main && !main.isPrimary) await tx.customerAddress.update({ where: { id: main.id }, data: { isPrimary: true } });
   const saved = await tx.customer.update({ where: { id: customerId }, data: { address: main ? addressText(main) : null } });

@@ -22,7 +22,7 @@ const PARTY_FIELDS = new Set<string>(["name", "creditCode"]);
  * The customer's profile fields only: the main contact comes from the contacts
  * (save-customer-contact.ts) and the address from the addresses (save-customer-address.ts).
  */
-export const customerProfileInput = customerInput.omit({ contactName: true, contactPhone: true, address: true }).extend({
+const customerProfileInput = customerInput.omit({ contactName: true, contactPhone: true, address: true }).extend({
   /** The administrator-defined categories (customer-categories.ts); absent leaves them as they are. */
   categoryIds: z.array(z.string().max(40)).max(20, "validation.too_big").optional(),
 });

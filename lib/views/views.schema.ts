@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** Lists that keep saved views: "crm.customers", "crm.opportunities", ... ("inbox" has its own filters). */
-export const listKey = z.string().trim().regex(/^[a-z][a-z0-9]*(\.[a-z][a-z0-9-]*)+$/, "validation.invalid_format").max(60);
+const listKey = z.string().trim().regex(/^[a-z][a-z0-9]*(\.[a-z][a-z0-9-]*)+$/, "validation.invalid_format").max(60);
 
 export const saveViewInput = z.object({
   listKey,

@@ -34,7 +34,7 @@ export type LeadImportValue = {
 const PHONE = /^\+?[\d\s()-]{7,24}$/;
 
 /** The digits of a phone number, as the duplicate keys compare them. */
-export const phoneDigits = (phone: string) => phone.replace(/\D/g, "");
+const phoneDigits = (phone: string) => phone.replace(/\D/g, "");
 
 /**
  * Each row as a lead: the rules of the lead form (lead.schema.ts) plus the phone format.
