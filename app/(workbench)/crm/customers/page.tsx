@@ -64,7 +64,8 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
       </PageHeader>
       <AdminTabs items={tabs} label={t("title")} />
       <SavedViews listKey={LIST_KEY} views={views} />
-      <FilterForm className="grid-cols-2 sm:grid-cols-4" actionsClassName="col-span-2 sm:col-span-4" submitLabel={t("searchSubmit")} resetLabel={t("reset")} resetHref={href({ view: q.view })}>
+      {/* Keyed by the filter: following a saved view to this same page shows its values in the fields. */}
+      <FilterForm key={href(q)} className="grid-cols-2 sm:grid-cols-4" actionsClassName="col-span-2 sm:col-span-4" submitLabel={t("searchSubmit")} resetLabel={t("reset")} resetHref={href({ view: q.view })}>
         {q.view !== "mine" ? <input type="hidden" name="view" value={q.view} /> : null}
         <div className="col-span-2">
           <Label htmlFor="c-q">{t("search")}</Label>
