@@ -5,7 +5,10 @@
 // import job run to the end, batch by batch. Rows/s and the peak RSS growth (sampled
 // every 20 ms) for the preview and the run, against a bare baseline in the same run: the
 // same rows inserted by multi-row INSERT ... SELECT FROM unnest(...) (5,000 a statement)
-// into a copy of the Customer table with its indexes. The last line is one JSON object.
+// into a copy of the Customer table with its indexes, and the same rows loaded by a plain
+// COPY (server-side COPY FROM a CSV file written beforehand; no COPY client is installed)
+// into another copy. The last line is one JSON object.
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -101,6 +104,33 @@ async function main() {
       }
       console.error(`bare insert: ${ROWS} rows in ${round(bare.seconds, 2)} s`);
 
+      // The COPY baseline: the rows as the table's CSV, written before the clock starts, in a
+      // directory the server (another OS user) may read.
+      const copyDir = fs.mkdtempSync(path.join(os.tmpdir(), "ff-bench-copy-"));
+      fs.chmodSync(copyDir, 0o755);
+      const copyPath = path.join(copyDir, "rows.csv");
+      const copyOut = fs.createWriteStream(copyPath, { mode: 0o644 });
+      const stamp = new Date().toISOString();
+      for (let i = 0; i < ROWS; i++) {
+        const r = row(i);
+        const line = [randomUUID(), `C${String(i).padStart(8, "0")}`, r.name, r.creditCode, r.contactName, r.phone, r.region, r.level, actor.id, stamp].join(",") + "\n";
+        if (!copyOut.write(line)) await new Promise<void>((ok) => copyOut.once("drain", () => ok()));
+      }
+      await new Promise<void>((ok) => copyOut.end(() => ok()));
+      const copyClient = new pg.Client({ connectionString: url });
+      await copyClient.connect();
+      let copy;
+      try {
+        await copyClient.query(`CREATE TABLE copy_customer (LIKE "Customer" INCLUDING DEFAULTS INCLUDING INDEXES)`);
+        copy = await measure(() =>
+          copyClient.query(`COPY copy_customer ("id", "code", "name", "creditCode", "contactName", "contactPhone", "region", "level", "ownerId", "updatedAt") FROM '${copyPath}' WITH (FORMAT csv)`),
+        );
+      } finally {
+        await copyClient.end();
+        fs.rmSync(copyDir, { recursive: true, force: true });
+      }
+      console.error(`COPY: ${copy.result.rowCount} rows in ${round(copy.seconds, 2)} s`);
+
       const result = {
         bench: "crm-import",
         date: new Date().toISOString(),
@@ -119,6 +149,9 @@ async function main() {
         bare_insert_s: round(bare.seconds, 2),
         bare_insert_rows_per_s: Math.round(ROWS / bare.seconds),
         import_vs_bare_ratio: round(job.seconds / bare.seconds, 2),
+        copy_s: round(copy.seconds, 2),
+        copy_rows_per_s: Math.round(ROWS / copy.seconds),
+        import_vs_copy_ratio: round(job.seconds / copy.seconds, 2),
         peak_rss_mb: round(process.resourceUsage().maxRSS / 1024),
         ...(keep ? { database: name } : {}),
       };

@@ -90,7 +90,6 @@ test("the owner edits the profile and adds, changes and removes a contact", asyn
   await enterCustomer(majun, { name: "佛山联科精密五金有限公司", contactName: "李工", contactPhone: "13700000033" });
   const page = new URL(majun.url()).pathname;
   await majun.getByTestId("customer-edit").click();
-  await majun.locator("#cp-address").fill("广东省佛山市顺德区北滘镇工业大道8号");
   await majun.locator("#cp-tags").fill("五金，新客户");
   await majun.locator("#cp-creditCode").fill("91440300MA5HUA8K1X");
   await majun.getByTestId("profile-submit").click();
@@ -98,8 +97,18 @@ test("the owner edits the profile and adds, changes and removes a contact", asyn
   await majun.locator("#cp-creditCode").fill("");
   await majun.getByTestId("profile-submit").click();
   await expect(majun).toHaveURL(new RegExp(`${page}$`));
-  await expect(majun.getByTestId("customer-profile")).toContainText("广东省佛山市顺德区北滘镇工业大道8号");
   await expect(majun.getByTestId("customer-profile")).toContainText("新客户");
+
+  // The address has its own editor (the profile form holds profile fields only); the first one is the primary.
+  const addresses = majun.getByTestId("customer-addresses");
+  await addresses.getByTestId("address-add").click();
+  const addressForm = addresses.getByTestId("address-form");
+  await addressForm.getByLabel(zh("crm.addresses.province")).fill("广东省");
+  await addressForm.getByLabel(zh("crm.addresses.city")).fill("佛山市");
+  await addressForm.getByLabel(zh("crm.addresses.street")).fill("顺德区北滘镇工业大道8号");
+  await addressForm.getByTestId("address-save").click();
+  await expect(addresses.getByTestId("address-entry")).toHaveCount(1);
+  await expect(majun.getByTestId("customer-profile")).toContainText("广东省 佛山市 顺德区北滘镇工业大道8号");
 
   const contacts = majun.getByTestId("customer-contacts");
   await contacts.getByTestId("contact-add").click();

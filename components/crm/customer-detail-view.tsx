@@ -16,7 +16,7 @@ export function Section({ title, children, testId }: { title: string; children: 
 }
 
 /** One customer at a glance (CRM-2): profile, contacts, follow-ups, contact history, change history. */
-export function CustomerDetailView({ detail, logForm, reassign, stage, tools, contactsEditor }: { detail: CustomerDetail; logForm: React.ReactNode; reassign: React.ReactNode; stage: React.ReactNode; tools?: React.ReactNode; contactsEditor?: React.ReactNode }) {
+export function CustomerDetailView({ detail, logForm, reassign, stage, tools, contactsEditor, addresses }: { detail: CustomerDetail; logForm: React.ReactNode; reassign: React.ReactNode; stage: React.ReactNode; tools?: React.ReactNode; contactsEditor?: React.ReactNode; addresses: React.ReactNode }) {
   const t = useTranslations("crm.detail");
   const tl = useTranslations("crm.log");
   const tv = useTranslations("knowledge.visit");
@@ -39,6 +39,7 @@ export function CustomerDetailView({ detail, logForm, reassign, stage, tools, co
     [t("region"), c.region ?? "—"],
     [t("creditCode"), c.creditCode ?? "—"],
     [t("shared"), c.sharedWithTeam ? t("sharedYes") : t("sharedNo")],
+    [t("categories"), detail.categories.length ? <span className="flex flex-wrap gap-1" data-testid="customer-categories">{detail.categories.map((k) => <Badge key={k.id} className="bg-brand-50 text-brand-700">{k.name}</Badge>)}</span> : "—"],
     [t("tags"), c.tags.length ? <span className="flex flex-wrap gap-1">{c.tags.map((tag) => <Badge key={tag}>{tag}</Badge>)}</span> : "—"],
     ...(c.mergedAway.length ? [[tm("mergedIn"), c.mergedAway.map((m) => `${m.name}（${m.code}）`).join("、")] as [string, React.ReactNode]] : []),
     [t("address"), c.address ? <span>{c.address} <a className="text-brand-700 underline" href={`https://uri.amap.com/search?keyword=${encodeURIComponent(c.address)}`} target="_blank" rel="noopener noreferrer" data-testid="customer-map">{t("map")}</a></span> : "—"],
@@ -61,6 +62,7 @@ export function CustomerDetailView({ detail, logForm, reassign, stage, tools, co
             ))}
           </dl>
         </Card>
+        <Section title={t("addresses")} testId="customer-addresses">{addresses}</Section>
         <Section title={t("logTitle")} testId="customer-log">{logForm}</Section>
         <Section title={t("logs")} testId="customer-logs">
           {detail.logs.length ? (

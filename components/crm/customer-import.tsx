@@ -12,12 +12,13 @@ import type { ImportRunView } from "@/lib/imports/import-run";
 import { ImportMapping } from "./import-mapping";
 import { ImportPreview } from "./import-preview";
 import { ImportProgress } from "./import-progress";
+import { useImportText } from "./use-import-text";
 
 const STEPS = ["upload", "map", "preview", "run"] as const;
 
-/** The import's four steps; the server's view of the run (after each step, router.refresh) decides which one shows. */
-export function CustomerImport({ initial, fields, maxMb }: { initial: ImportRunView | null; fields: ImportFieldView[]; maxMb: number }) {
-  const t = useTranslations("crmImport");
+/** The import's four steps (customers or leads, the same importer); the server's view of the run (after each step, router.refresh) decides which one shows. */
+export function CustomerImport({ target = "customer", basePath = "/crm/customers/import", backHref = "/crm/customers", initial, fields, maxMb }: { target?: "customer" | "lead"; basePath?: string; backHref?: string; initial: ImportRunView | null; fields: ImportFieldView[]; maxMb: number }) {
+  const t = useImportText(target);
   const te = useTranslations("errors");
   const router = useRouter();
   const [busy, setBusy] = useState(false);
@@ -30,7 +31,7 @@ export function CustomerImport({ initial, fields, maxMb }: { initial: ImportRunV
     setBusy(true);
     setError(null);
     try {
-      const made = await createImportAction({});
+      const made = await createImportAction({ target });
       if (!made.ok) throw new Error(made.error.message);
       const body = new FormData();
       body.set("ownerType", "ImportRun");
@@ -39,9 +40,9 @@ export function CustomerImport({ initial, fields, maxMb }: { initial: ImportRunV
       const res = await fetch("/api/files", { method: "POST", body });
       const json = (await res.json().catch(() => null)) as { file?: { id: string }; error?: { message?: string } } | null;
       if (!res.ok || !json?.file) throw new Error(json?.error?.message ?? te("internal"));
-      const prepared = await prepareImportAction({ runId: made.data.id, fileId: json.file.id });
+      const prepared = await prepareImportAction({ target, runId: made.data.id, fileId: json.file.id });
       if (!prepared.ok) throw new Error(prepared.error.fieldErrors?.file ?? prepared.error.message);
-      router.replace(`/crm/customers/import?run=${made.data.id}`);
+      router.replace(`${basePath}?run=${made.data.id}`);
     } catch (e) {
       setError(t("upload.failed", { message: e instanceof Error ? e.message : te("internal") }));
       setBusy(false);
@@ -67,7 +68,7 @@ export function CustomerImport({ initial, fields, maxMb }: { initial: ImportRunV
       ) : null}
       {run && step === "map" ? <ImportMapping run={run} fields={fields} onDone={() => { setRemap(false); router.refresh(); }} /> : null}
       {run && step === "preview" ? <ImportPreview run={run} fields={fields} onRemap={() => setRemap(true)} onStarted={() => router.refresh()} /> : null}
-      {run && step === "run" ? <ImportProgress run={run} /> : null}
+      {run && step === "run" ? <ImportProgress run={run} basePath={basePath} backHref={backHref} /> : null}
     </div>
   );
 }

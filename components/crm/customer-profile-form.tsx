@@ -2,31 +2,33 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { updateCustomerAction } from "@/app/(workbench)/crm/customers/profile-actions";
 import { useAction } from "@/components/admin/use-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { CheckboxList, type CheckboxOption } from "@/components/ui/checkbox-list";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { CUSTOMER_LEVELS } from "@/lib/crm/customer.schema";
 
 type Profile = {
-  id: string; name: string; creditCode: string | null; industry: string | null; region: string | null; level: string | null; tags: string[];
-  address: string | null; contactName: string | null; contactPhone: string | null; sharedWithTeam: boolean;
+  id: string; name: string; creditCode: string | null; industry: string | null; region: string | null; level: string | null; tags: string[]; categoryIds: string[]; sharedWithTeam: boolean;
 };
 
 /**
- * CRM-2: the customer's profile changed by whoever may change it. The main contact's name
- * and phone come from the contacts and are sent back as they are; a new name that looks
- * like another customer's needs a reason (the server decides, the form then asks).
+ * CRM-2: the customer's profile changed by whoever may change it: profile fields only (the
+ * main contact and the addresses have their own editors on the customer page); a new name
+ * that looks like another customer's needs a reason (the server decides, the form then asks).
  */
-export function CustomerProfileForm({ customer }: { customer: Profile }) {
+export function CustomerProfileForm({ customer, categories }: { customer: Profile; categories: CheckboxOption[] }) {
   const t = useTranslations("crmMerge.profile");
   const router = useRouter();
   const save = useAction(updateCustomerAction);
+  const [categoryIds, setCategoryIds] = useState(customer.categoryIds);
   const err = save.fieldError;
-  const text = (id: "name" | "creditCode" | "industry" | "region" | "address" | "duplicateReason", label: string, props: React.ComponentProps<typeof Input> = {}, hint?: string) => (
+  const text = (id: "name" | "creditCode" | "industry" | "region" | "duplicateReason", label: string, props: React.ComponentProps<typeof Input> = {}, hint?: string) => (
     <Field id={`cp-${id}`} label={label} hint={hint} error={err(id)}>
       <Input id={`cp-${id}`} name={id} autoComplete="off" aria-invalid={!!err(id)} defaultValue={id === "duplicateReason" ? "" : (customer[id] ?? "")} {...props} />
     </Field>
@@ -41,7 +43,7 @@ export function CustomerProfileForm({ customer }: { customer: Profile }) {
         onSubmit={(e) => {
           e.preventDefault();
           const form = Object.fromEntries(new FormData(e.currentTarget));
-          const input = { ...form, contactName: customer.contactName, contactPhone: customer.contactPhone, sharedWithTeam: form.sharedWithTeam === "on" };
+          const input = { ...form, categoryIds, sharedWithTeam: form.sharedWithTeam === "on" };
           save.run({ id: customer.id, input }, () => {
             router.push(back);
             router.refresh();
@@ -59,7 +61,13 @@ export function CustomerProfileForm({ customer }: { customer: Profile }) {
         </Field>
         {text("industry", t("industry"), { maxLength: 60 })}
         {text("region", t("region"), { maxLength: 60 })}
-        <div className="sm:col-span-2">{text("address", t("address"), { maxLength: 200 })}</div>
+        {categories.length ? (
+          <div className="sm:col-span-2">
+            <Field id="cp-categories" label={t("categories")} error={err("categoryIds")}>
+              <CheckboxList options={categories} value={categoryIds} onChange={setCategoryIds} legend={t("categories")} invalid={!!err("categoryIds")} />
+            </Field>
+          </div>
+        ) : null}
         <div className="sm:col-span-2">
           <Field id="cp-tags" label={t("tags")} hint={t("tagsHint")} error={err("tags")}>
             <Input id="cp-tags" name="tags" autoComplete="off" maxLength={200} defaultValue={customer.tags.join("，")} />

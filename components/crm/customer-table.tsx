@@ -6,7 +6,7 @@ import type { CustomerRow } from "@/lib/crm/list-customers";
 import { ContactDays } from "./contact-days";
 
 /** "My customers": on a phone each customer is a card with its phone number to call. */
-export function CustomerTable({ rows }: { rows: CustomerRow[] }) {
+export function CustomerTable({ rows, categoryNames = {} }: { rows: CustomerRow[]; categoryNames?: Record<string, string> }) {
   const t = useTranslations("crm.list");
   const columns = [{ label: t("columns.name") }, { label: t("columns.days") }, { label: t("columns.level") }, { label: t("columns.contact") }, { label: t("columns.owner") }, { label: t("columns.tags") }];
   return (
@@ -37,7 +37,11 @@ export function CustomerTable({ rows }: { rows: CustomerRow[] }) {
             <span>{c.ownerName ?? "—"}</span>
           </Td>
           <Td label={t("columns.tags")}>
-            <div className="flex flex-wrap gap-1">{c.tags.length ? c.tags.map((tag) => <Badge key={tag}>{tag}</Badge>) : "—"}</div>
+            <div className="flex flex-wrap gap-1">
+              {c.categoryIds.map((id) => (categoryNames[id] ? <Badge key={id} className="bg-brand-50 text-brand-700">{categoryNames[id]}</Badge> : null))}
+              {c.tags.map((tag) => <Badge key={tag}>{tag}</Badge>)}
+              {c.tags.length + c.categoryIds.length === 0 ? "—" : null}
+            </div>
           </Td>
         </tr>
       ))}

@@ -1,6 +1,5 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { previewImportAction } from "@/app/(workbench)/crm/customers/import/actions";
 import { useAction } from "@/components/admin/use-action";
@@ -10,10 +9,11 @@ import { Card } from "@/components/ui/card";
 import { FieldError, Select } from "@/components/ui/input";
 import type { ImportRunView } from "@/lib/imports/import-run";
 import type { ImportFieldView } from "@/lib/imports/import-view";
+import { useImportText } from "./use-import-text";
 
-/** Step 2: a column of the file for each customer field, as remembered or guessed; then the whole file is checked. */
+/** Step 2: a column of the file for each field of the record, as remembered or guessed; then the whole file is checked. */
 export function ImportMapping({ run, fields, onDone }: { run: ImportRunView; fields: ImportFieldView[]; onDone: () => void }) {
-  const t = useTranslations("crmImport");
+  const t = useImportText(run.target);
   const [mapping, setMapping] = useState<Record<string, string>>(() => Object.fromEntries(Object.entries(run.mapping).map(([k, v]) => [k, String(v)])));
   const check = useAction(previewImportAction);
   const fieldError = check.fieldError;
@@ -43,7 +43,7 @@ export function ImportMapping({ run, fields, onDone }: { run: ImportRunView; fie
         ))}
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <Button size="sm" data-testid="import-check" disabled={check.pending} onClick={() => check.run({ runId: run.id, mapping: Object.fromEntries(Object.entries(mapping).filter(([, v]) => v !== "")) }, onDone)}>
+        <Button size="sm" data-testid="import-check" disabled={check.pending} onClick={() => check.run({ target: run.target as "customer" | "lead", runId: run.id, mapping: Object.fromEntries(Object.entries(mapping).filter(([, v]) => v !== "")) }, onDone)}>
           {t("map.check")}
         </Button>
         {check.pending ? <span role="status" className="text-sm text-slate-600">…</span> : null}

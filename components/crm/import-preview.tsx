@@ -13,6 +13,7 @@ import { DUPLICATE_DECISIONS, problemText } from "@/lib/imports/import-view";
 import type { RowProblem } from "@/lib/imports/import-target";
 import type { ImportRunView } from "@/lib/imports/import-run";
 import type { ImportFieldView } from "@/lib/imports/import-view";
+import { useImportText } from "./use-import-text";
 
 /** A row's problems in the reader's language, each after its field's name. */
 function useProblemText() {
@@ -22,7 +23,7 @@ function useProblemText() {
 
 /** Step 3: the first rows with their check, the duplicate groups with a decision each (skip by default), then start. */
 export function ImportPreview({ run, fields, onRemap, onStarted }: { run: ImportRunView; fields: ImportFieldView[]; onRemap: () => void; onStarted: () => void }) {
-  const t = useTranslations("crmImport");
+  const t = useImportText(run.target);
   const problemText = useProblemText();
   const [decisions, setDecisions] = useState<Record<string, string>>({});
   const start = useAction(startImportAction);
@@ -69,7 +70,7 @@ export function ImportPreview({ run, fields, onRemap, onStarted }: { run: Import
         {run.groupCount > run.groups.length ? <p className="text-sm text-slate-600">{t("preview.moreGroups", { count: run.groupCount - run.groups.length })}</p> : null}
       </Card>
       <div className="flex flex-wrap items-center gap-3">
-        <Button data-testid="import-start" disabled={start.pending} onClick={() => start.run({ runId: run.id, decisions }, onStarted)}>{t("preview.start")}</Button>
+        <Button data-testid="import-start" disabled={start.pending} onClick={() => start.run({ target: run.target as "customer" | "lead", runId: run.id, decisions }, onStarted)}>{t("preview.start")}</Button>
         <Button variant="secondary" onClick={onRemap} disabled={start.pending}>{t("preview.remap")}</Button>
         {start.error ? <Alert>{start.error.message}</Alert> : null}
       </div>

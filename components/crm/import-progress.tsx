@@ -1,29 +1,29 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { importProgressAction } from "@/app/(workbench)/crm/customers/import/actions";
 import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { ImportRunView } from "@/lib/imports/import-run";
+import { useImportText } from "./use-import-text";
 
 const POLL_MS = 1000;
 const COUNTS = ["created", "updated", "skipped", "failed"] as const;
 
 /** Step 4: the job's progress, polled from the import's row (so a reload shows it again), and the error report when it is done. */
-export function ImportProgress({ run }: { run: ImportRunView }) {
-  const t = useTranslations("crmImport");
+export function ImportProgress({ run, basePath, backHref }: { run: ImportRunView; basePath: string; backHref: string }) {
+  const t = useImportText(run.target);
   const [p, setP] = useState(() => ({ status: run.status, total: run.total, done: run.done, created: run.created, updated: run.updated, skipped: run.skipped, failed: run.failed }));
   const finished = p.status === "done" || p.status === "failed";
   useEffect(() => {
     if (finished) return;
     const timer = setTimeout(async () => {
-      const res = await importProgressAction({ runId: run.id }).catch(() => null);
+      const res = await importProgressAction({ target: run.target as "customer" | "lead", runId: run.id }).catch(() => null);
       setP((old) => (res?.ok ? res.data : { ...old }));
     }, POLL_MS);
     return () => clearTimeout(timer);
-  }, [p, finished, run.id]);
+  }, [p, finished, run.id, run.target]);
   const percent = p.total ? Math.round((p.done / p.total) * 100) : 0;
   return (
     <Card className="space-y-4" data-testid="import-run" data-status={p.status}>
@@ -50,9 +50,9 @@ export function ImportProgress({ run }: { run: ImportRunView }) {
       {p.status === "failed" ? <p className="text-sm text-red-700">{t("run.error")}</p> : null}
       {finished ? (
         <div className="flex flex-wrap gap-3">
-          {p.failed + p.skipped > 0 ? <a href={`/crm/customers/import/report?run=${run.id}`} className={buttonVariants({ size: "sm" })} data-testid="import-report" download>{t("run.report")}</a> : null}
-          <Link href="/crm/customers/import" className={buttonVariants({ size: "sm", variant: "secondary" })}>{t("run.again")}</Link>
-          <Link href="/crm/customers" className={buttonVariants({ size: "sm", variant: "secondary" })}>{t("back")}</Link>
+          {p.failed + p.skipped > 0 ? <a href={`${basePath}/report?run=${run.id}`} className={buttonVariants({ size: "sm" })} data-testid="import-report" download>{t("run.report")}</a> : null}
+          <Link href={basePath} className={buttonVariants({ size: "sm", variant: "secondary" })}>{t("run.again")}</Link>
+          <Link href={backHref} className={buttonVariants({ size: "sm", variant: "secondary" })}>{t("back")}</Link>
         </div>
       ) : null}
     </Card>

@@ -36,6 +36,8 @@ export const PERMISSIONS = {
   "customer.view_department": ["admin", "sales_lead", "manager"],
   /** Reassign customers within one's department and set the CRM's thresholds. */
   "customer.assign": ["admin", "sales_lead"],
+  /** Define the customer categories (终端客户, 经销商, ...) that profiles pick from (CRM-2). */
+  "customer.categories": ["admin"],
   /** See the department's leads and the pool, and distribute pool leads to the department's reps (CRM-3). */
   "lead.distribute": ["admin", "sales_lead"],
   /** Edit the lead source and assignment rules and the stale-lead reminder's days. */

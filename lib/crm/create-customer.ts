@@ -54,6 +54,8 @@ export async function insertCustomer(tx: Tx, actor: EmployeeActor, input: z.outp
       ownerId: opts.owner.id,
       teamId: opts.owner.departmentId,
       sharedWithTeam: input.sharedWithTeam,
+      // The address given becomes the primary one of the customer's addresses (Customer.address is its text).
+      ...(input.address ? { addresses: { create: { kind: "office", street: input.address, isPrimary: true } } } : {}),
       ...(input.contactName ? { contacts: { create: { name: input.contactName, phone: input.contactPhone, email: opts.contactEmail ?? null, primary: true } } } : {}),
     },
     select: { id: true, code: true, name: true },

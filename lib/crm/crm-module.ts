@@ -6,6 +6,7 @@ import { approveContractStep, rejectContractStep } from "./contracts/contract-ap
 import { customerImportTarget } from "./customer-import-target";
 import { recordFollowUpStep, runStartFollowUp } from "./follow-up-flow";
 import { recordLiaisonAllocation, recordLiaisonResult } from "./liaison/liaison-stage-flow";
+import { leadImportTarget } from "./leads/lead-import-target";
 import { LEAD_STALE_JOB, LEAD_SWEEP_JOB, runLeadStaleReminder, runLeadSweep } from "./leads/lead-sweep";
 import { FOLLOW_UP } from "./log-customer-contact";
 import { approveReviewStep, quoteToErpStep, rejectReviewStep } from "./opportunities/review/review-steps";
@@ -15,6 +16,7 @@ import { recordRequirementReview } from "./requirements/requirement-review-flow"
  * Customer management as the workflow platform sees it (its forms are files in
  * processes/forms/): the follow-up reminder's start job and the step that turns the
  * follow-up task's answer into a contact log; the sales contract approval's outcome steps; the daily stale-lead and cold-customer sweeps and their reminders; the customer import's batches.
+ * follow-up task's answer into a contact log; the daily stale-lead and cold-customer sweeps and their reminders; the customer and lead imports' batches.
  */
 export const crmModule: DomainModule = {
   name: "crm",
@@ -36,5 +38,6 @@ export const crmModule: DomainModule = {
     { kind: COLD_SWEEP_JOB, run: runColdCustomerSweep },
     { kind: COLD_REMINDER_JOB, run: runColdCustomerReminder },
     { kind: customerImportTarget.jobKind, run: (db, job) => runImportJob(db, job, customerImportTarget) },
+    { kind: leadImportTarget.jobKind, run: (db, job) => runImportJob(db, job, leadImportTarget) },
   ],
 };

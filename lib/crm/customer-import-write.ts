@@ -7,6 +7,7 @@ import type { Prisma } from "../db/generated/client";
 import { isAppError } from "../errors/app-error";
 import type { ExistingRecord, WriteOp, WriteResult } from "../imports/import-target";
 import { customerNameFields } from "../names/customer-name-fields";
+import { addressText } from "./customer-address.schema";
 import { nextCustomerCodes } from "./customer-codes";
 import type { CustomerImportValue } from "./customer-import-check";
 import { assertMayEditCustomer } from "./customer-scope";
@@ -45,6 +46,14 @@ async function insertCustomers(tx: Tx, creates: Prisma.CustomerCreateManyInput[]
         ARRAY(SELECT json_array_elements_text(x."tags")), x."contactName", x."contactPhone", x."address", x."ownerId", x."teamId", now()
       FROM json_to_recordset(${JSON.stringify(creates)}::json) AS x("id" text, "code" text, "name" text, "nameKey" text, "nameBrand" text, "namePinyin" text, "nameInitials" text,
         "creditCode" text, "industry" text, "region" text, "level" text, "tags" json, "contactName" text, "contactPhone" text, "address" text, "ownerId" text, "teamId" text)`;
+    // The address given becomes the customer's primary address (Customer.address is its text).
+    const addresses = creates.filter((c) => c.address).map((c) => ({ id: c.id, address: c.address }));
+    if (addresses.length) {
+      await tx.$executeRaw`
+        INSERT INTO "CustomerAddress" ("id", "customerId", "kind", "street", "isPrimary", "updatedAt")
+        SELECT gen_random_uuid()::text, x."id", 'office'::"CustomerAddressKind", x."address", true, now()
+        FROM json_to_recordset(${JSON.stringify(addresses)}::json) AS x("id" text, "address" text)`;
+    }
   }
   if (contacts.length) {
     await tx.$executeRaw`
@@ -52,6 +61,13 @@ async function insertCustomers(tx: Tx, creates: Prisma.CustomerCreateManyInput[]
       SELECT gen_random_uuid()::text, x."customerId", x."name", x."phone", x."email", true
       FROM json_to_recordset(${JSON.stringify(contacts)}::json) AS x("customerId" text, "name" text, "phone" text, "email" text)`;
   }
+}
+
+/** An imported address as the customer's primary address: the primary one changed to it, or a new one. */
+async function primaryAddressFromText(tx: Tx, customerId: string, text: string) {
+  const primary = await tx.customerAddress.findFirst({ where: { customerId, isPrimary: true } });
+  if (!primary) await tx.customerAddress.create({ data: { customerId, street: text, isPrimary: true } });
+  else if (addressText(primary) !== text) await tx.customerAddress.update({ where: { id: primary.id }, data: { street: text, province: null, city: null, postalCode: null, countryCode: "CN" } });
 }
 
 /** The non-empty values of a row as changes of a customer's profile (the owner stays). */
@@ -122,6 +138,7 @@ export async function writeCustomerRows(tx: Tx, actor: EmployeeActor, ops: Write
       continue;
     }
     await tx.customer.update({ where: { id: target }, data: changesOf(v) });
+    if (v.address) await primaryAddressFromText(tx, target, v.address);
     if (v.creditCode) holders.set(v.creditCode, target);
     updated.push(current.code);
     results.push({ rowNumber: row.rowNumber, outcome: "updated", recordId: target });

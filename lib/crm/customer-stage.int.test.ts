@@ -5,6 +5,7 @@ import { drainJobs } from "@/test/erp/erp-test-kit";
 import { creditCodeCheck } from "../names/credit-code";
 import { createCustomer } from "./create-customer";
 import { getCustomer } from "./get-customer";
+import { saveCustomerAddress } from "./save-customer-address";
 import { setCustomerStage } from "./set-customer-stage";
 import { updateCustomer } from "./update-customer";
 
@@ -46,15 +47,20 @@ describe.each(kinds)("a customer of record is written to the ERP as a party (CRM
   it("a change of its party data is written again; a change the ERP does not hold is not", async () => {
     const sunli = await t.actor("sunli");
     const c = await t.db.customer.findUniqueOrThrow({ where: { id } });
-    const profile = { name: c.name, creditCode: CREDIT, contactName: c.contactName ?? undefined, contactPhone: c.contactPhone ?? undefined, address: c.address ?? undefined };
+    const profile = { name: c.name, creditCode: CREDIT };
     await updateCustomer(t.db, sunli, id, { ...profile, industry: "汽车零部件" });
     await drainJobs(t.db);
     expect(await ledger(c.code)).toHaveLength(1);
-    await updateCustomer(t.db, sunli, id, { ...profile, industry: "汽车零部件", address: "江苏省苏州市吴中区友翔路 52 号 3 号楼" });
+    // The address given on entry is the primary one of its addresses; changed, the party is written again with all of them.
+    const primary = await t.db.customerAddress.findFirstOrThrow({ where: { customerId: id, isPrimary: true } });
+    await saveCustomerAddress(t.db, sunli, id, primary.id, { kind: "office", province: "江苏省", city: "苏州市", street: "吴中区友翔路 52 号 3 号楼", isPrimary: true });
     await drainJobs(t.db);
     const rows = await ledger(c.code);
     expect(rows).toHaveLength(2);
-    expect((rows[1].payload as { input: { address: string } }).input.address).toBe("江苏省苏州市吴中区友翔路 52 号 3 号楼");
+    expect((rows[1].payload as { input: Record<string, unknown> }).input).toMatchObject({
+      address: "江苏省 苏州市 吴中区友翔路 52 号 3 号楼",
+      addresses: [{ name: null, countryCode: "CN", province: "江苏省", city: "苏州市", street: "吴中区友翔路 52 号 3 号楼", postalCode: null }],
+    });
   });
 
   it("never goes back to prospect; inactive needs a reason; reactivated it is written again", async () => {

@@ -21,9 +21,14 @@ export async function getCustomer(db: Db, who: Actor | null, id: string) {
     owner: { select: { name: true } }, team: { select: { nameZh: true, nameEn: true } },
     mergedAway: { orderBy: { mergedAt: "asc" }, select: { id: true, code: true, name: true } },
     contacts: { orderBy: [{ primary: "desc" }, { createdAt: "asc" }], select: { id: true, name: true, title: true, phone: true, email: true, primary: true } },
+    addresses: {
+      orderBy: [{ isPrimary: "desc" }, { createdAt: "asc" }, { id: "asc" }],
+      select: { id: true, kind: true, label: true, countryCode: true, province: true, city: true, street: true, postalCode: true, contactName: true, phone: true, isPrimary: true },
+    },
+    categoryIds: true,
     logs: { orderBy: [{ at: "desc" }, { id: "asc" }], take: 50, select: { id: true, kind: true, note: true, at: true, byId: true, nextFollowUpAt: true, latitude: true, longitude: true, accuracy: true, photoFileId: true } },
   });
-  const [tasks, history, thresholds] = await Promise.all([
+  const [tasks, history, thresholds, categories] = await Promise.all([
     db.task.findMany({
       where: { status: "open", instance: { recordType: "Customer", recordId: c.id } },
       orderBy: { createdAt: "asc" },
@@ -32,6 +37,7 @@ export async function getCustomer(db: Db, who: Actor | null, id: string) {
     // The history of customers merged into this one is part of its own.
     db.auditLog.findMany({ where: { entity: "Customer", entityId: { in: [c.id, ...c.mergedAway.map((m) => m.id)] }, action: { not: "customer.merged_away" } }, orderBy: { at: "desc" }, take: 30, select: { id: true, action: true, at: true, actorId: true } }),
     contactThresholds(db),
+    c.categoryIds.length ? db.customerCategory.findMany({ where: { id: { in: c.categoryIds } }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, name: true } }) : [],
   ]);
   // Who logged each contact and who made each change, in one read.
   const ids = [...new Set([...c.logs.map((l) => l.byId), ...history.map((h) => h.actorId).filter((x): x is string => !!x)])];
@@ -39,6 +45,7 @@ export async function getCustomer(db: Db, who: Actor | null, id: string) {
   const days = daysSince(c.lastContactAt ?? c.createdAt, now());
   return {
     customer: c,
+    categories,
     days,
     never: !c.lastContactAt,
     tone: contactTone(days, thresholds),

@@ -57,7 +57,19 @@ export async function listCustomers(db: Db, who: Actor | null, q: CustomerListQu
   const [scope, thresholds, search] = await Promise.all([visibleCustomersWhere(db, actor), contactThresholds(db), q.q ? searchWhere(db, q.q) : {}]);
   const view: Prisma.CustomerWhereInput = q.view === "mine" ? { ownerId: actor.id } : q.view === "team" ? { teamId: actor.departmentId ?? "none" } : {};
   const where: Prisma.CustomerWhereInput = {
-    AND: [scope, view, search, q.level ? { level: q.level } : {}, q.tag ? { tags: { has: q.tag } } : {}, contactWhere(q.contact, thresholds, today)],
+    AND: [
+      scope,
+      view,
+      search,
+      q.level ? { level: q.level } : {},
+      q.tag ? { tags: { has: q.tag } } : {},
+      q.stage ? { stage: q.stage } : {},
+      q.region ? { region: { contains: q.region, mode: "insensitive" } } : {},
+      q.industry ? { industry: { contains: q.industry, mode: "insensitive" } } : {},
+      q.category ? { categoryIds: { has: q.category } } : {},
+      q.owner ? { ownerId: q.owner } : {},
+      contactWhere(q.contact, thresholds, today),
+    ],
   };
   const { rows, total, page, pageCount } = await countedPage(
     () => db.customer.count({ where }),
@@ -67,7 +79,7 @@ export async function listCustomers(db: Db, who: Actor | null, q: CustomerListQu
         orderBy: [{ lastContactAt: { sort: "asc", nulls: "first" } }, { createdAt: "asc" }, { id: "asc" }],
         skip,
         take,
-        select: { id: true, code: true, name: true, level: true, tags: true, industry: true, region: true, stage: true, contactName: true, contactPhone: true, lastContactAt: true, createdAt: true, owner: { select: { name: true } } },
+        select: { id: true, code: true, name: true, level: true, tags: true, categoryIds: true, industry: true, region: true, stage: true, contactName: true, contactPhone: true, lastContactAt: true, createdAt: true, owner: { select: { name: true } } },
       }),
     q.page,
     pageSize,

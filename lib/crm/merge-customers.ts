@@ -39,6 +39,9 @@ export async function mergeCustomers(db: Db, who: Actor | null, raw: MergeInput)
     // The merged customer lets go of its unique columns before the survivor may take them.
     await tx.customer.update({ where: { id: other.id }, data: { mergedIntoId: survivor.id, mergedAt: now(), creditCode: null, erpId: null } });
     await moveFollowers(tx, other, survivor);
+    // Every address moves to the survivor; the primary one is on the side whose address was chosen.
+    await tx.customerAddress.updateMany({ where: { customerId: sides.address === "other" ? survivor.id : other.id }, data: { isPrimary: false } });
+    await tx.customerAddress.updateMany({ where: { customerId: other.id }, data: { customerId: survivor.id } });
     const last = await tx.customerLog.aggregate({ where: { customerId: survivor.id }, _max: { at: true } });
     const values = {
       name: pick("name"), creditCode: pick("creditCode"), industry: pick("industry"), region: pick("region"), level: pick("level"), tags: pick("tags"),

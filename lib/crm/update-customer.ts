@@ -7,14 +7,26 @@ import { AppError, isUniqueViolation } from "../errors/app-error";
 import { parseInput } from "../errors/parse-input";
 import { enqueueErpWrite } from "../erp/outbox";
 import { customerNameFields } from "../names/customer-name-fields";
+import { checkCategoryIds } from "./customer-categories";
 import { customerPartyWrite } from "./customer-erp-write";
-import { customerInput, type CustomerInput } from "./customer.schema";
+import { z } from "zod";
+import { customerInput } from "./customer.schema";
 import { assertMayEditCustomer, visibleCustomer } from "./customer-scope";
 import { findCustomerDuplicates } from "./find-customer-duplicates";
 
-const FIELDS = ["name", "creditCode", "industry", "region", "level", "tags", "contactName", "contactPhone", "address", "sharedWithTeam"] as const;
-/** What the ERP's party holds: a change to one of these is written to the ERP for a customer of record. */
-const PARTY_FIELDS = new Set<string>(["name", "creditCode", "contactName", "contactPhone", "address"]);
+const FIELDS = ["name", "creditCode", "industry", "region", "level", "tags", "sharedWithTeam"] as const;
+/** What the ERP's party holds of the profile: a change to one of these is written to the ERP for a customer of record. */
+const PARTY_FIELDS = new Set<string>(["name", "creditCode"]);
+
+/**
+ * The customer's profile fields only: the main contact comes from the contacts
+ * (save-customer-contact.ts) and the address from the addresses (save-customer-address.ts).
+ */
+const customerProfileInput = customerInput.omit({ contactName: true, contactPhone: true, address: true }).extend({
+  /** The administrator-defined categories (customer-categories.ts); absent leaves them as they are. */
+  categoryIds: z.array(z.string().max(40)).max(20, "validation.too_big").optional(),
+});
+export type CustomerProfileInput = z.input<typeof customerProfileInput>;
 
 /**
  * The customer's profile changed by its owner, their sales lead or an administrator
@@ -22,15 +34,20 @@ const PARTY_FIELDS = new Set<string>(["name", "creditCode", "contactName", "cont
  * itself aside); only what changed is written, with its before and after in the audit row.
  * A customer of record whose party data changed is written to the ERP again (outbox, same transaction).
  */
-export async function updateCustomer(db: Db, who: Actor | null, id: string, raw: CustomerInput) {
+export async function updateCustomer(db: Db, who: Actor | null, id: string, raw: CustomerProfileInput) {
   const actor = requirePermission(who, "crm.view");
-  const input = parseInput(customerInput, raw);
-  const current = await visibleCustomer(db, actor, id, {
-    id: true, stage: true, ownerId: true, teamId: true, name: true, creditCode: true, industry: true, region: true, level: true, tags: true, contactName: true, contactPhone: true, address: true, sharedWithTeam: true,
-  });
-  await assertMayEditCustomer(db, actor, current);
+  const input = parseInput(customerProfileInput, raw);
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
+  const current = await visibleCustomer(db, actor, id, {
+    id: true, stage: true, ownerId: true, teamId: true, name: true, creditCode: true, industry: true, region: true, level: true, tags: true, sharedWithTeam: true, categoryIds: true,
+  });
+  await assertMayEditCustomer(db, actor, current);
+  const categoryIds = input.categoryIds ? await checkCategoryIds(db, input.categoryIds, current.categoryIds) : current.categoryIds;
+  if ([...categoryIds].sort().join() !== [...current.categoryIds].sort().join()) {
+    before.categoryIds = current.categoryIds;
+    after.categoryIds = categoryIds;
+  }
   for (const f of FIELDS) {
     if (JSON.stringify(current[f] ?? null) !== JSON.stringify(input[f] ?? null)) {
       before[f] = current[f] ?? null;

@@ -22,6 +22,8 @@ const CUSTOMERS: DemoCustomer[] = [
 /** The CRM's demo customers, entered and contacted through the CRM's own use-cases; once. */
 export async function seedCrm(db: Db, log: (m: string) => void) {
   if (await db.customer.count({ where: { erpId: null } })) return;
+  // The administrator's customer categories (CRM-2).
+  for (const [i, name] of ["终端客户", "经销商", "战略客户"].entries()) await db.customerCategory.upsert({ where: { name }, create: { name, sortOrder: (i + 1) * 10 }, update: {} });
   const today = new Date(`${shanghaiToday()}T12:00:00+08:00`);
   for (const c of CUSTOMERS) {
     const owner = await loadEmployeeActor((await db.employee.findUniqueOrThrow({ where: { username: c.owner } })).id, db);

@@ -104,6 +104,9 @@ export type DeliveryPlanPoll = {
   ordersInFull: string[];
 };
 
+/** One of a customer's addresses as the ERP gets it (primary first). */
+export type PartyAddress = { name: string | null; countryCode: string | null; province: string | null; city: string | null; street: string; postalCode: string | null };
+
 /** What the app knows about a supplier or customer when it writes it to the ERP. */
 export type PartyInput = {
   role: PartyRole;
@@ -115,6 +118,8 @@ export type PartyInput = {
   contactName: string | null;
   contactPhone: string | null;
   address: string | null;
+  /** All of a customer's addresses: when given (not empty), the ERP's party addresses become these and `address` is not used. */
+  addresses?: PartyAddress[];
   /** A supplier's bank and account number (changed only through an approved change); absent or null leaves the ERP's alone. */
   bankName?: string | null;
   bankAccount?: string | null;

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "../db/client";
-import type { ConnectorKind, PartyInput, PartyRole } from "./connector";
+import type { ConnectorKind, PartyAddress, PartyInput, PartyRole } from "./connector";
 
 /** The ERP id of a local code-list code: a mapping first, then the synced record; the code itself for the built-in connector. */
 async function erpIdOf(db: Db, kind: ConnectorKind, entity: "paymentTerm" | "tax" | "currency" | "unit" | "warehouse" | "location", code: string | null): Promise<string | null> {
@@ -13,6 +13,12 @@ async function erpIdOf(db: Db, kind: ConnectorKind, entity: "paymentTerm" | "tax
 }
 
 /** A supplier or customer as it is now, ready to write to the ERP. */
+/** A customer's addresses for the ERP, the primary one first. */
+async function customerAddresses(db: Db, customerId: string): Promise<PartyAddress[]> {
+  const rows = await db.customerAddress.findMany({ where: { customerId }, orderBy: [{ isPrimary: "desc" }, { createdAt: "asc" }, { id: "asc" }] });
+  return rows.map((a) => ({ name: a.label, countryCode: a.countryCode, province: a.province, city: a.city, street: a.street, postalCode: a.postalCode }));
+}
+
 export async function partyInputFor(db: Db, kind: ConnectorKind, role: PartyRole, id: string): Promise<PartyInput | null> {
   const p = role === "supplier" ? await db.supplier.findUnique({ where: { id } }) : await db.customer.findUnique({ where: { id } });
   if (!p) return null;
@@ -26,6 +32,7 @@ export async function partyInputFor(db: Db, kind: ConnectorKind, role: PartyRole
     contactName: p.contactName,
     contactPhone: p.contactPhone,
     address: p.address,
+    ...(role === "customer" ? { addresses: await customerAddresses(db, id) } : {}),
     ...("bankAccount" in p ? { bankName: p.bankName, bankAccount: p.bankAccount } : {}),
     erpId: p.erpId,
   };

@@ -71,7 +71,7 @@ export async function getImportRun(db: Db, who: Actor | null, target: TargetInfo
   const saved = run.headers.length ? await db.importMapping.findUnique({ where: { employeeId_target_headerKey: { employeeId: actor.id, target: target.name, headerKey: headerSetKey(run.headers) } } }) : null;
   return {
     remembered: !!saved && JSON.stringify(saved.mapping) === JSON.stringify(run.mapping),
-    id: run.id, status: run.status, fileName: run.fileName, encoding: run.encoding, headers: run.headers, mapping: run.mapping as ColumnMapping,
+    id: run.id, target: target.name, status: run.status, fileName: run.fileName, encoding: run.encoding, headers: run.headers, mapping: run.mapping as ColumnMapping,
     total: run.total, invalid: run.invalid, preview: run.preview as PreviewRow[], groupCount: groups.length,
     groups: groups.slice(0, SHOWN_GROUPS).map((g) => ({ ...g, rows: g.rows.slice(0, 10), rowCount: g.rows.length })),
     done: run.done, created: run.created, updated: run.updated, skipped: run.skipped, failed: run.failed,

@@ -40,6 +40,8 @@ export type WriteResult = { rowNumber: number; outcome: "created" | "updated" | 
  */
 export type ImportTarget<V> = {
   name: string;
+  /** The message area of its own reasons (duplicateExisting, duplicateInFile); crmImport when absent. */
+  messages?: string;
   /** The durable job kind that runs this target's imports (registered by the domain module). */
   jobKind: string;
   fields: readonly ImportField[];

@@ -18,7 +18,7 @@ type Outcome = { rowNumber: number; outcome: "created" | "updated" | "skipped" |
 type Run = { id: string; fileId: string | null; cursor: number; mapping: unknown; groups: unknown };
 
 /** What happens to each row of a batch, from its check, its group's decision and the existing records it matches. */
-function decide<V>(checked: CheckedRow<V>[], groupOf: Map<number, ImportGroup>, found: Map<string, { code: string; name: string; id: string }>) {
+function decide<V>(checked: CheckedRow<V>[], groupOf: Map<number, ImportGroup>, found: Map<string, { code: string; name: string; id: string }>, ns: string) {
   const ops: WriteOp<V>[] = [];
   const outcomes: Outcome[] = [];
   const skip = (c: CheckedRow<V>, problem: RowProblem) => outcomes.push({ rowNumber: c.rowNumber, outcome: "skipped", problems: [problem], raw: c.raw });
@@ -32,10 +32,10 @@ function decide<V>(checked: CheckedRow<V>[], groupOf: Map<number, ImportGroup>, 
     const existing = g ? g.existing : (c.keys.map((k) => found.get(k)).find(Boolean) ?? null);
     const decision = g?.decision ?? "skip";
     if (existing) {
-      if (decision === "skip") skip(c, { key: "crmImport.reasons.duplicateExisting", params: { code: existing.code, name: existing.name } });
+      if (decision === "skip") skip(c, { key: `${ns}.reasons.duplicateExisting`, params: { code: existing.code, name: existing.name } });
       else ops.push(decision === "update" ? { row, action: "update", id: existing.id } : { row, action: "create" });
     } else if (!g || c.rowNumber === g.id || decision === "create") ops.push({ row, action: "create" });
-    else if (decision === "skip") skip(c, { key: "crmImport.reasons.duplicateInFile", params: { row: g.id } });
+    else if (decision === "skip") skip(c, { key: `${ns}.reasons.duplicateInFile`, params: { row: g.id } });
     else ops.push({ row, action: "update", ofRow: g.id });
   }
   return { ops, outcomes };
@@ -44,7 +44,7 @@ function decide<V>(checked: CheckedRow<V>[], groupOf: Map<number, ImportGroup>, 
 async function commitBatch<V>(db: Db, job: ClaimedJob, run: Run, actor: EmployeeActor, target: ImportTarget<V>, rows: RawRow[], groupOf: Map<number, ImportGroup>) {
   const checked = await target.check(db, actor, rows);
   const found = await target.findExisting(db, checked.filter((c) => c.value).flatMap((c) => c.keys));
-  const { ops, outcomes } = decide(checked, groupOf, found);
+  const { ops, outcomes } = decide(checked, groupOf, found, target.messages ?? "crmImport");
   // A group's first row committed in an earlier batch: update the record it made (or create, if it made none).
   const first = rows[0].rowNumber;
   const earlier = ops.flatMap((o) => (o.action === "update" && o.ofRow !== undefined && o.ofRow < first ? [o.ofRow] : []));

@@ -20,7 +20,7 @@ export async function saveFilter(db: Db, who: Actor, input: { name: string; shar
     if ((await tx.savedFilter.count({ where: { ownerId: actor.id, listKey: "inbox" } })) >= MAX_FILTERS_PER_USER) {
       throw new AppError("validation", { fieldErrors: { name: "inbox.validation.tooManyFilters" } });
     }
-    const row = await tx.savedFilter.create({ data: { ownerId: actor.id, name: input.name, query, sharedGroupKey: input.sharedGroupKey } });
+    const row = await tx.savedFilter.create({ data: { ownerId: actor.id, listKey: "inbox", name: input.name, query, sharedGroupKey: input.sharedGroupKey } });
     await writeAudit(tx, actor, { action: "inbox.filter.save", entity: "SavedFilter", entityId: row.id, after: { name: row.name, query, sharedGroupKey: row.sharedGroupKey } });
     return { id: row.id };
   });

@@ -105,6 +105,7 @@ describe.runIf(await postgresAvailable())("cold start: every page as the first r
       "/crm/customers/[id]/edit:id": customer.id,
       "/crm/customers/[id]/merge:id": customer.id,
       "/crm/leads/[id]:id": lead.id,
+      "/crm/leads/[id]/edit:id": lead.id,
       "/crm/knowledge/[id]:id": article.id,
       "/crm/opportunities/[id]:id": opportunity.id,
       "/crm/knowledge/[id]/edit:id": article.id,

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { createLeadAction } from "@/app/(workbench)/crm/leads/actions";
+import { createLeadAction, updateLeadAction } from "@/app/(workbench)/crm/leads/actions";
 import { useAction } from "@/components/admin/use-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -10,15 +10,23 @@ import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 
-/** CRM-3: a lead entered by hand; the server classifies and assigns it, then its page opens. */
-export function LeadForm() {
+type LeadValues = Record<"companyName" | "contactName" | "phone" | "email" | "region" | "industry" | "channel" | "campaignCode" | "remark", string | null>;
+
+/**
+ * CRM-3: a lead entered by hand (the server classifies and assigns it), or an open one
+ * corrected (`lead`: its values; the source is classified again when what the rules read
+ * changed); then its page opens.
+ */
+export function LeadForm({ lead }: { lead?: { id: string } & LeadValues }) {
   const t = useTranslations("leads.form");
   const router = useRouter();
-  const create = useAction(createLeadAction);
+  const createLead = useAction(createLeadAction);
+  const updateLead = useAction(updateLeadAction);
+  const create = lead ? updateLead : createLead;
   const err = create.fieldError;
-  const text = (id: string, props: React.ComponentProps<typeof Input> = {}, hint?: string) => (
+  const text = (id: keyof LeadValues, props: React.ComponentProps<typeof Input> = {}, hint?: string) => (
     <Field id={`lead-${id}`} label={t(id)} hint={hint} error={err(id)}>
-      <Input id={`lead-${id}`} name={id} autoComplete="off" aria-invalid={!!err(id)} {...props} />
+      <Input id={`lead-${id}`} name={id} autoComplete="off" aria-invalid={!!err(id)} defaultValue={lead?.[id] ?? ""} {...props} />
     </Field>
   );
   return (
@@ -28,7 +36,13 @@ export function LeadForm() {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          create.run(Object.fromEntries(new FormData(e.currentTarget)), ({ id }) => router.push(`/crm/leads/${id}`));
+          const values = Object.fromEntries(new FormData(e.currentTarget));
+          const done = ({ id }: { id: string }) => {
+            router.push(`/crm/leads/${id}`);
+            router.refresh();
+          };
+          if (lead) updateLead.run({ ...values, id: lead.id }, done);
+          else createLead.run(values, done);
         }}
       >
         <div className="sm:col-span-2">{text("companyName", { maxLength: 100 })}</div>
@@ -42,7 +56,7 @@ export function LeadForm() {
         <div className="sm:col-span-2">{text("remark", { maxLength: 1000 })}</div>
         {create.error && !Object.keys(create.error.fieldErrors ?? {}).length ? <div className="sm:col-span-2"><Alert>{create.error.message}</Alert></div> : null}
         <div className="sm:col-span-2">
-          <Button type="submit" disabled={create.pending} data-testid="lead-submit">{create.pending ? t("submitting") : t("submit")}</Button>
+          <Button type="submit" disabled={create.pending} data-testid="lead-submit">{create.pending ? t("submitting") : lead ? t("saveChanges") : t("submit")}</Button>
         </div>
       </form>
     </Card>

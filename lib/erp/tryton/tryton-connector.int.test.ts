@@ -114,6 +114,42 @@ describe.skipIf(!!skip)("Tryton connector", () => {
     expect(await peer.rpc.model("party.party", "search_count", [["name", "=", "招商银行宁波分行"]])).toBe(1);
   });
 
+  it("writes a customer's addresses to party.address: all of them, a repeat writes nothing, a change updates in place, a removed one is deactivated", async () => {
+    const hq = { name: "总部", countryCode: "CN", province: "江苏省", city: "苏州市", street: "吴中区木渎镇金枫南路 1258 号", postalCode: "215101" };
+    const plant = { name: "二厂", countryCode: "CN", province: "江苏省", city: "苏州市", street: "吴中区胥口镇孙武路 88 号", postalCode: "215164" };
+    const input: PartyInput = {
+      role: "customer", code: `CU-AD-${run}`, name: "苏州恒力精工机械有限公司", taxCode: null, paymentTermErpId: null, contactName: null, contactPhone: null,
+      address: "江苏省 苏州市 吴中区木渎镇金枫南路 1258 号", addresses: [hq, plant], erpId: null,
+    };
+    const addresses = async (erpId: string) =>
+      (await peer.rpc.modelCtx<{ name: string | null; street: string; postal_code: string | null; city: string | null; active: boolean; sequence: number | null }[]>(
+        "party.address", "search_read", { active_test: false }, [["party", "=", Number(erpId)]], 0, null, [["sequence", "ASC"], ["id", "ASC"]], ["name", "street", "postal_code", "city", "active", "sequence"],
+      )).map((a) => [a.name, a.street, a.postal_code, a.city, Boolean(a.active), a.sequence]);
+    const first = await erp.upsertParty(input, `addr-${run}-1`);
+    expect(first.repeated).toBe(false);
+    expect(await addresses(first.erpId)).toEqual([
+      ["总部", hq.street, "215101", "苏州市", true, 1],
+      ["二厂", plant.street, "215164", "苏州市", true, 2],
+    ]);
+    expect(await erp.upsertParty({ ...input, erpId: first.erpId }, `addr-${run}-1`)).toEqual({ erpId: first.erpId, repeated: true });
+
+    // The plant moved and became primary; a billing address added; then the head office removed.
+    const moved = { ...plant, street: "吴中区胥口镇孙武路 99 号" };
+    const billing = { name: "财务部", countryCode: "CN", province: "江苏省", city: "苏州市", street: "工业园区星湖街 88 号", postalCode: null };
+    expect(await erp.upsertParty({ ...input, addresses: [moved, hq, billing], erpId: first.erpId }, `addr-${run}-2`)).toEqual({ erpId: first.erpId, repeated: false });
+    expect(await erp.upsertParty({ ...input, addresses: [moved, hq, billing], erpId: first.erpId }, `addr-${run}-2`)).toEqual({ erpId: first.erpId, repeated: true });
+    expect(await addresses(first.erpId)).toEqual([
+      ["二厂", moved.street, "215164", "苏州市", true, 1],
+      ["总部", hq.street, "215101", "苏州市", true, 2],
+      ["财务部", billing.street, null, "苏州市", true, 3],
+    ]);
+    expect(await erp.upsertParty({ ...input, addresses: [moved, billing], erpId: first.erpId }, `addr-${run}-3`)).toEqual({ erpId: first.erpId, repeated: false });
+    expect(await erp.upsertParty({ ...input, addresses: [moved, billing], erpId: first.erpId }, `addr-${run}-3`)).toEqual({ erpId: first.erpId, repeated: true });
+    const after = await addresses(first.erpId);
+    expect(after.filter((a) => a[4]).map((a) => a[0])).toEqual(["二厂", "财务部"]);
+    expect(after.filter((a) => !a[4]).map((a) => a[0])).toEqual(["总部"]);
+  });
+
   it("polls a new quotation, confirms it back (repeat is a no-op) and posts a partial receipt once", async () => {
     const cursor = await drainPurchaseCursor();
     const po = await peer.createPurchaseOrder({ supplierCode: `SUP-PO-${run}`, supplierName: "PO Supplier", lines: [{ productCode: base.productCode, quantity: 10, unitPrice: 12.5 }, { productCode: base.productCode, quantity: 4, unitPrice: 3 }] });

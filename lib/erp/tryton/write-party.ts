@@ -1,6 +1,7 @@
 import "server-only";
 import { ErpError, type ErpWriteResult, type PartyInput } from "../connector";
 import { formatAddress } from "./read-parties";
+import { addressActions } from "./write-party-addresses";
 import type { TrytonRpc } from "./rpc-client";
 import type { Row } from "./tryton-lookups";
 import { writeBankAccount } from "./write-bank-account";
@@ -10,7 +11,8 @@ import { writeBankAccount } from "./write-bank-account";
 // time. Only what differs is written; nothing differing means repeated = true. Null
 // inputs (no address, no payment term) leave Tryton's value alone.
 //
-// Where things go: address -> the first party.address (street), tax code -> an untyped
+// Where things go: address -> the first party.address (street), or a customer's
+// addresses -> all of party.address (write-party-addresses.ts), tax code -> an untyped
 // party.identifier (Tryton validates typed ones against national formats), contact ->
 // a "phone" contact mechanism named after the contact person, payment term ->
 // supplier_payment_term or customer_payment_term (account_invoice, per company), bank and
@@ -37,7 +39,8 @@ export async function upsertParty(rpc: TrytonRpc, input: PartyInput): Promise<Er
 
   if (!party) {
     const values: Record<string, unknown> = { code: input.code, name: input.name };
-    if (input.address) values.addresses = [["create", [{ street: input.address }]]];
+    if (input.addresses?.length) values.addresses = await addressActions(rpc, [], input.addresses);
+    else if (input.address) values.addresses = [["create", [{ street: input.address }]]];
     if (input.taxCode) values.identifiers = [["create", [{ code: input.taxCode }]]];
     if (input.contactPhone) values.contact_mechanisms = [["create", [{ type: "phone", value: input.contactPhone, name: input.contactName }]]];
     if (term) values[termField(input)] = term;
@@ -52,7 +55,10 @@ export async function upsertParty(rpc: TrytonRpc, input: PartyInput): Promise<Er
   if (!party.active) changes.active = true;
   if (term && party[termField(input)] !== term) changes[termField(input)] = term;
 
-  if (input.address) {
+  if (input.addresses?.length) {
+    const actions = await addressActions(rpc, party.addresses as number[], input.addresses);
+    if (actions) changes.addresses = actions;
+  } else if (input.address) {
     const ids = party.addresses as number[];
     const [first] = ids.length ? await rpc.modelCtx<Row[]>("party.address", "read", { active_test: false }, ids.slice(0, 1), ["street", "postal_code", "city"]) : [];
     if (!first) changes.addresses = [["create", [{ street: input.address }]]];

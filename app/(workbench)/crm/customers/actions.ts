@@ -5,6 +5,7 @@ import { z } from "zod";
 import { employeeAction } from "@/lib/auth/action-client";
 import { attachVisitPhoto } from "@/lib/crm/attach-visit-photo";
 import { createCustomer } from "@/lib/crm/create-customer";
+import { saveCustomerCategory, type CustomerCategoryInput } from "@/lib/crm/customer-categories";
 import type { CustomerInput } from "@/lib/crm/customer.schema";
 import { setContactThresholds } from "@/lib/crm/crm-settings";
 import { findCustomerDuplicates } from "@/lib/crm/find-customer-duplicates";
@@ -45,4 +46,10 @@ export const setThresholdsAction = employeeAction("customer.assign", z.record(z.
   const value = await setContactThresholds(db, actor, input);
   revalidatePath("/crm/customers");
   return value;
+});
+
+export const saveCategoryAction = employeeAction("customer.categories", z.object({ id: z.string().max(40).nullable(), input: z.record(z.string(), z.unknown()) }), async ({ id, input }, { actor, db }) => {
+  const saved = await saveCustomerCategory(db, actor, id, input as CustomerCategoryInput);
+  revalidatePath("/crm/customers/categories");
+  return saved;
 });

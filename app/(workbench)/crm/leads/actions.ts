@@ -9,6 +9,7 @@ import { disqualifyLead } from "@/lib/crm/leads/disqualify-lead";
 import { distributeLeads } from "@/lib/crm/leads/distribute-leads";
 import type { ConvertLeadInput, LeadInput } from "@/lib/crm/leads/lead.schema";
 import { addAssignmentRule, addSourceRule, deleteLeadRule, setLeadStaleDays } from "@/lib/crm/leads/lead-rules";
+import { updateLead } from "@/lib/crm/leads/update-lead";
 import { workLead } from "@/lib/crm/leads/work-lead";
 
 // The use-cases validate their input themselves (field errors), decide visibility and write the audit rows.
@@ -19,6 +20,13 @@ export const createLeadAction = employeeAction("crm.view", record, async (input,
   const lead = await createLead(db, actor, input as LeadInput);
   revalidatePath("/crm/leads");
   return { id: lead.id };
+});
+
+export const updateLeadAction = employeeAction("crm.view", withId, async ({ id, ...input }, { actor, db }) => {
+  await updateLead(db, actor, id, input as LeadInput);
+  revalidatePath(`/crm/leads/${id}`);
+  revalidatePath("/crm/leads");
+  return { id };
 });
 
 export const workLeadAction = employeeAction("crm.view", withId, async ({ id, ...input }, { actor, db }) => {

@@ -22,7 +22,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
   const actor = await employeeWithPermission("crm.view");
   const q = parseLeadListQuery(await searchParams);
   const db = await getDb();
-  const [t, locale, list] = await Promise.all([getTranslations("leads.list"), getLocale(), listLeads(db, actor, q)]);
+  const [t, ti, locale, list] = await Promise.all([getTranslations("leads.list"), getTranslations("leadImport"), getLocale(), listLeads(db, actor, q)]);
   const distributes = hasPermission(actor, "lead.distribute");
   const targets = distributes && list.view !== "mine" ? await reassignTargets(db, actor) : null;
   const tabs = (distributes ? LEAD_VIEWS : (["mine"] as const)).map((view) => ({ href: href({ view }), label: t(`views.${view}`), exact: true, active: list.view === view }));
@@ -31,6 +31,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
       <PageHeader title={t("title")}>
         <div className="flex flex-wrap gap-2">
           {hasPermission(actor, "lead.rules") ? <Link href="/crm/leads/rules" className={buttonVariants({ variant: "secondary", size: "sm" })} data-testid="lead-rules">{t("rules")}</Link> : null}
+          <Link href="/crm/leads/import" className={buttonVariants({ variant: "secondary", size: "sm" })} data-testid="import-leads">{ti("link")}</Link>
           <Link href="/crm/leads/new" className={buttonVariants({ size: "sm" })} data-testid="new-lead">{t("new")}</Link>
         </div>
       </PageHeader>

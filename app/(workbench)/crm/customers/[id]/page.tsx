@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { ContactLogForm } from "@/components/crm/contact-log-form";
 import { CustomerStagePanel } from "@/components/crm/customer-stage-panel";
+import { CustomerAddresses } from "@/components/crm/customer-addresses";
 import { CustomerContactsEditor } from "@/components/crm/customer-contacts-editor";
 import { CustomerDetailView } from "@/components/crm/customer-detail-view";
 import { CustomerLeads } from "@/components/crm/leads/customer-leads";
@@ -55,6 +56,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
             {targets ? <Link href={`/crm/customers/${detail.customer.id}/merge`} className="text-brand-700 underline" data-testid="customer-merge">{tm("merge.link")}</Link> : null}
           </>
         ) : null}
+        addresses={<CustomerAddresses customerId={detail.customer.id} addresses={detail.customer.addresses} mayEdit={detail.mayEdit} />}
         contactsEditor={detail.mayEdit ? <CustomerContactsEditor customerId={detail.customer.id} contacts={detail.customer.contacts} /> : undefined}
         reassign={targets ? <ReassignForm customerId={detail.customer.id} ownerId={detail.customer.ownerId} targets={targets.map((p) => ({ id: p.id, label: label(p) }))} /> : null}
       />

@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LeadAssignForm, LeadConvertForm, LeadDisqualifyForm, LeadWorkForm } from "@/components/crm/leads/lead-actions";
 import { LeadDetailView } from "@/components/crm/leads/lead-detail-view";
@@ -44,7 +45,9 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
   return (
     <div>
       <BackLink href="/crm/leads" className="mb-2">{t("back")}</BackLink>
-      <PageHeader title={l.companyName} />
+      <PageHeader title={l.companyName}>
+        {detail.mayWork && (l.status === "new" || l.status === "working") ? <Link href={`/crm/leads/${l.id}/edit`} className={buttonVariants({ size: "sm", variant: "secondary" })} data-testid="lead-edit">{t("edit")}</Link> : null}
+      </PageHeader>
       {!detail.mayWork && (l.status === "new" || l.status === "working") ? <div className="mb-4"><Alert tone="info">{t("readOnly")}</Alert></div> : null}
       {opportunity ? (
         <Card className="mb-4 flex flex-wrap items-center justify-between gap-2" data-testid="lead-opportunity">
