@@ -47,7 +47,7 @@ const SECTION_KEYS = new Set(["Supplier", "ProcessInstance"]);
  * under their own heading, so nobody mistakes whose they are; each opens
  * through /api/files/[id] under that record's rules.
  */
-export function InstanceFiles({ ownerType = "ProcessInstance", ownerId, files, canUpload }: { ownerType?: "ProcessInstance" | "Supplier" | "KnowledgeArticle"; ownerId: string; files: InstanceFile[]; canUpload: boolean }) {
+export function InstanceFiles({ ownerType = "ProcessInstance", ownerId, files, canUpload }: { ownerType?: "ProcessInstance" | "Supplier" | "KnowledgeArticle" | "ProductRequirement"; ownerId: string; files: InstanceFile[]; canUpload: boolean }) {
   const t = useTranslations("inbox.files");
   const tErrors = useTranslations("errors");
   const router = useRouter();

@@ -12,6 +12,7 @@ import { seedLeads } from "./seed-leads";
 import { seedOpportunities } from "./seed-opportunities";
 import { seedProductLibrary } from "./seed-product-library";
 import { seedKnowledge } from "./seed-knowledge";
+import { seedRequirementDemo } from "./seed-requirements";
 import { createSupplier } from "../srm/create-supplier";
 import { createSupplierUser } from "../srm/supplier-accounts";
 import type { Db } from "../db/client";
@@ -149,6 +150,7 @@ export async function seedDemo(db: Db, log: (m: string) => void = () => {}) {
   await seedKnowledge(db, log);
   await seedProductLibrary(db, admin, log);
   await seedOpportunities(db, log);
+  await seedRequirementDemo(db, log);
 }
 
 /** One order for S001 whose confirmation waits in supplier1's portal (once the flow is published). */

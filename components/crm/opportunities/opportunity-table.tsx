@@ -1,5 +1,6 @@
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
+import { StartRequirementReviewButton } from "@/components/crm/start-requirement-review-button";
 import { ListTable, Td } from "@/components/ui/table";
 import type { OpportunityRow } from "@/lib/crm/opportunities/list-opportunities";
 import { money } from "./money";
@@ -9,7 +10,7 @@ import { StageBadge } from "./stage-badge";
 export function OpportunityTable({ rows, testId = "opportunity-table", showCustomer = true }: { rows: OpportunityRow[]; testId?: string; showCustomer?: boolean }) {
   const t = useTranslations("opportunities.list");
   const locale = useLocale();
-  const columns = [{ label: t("name") }, ...(showCustomer ? [{ label: t("customer") }] : []), { label: t("stage") }, { label: t("amount"), className: "text-right" }, { label: t("probability"), className: "text-right" }, { label: t("expectedClose") }, { label: t("owner") }];
+  const columns = [{ label: t("name") }, ...(showCustomer ? [{ label: t("customer") }] : []), { label: t("stage") }, { label: t("amount"), className: "text-right" }, { label: t("probability"), className: "text-right" }, { label: t("expectedClose") }, { label: t("owner") }, { label: t("actions") }];
   return (
     <ListTable testId={testId} columns={columns} empty={t("empty")} isEmpty={!rows.length} cards>
       {rows.map((r) => (
@@ -26,6 +27,7 @@ export function OpportunityTable({ rows, testId = "opportunity-table", showCusto
           <Td label={t("probability")} className="text-right tabular-nums"><span>{r.probability}%</span></Td>
           <Td label={t("expectedClose")}><span>{r.expectedCloseDate ?? "—"}</span></Td>
           <Td label={t("owner")}><span>{r.ownerName ?? "—"}</span></Td>
+          <Td label={t("actions")}>{r.stage !== "won" && r.stage !== "lost" ? <StartRequirementReviewButton opportunityId={r.id} /> : null}</Td>
         </tr>
       ))}
     </ListTable>

@@ -1,16 +1,19 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CreateContractLink } from "@/components/crm/contracts/create-contract-link";
 import { LineEditor } from "@/components/crm/opportunities/line-editor";
 import { money } from "@/components/crm/opportunities/money";
 import { OpportunityEditForm, StageMoveForm } from "@/components/crm/opportunities/opportunity-forms";
 import { OpportunityLinesView } from "@/components/crm/opportunities/opportunity-lines-view";
+import { OpportunityRelated } from "@/components/crm/opportunities/opportunity-related";
 import { StageBadge } from "@/components/crm/opportunities/stage-badge";
 import { BackLink } from "@/components/ui/back-link";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { employeeWithPermission } from "@/lib/auth/guards";
 import { getOpportunity } from "@/lib/crm/opportunities/get-opportunity";
+import { opportunityRelated } from "@/lib/crm/opportunities/opportunity-related";
 import { listProductCategories } from "@/lib/crm/products/product-categories";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors/app-error";
@@ -35,7 +38,7 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
   const o = detail.opportunity;
   const en = locale === "en";
   const [categories, units] = detail.mayEdit ? await Promise.all([listProductCategories(db, actor), db.masterData.findMany({ where: { kind: "unit", active: true }, orderBy: { code: "asc" }, select: { code: true } })]) : [[], []];
-  const unitOf = await unitLabels(db);
+  const [unitOf, related] = await Promise.all([unitLabels(db), opportunityRelated(db, actor, o.id)]);
   const ts = await getTranslations("opportunities.stages");
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" });
   return (
@@ -44,6 +47,7 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
       <PageHeader title={o.name}>
         <div className="flex flex-wrap items-center gap-2">
           <Link href={`/crm/opportunities/new?copyFrom=${o.id}`} className={buttonVariants({ variant: "secondary", size: "sm" })} data-testid="opportunity-copy">{t("copy")}</Link>
+          {o.lines.length ? <CreateContractLink opportunityId={o.id} /> : null}
         </div>
       </PageHeader>
       <Card data-testid="opportunity-header">
@@ -84,6 +88,7 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
         </Card>
       ) : null}
       <ReviewPanel opportunityId={o.id} />
+      <OpportunityRelated opportunityId={o.id} related={related} mayRaise={detail.mayEdit} />
       {detail.mayEdit ? (
         <Card>
           <details>
