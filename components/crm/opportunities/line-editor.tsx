@@ -61,7 +61,7 @@ export function LineEditor({ id, initial, categories, units, currency }: { id: s
   };
   const addTyped = () => {
     setSaved(false);
-    setLines((ls) => [...ls, { key: newKey(), productId: null, productCode: null, categoryId: categories[0]?.id ?? null, description: "", params: {}, quantity: "1", unitCode: units[0]?.code ?? null, unitPrice: "", discountPct: "0", unitCost: "", expectedDelivery: "" }]);
+    setLines((ls) => [...ls, { key: newKey(), productId: null, productCode: null, categoryId: categories[0]?.id ?? null, description: "", params: {}, quantity: "1", unitCode: (units.find((u) => u.code === "PCS") ?? units[0])?.code ?? null, unitPrice: "", discountPct: "0", unitCost: "", expectedDelivery: "" }]);
   };
   const err = (i: number, f: string) => save.fieldError(`lines.${i}.${f}`);
   const total = lines.reduce((s, l) => s + preview(l), 0);
