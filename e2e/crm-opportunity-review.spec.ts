@@ -57,12 +57,12 @@ test("商机评审：技术评审后报价，毛利率低于底线被拦下并�
   const majun = await employeePage(browser, "majun");
 
   // 从往期商机复制：产品行（含成本）随之带来。
-  await majun.goto("/crm/opportunities");
-  await majun.getByRole("link", { name: "长盈精密 伺服装配线配套" }).first().click();
-  await expect(majun).toHaveURL(/\/crm\/opportunities\/[0-9a-f-]{36}$/);
-  const customerHref = await majun.getByTestId("opportunity-header").getByRole("link").first().getAttribute("href");
-  const copyHref = await majun.getByTestId("opportunity-copy").getAttribute("href");
-  await majun.goto(`${copyHref}&customerId=${customerHref!.split("/").pop()}`);
+  await majun.goto("/crm/opportunities/new");
+  const form = majun.getByTestId("new-opportunity-form");
+  const customer = form.getByTestId("opportunity-customer").locator("option", { hasText: "东莞市长盈精密技术有限公司" });
+  await form.getByTestId("opportunity-customer").selectOption((await customer.first().getAttribute("value"))!);
+  const past = form.getByTestId("opportunity-copy-from").locator("option", { hasText: "长盈精密 伺服装配线配套" });
+  await form.getByTestId("opportunity-copy-from").selectOption((await past.first().getAttribute("value"))!);
   await majun.getByTestId("opportunity-name").fill(`长盈精密 散热模组 ${stamp}`);
   await majun.getByTestId("opportunity-create").click();
   await expect(majun).toHaveURL(/\/crm\/opportunities\/[0-9a-f-]{36}$/);
