@@ -10,7 +10,7 @@ import { zh } from "./support/messages";
  * ERP 同步日志里可以看到这次写入。
  */
 
-const shoot = (page: Page, name: string) => shootReadable(page, name, /OP\d{6}|SQ-OP\d{6}|ERP|CNY|PCS|P-\d{4}|DWG[-A-Z\d]*|RAL \d+|ADC\d+|[A-Z]{2,}-[A-Z\d-]+/g);
+const shoot = (page: Page, name: string) => shootReadable(page, name, /OP\d{6}|SQ-OP\d{6}|ERP|CNY|PCS|P-\d{4}|DWG[-A-Z\d]*|RAL \d+|ADC\d+|[A-Z]{2,}-[A-Z\d-]+|Office/g);
 
 /** Opens the open task named `name` of the opportunity `code` from the inbox (mine and my groups'), once the flow has reached it. */
 async function openTask(page: Page, code: string, name: string) {
