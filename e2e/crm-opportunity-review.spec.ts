@@ -53,7 +53,7 @@ async function setDiscounts(page: Page, pct: string) {
 
 test("商机评审：技术评审后报价，毛利率低于底线被拦下并驳回，调整后通过，报价写入 ERP", async ({ browser }) => {
   test.setTimeout(420_000);
-  const stamp = Date.now().toString(36).slice(-5).toUpperCase();
+  const stamp = String(Date.now()).slice(-6);
   const majun = await employeePage(browser, "majun");
 
   // 从往期商机复制：产品行（含成本）随之带来。
