@@ -20,10 +20,11 @@ export async function listOpportunityReviews(db: Db, who: Actor | null, opportun
   // A running review whose flow an operator cancelled reads as cancelled (the next start closes it for good).
   const cancelled = new Set((await db.processInstance.findMany({ where: { id: { in: rows.filter((r) => r.status === "running").map((r) => r.instanceId ?? "") }, status: "cancelled" }, select: { id: true } })).map((i) => i.id));
   const statusOf = (r: (typeof rows)[number]) => (r.status === "running" && r.instanceId && cancelled.has(r.instanceId) ? "cancelled" : r.status);
-  const running = rows.some((r) => r.stage === o.stage && statusOf(r) === "running");
+  // A stage is reviewed once: while its review runs, and after it was approved.
+  const taken = rows.some((r) => r.stage === o.stage && (statusOf(r) === "running" || r.status === "approved"));
   return {
     stage: o.stage,
-    canStart: !!config?.requiresReview && o.stage !== "won" && o.stage !== "lost" && !running && (await mayEditOpportunity(db, actor, o)),
+    canStart: !!config?.requiresReview && o.stage !== "won" && o.stage !== "lost" && !taken && (await mayEditOpportunity(db, actor, o)),
     erpSaleNumber: o.erpSaleNumber,
     erpQuotedAt: o.erpQuotedAt,
     marginFloorPct: floor,

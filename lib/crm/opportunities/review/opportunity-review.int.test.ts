@@ -128,7 +128,8 @@ describe.each(kinds)("opportunity review (CRM-6) on %s", (kind) => {
     const panel = await listOpportunityReviews(t.db, majun, o.id);
     expect(panel.reviews.map((r) => r.status)).toEqual(["approved", "rejected"]);
     expect(panel.reviews[1]).toMatchObject({ outcomeNote: "毛利率不足 20%，请调整折扣", marginPct: 11.11 });
-    expect(panel).toMatchObject({ erpSaleNumber: `SQ-${o.code}`, canStart: true, stage: "quotation" });
+    expect(panel).toMatchObject({ erpSaleNumber: `SQ-${o.code}`, canStart: false, stage: "quotation" });
+    await expect(startOpportunityReview(t.db, majun, { opportunityId: o.id })).rejects.toMatchObject({ code: "opportunity_review_approved" });
     await expect(listOpportunityReviews(t.db, await t.actor("sunli"), o.id)).rejects.toMatchObject({ code: "not_found" });
   });
 });

@@ -57,6 +57,8 @@ async function assertReviewable(db: Db, o: ReviewOpportunity) {
   const config = await db.opportunityStageConfig.findUnique({ where: { stage: o.stage } });
   if (!config?.requiresReview) throw new AppError("opportunity_review_not_needed");
   if (!o.lines.length) throw new AppError("opportunity_review_no_lines");
+  // One approved review per stage: a second approved commercial review would quote the same opportunity twice.
+  if (await db.opportunityReview.count({ where: { opportunityId: o.id, stage: o.stage, status: "approved" } })) throw new AppError("opportunity_review_approved");
   if (o.stage !== "quotation") return;
   const typed = o.lines.filter((l) => !l.productCode).map((l) => l.position);
   if (typed.length) throw new AppError("opportunity_review_typed_lines", { params: { lines: typed.join("、") } });

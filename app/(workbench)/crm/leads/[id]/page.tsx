@@ -7,7 +7,6 @@ import { Alert } from "@/components/ui/alert";
 import { BackLink } from "@/components/ui/back-link";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
-import Link from "next/link";
 import { employeeWithPermission } from "@/lib/auth/guards";
 import { getLead } from "@/lib/crm/leads/get-lead";
 import { leadOpportunity } from "@/lib/crm/opportunities/lead-opportunity";
