@@ -37,7 +37,8 @@ export async function liaisonReport(db: Db, who: Actor | null, raw: Record<strin
     db.$queryRaw<{ id: string; open: number; overdue: number }[]>(reportLoadSql("person", q, at)),
   ]);
   const [depts, people, customers, opportunities] = await Promise.all([
-    db.department.findMany({ where: { OR: [{ id: { in: byDept.map((d) => d.id) } }, { liaisonStages: { some: {} } }] }, select: { id: true, nameZh: true, nameEn: true } }),
+    // The departments a stage can belong to (active, with a head), and any others with load.
+    db.department.findMany({ where: { OR: [{ id: { in: byDept.map((d) => d.id) } }, { active: true, headId: { not: null }, parentId: { not: null } }] }, select: { id: true, nameZh: true, nameEn: true } }),
     db.employee.findMany({ where: { id: { in: byPerson.map((p) => p.id) } }, select: { id: true, name: true } }),
     // The filters offer the customers and opportunities that have liaison forms (at most 300 each, by code):
     // walked in code order with an index probe each, so the cost is the 300, not the number of forms.
