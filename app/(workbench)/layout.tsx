@@ -15,10 +15,11 @@ const NAV: { href: string; key: string; permission?: Permission | Permission[] }
   { href: "/srm/receive", key: "receive", permission: "srm.view" },
   { href: "/crm", key: "crm", permission: "crm.view" },
   { href: "/crm/leads", key: "leads", permission: "crm.view" },
+  { href: "/crm/opportunities", key: "opportunities", permission: "crm.view" },
   { href: "/processes", key: "processes", permission: "process.design" },
   { href: "/reports", key: "reports", permission: "report.view" },
   { href: "/integration", key: "integration", permission: "integration.view" },
-  { href: "/admin", key: "admin", permission: ["org.view", "org.manage.department", "supplier_account.manage", "audit.view"] },
+  { href: "/admin", key: "admin", permission: ["org.view", "org.manage.department", "supplier_account.manage", "audit.view", "product.library"] },
 ];
 
 export default async function WorkbenchLayout({ children }: { children: React.ReactNode }) {

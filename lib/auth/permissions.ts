@@ -42,6 +42,10 @@ export const PERMISSIONS = {
   "lead.rules": ["admin", "sales_lead"],
   /** Write, change and delete knowledge-base articles and categories (CRM-0); everyone with crm.view reads them. */
   "knowledge.edit": ["admin", "sales_lead"],
+  /** Set the margin floor a commercial opportunity review checks (CRM-6). */
+  "opportunity.review_settings": ["admin"],
+  /** Maintain the product library (CRM-4): categories with their technical parameters, and products' categories and parameter values. */
+  "product.library": ["admin", "sales_lead", "engineer"],
   /** Edit the working calendar's holidays and make-up working days (CRM-8's deadlines count on it). */
   "calendar.manage": ["admin"],
   /** The liaison-form report across departments (CRM-8): every stage of every form, the load per department and person. */

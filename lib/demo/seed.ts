@@ -9,6 +9,8 @@ import { saveMasterData, saveProduct } from "../erp/save-master-data";
 import { createPurchaseOrder } from "../srm/create-purchase-order";
 import { seedCrm } from "./seed-crm";
 import { seedLeads } from "./seed-leads";
+import { seedOpportunities } from "./seed-opportunities";
+import { seedProductLibrary } from "./seed-product-library";
 import { seedKnowledge } from "./seed-knowledge";
 import { seedRequirementDemo } from "./seed-requirements";
 import { createSupplier } from "../srm/create-supplier";
@@ -146,6 +148,8 @@ export async function seedDemo(db: Db, log: (m: string) => void = () => {}) {
   await seedCrm(db, log);
   await seedLeads(db, log);
   await seedKnowledge(db, log);
+  await seedProductLibrary(db, admin, log);
+  await seedOpportunities(db, log);
   await seedRequirementDemo(db, log);
 }
 

@@ -69,7 +69,13 @@ export function createBuiltinConnector(db: Db): ErpConnector {
     confirmPurchaseOrder: (input, key) => record(db, "erp.confirmPurchaseOrder", key, input.orderNumber, input, input.orderErpId),
     cancelPurchaseOrder: (input, key) => record(db, "erp.cancelPurchaseOrder", key, input.orderNumber, input, input.orderErpId),
     postGoodsReceipt: (input, key) => record(db, "erp.postGoodsReceipt", key, input.receiptNumber, input, `receipt:${input.receiptNumber}`),
-    recordSalesOrder: (input, key) => record(db, "erp.recordSalesOrder", key, input.reference, input, `sale:${input.reference}`),
+    // The built-in "ERP" numbers a quotation after the app's reference (it has no sequence of its own).
+    recordSalesOrder: async (input, key) => ({ ...(await record(db, "erp.recordSalesOrder", key, input.reference, input, `sale:${input.reference}`)), number: `SQ-${input.reference}` }),
+    async confirmSalesOrder(input, key) {
+      // No quotation recorded for it: the sale is recorded first (its own ledger row), as in an ERP.
+      const saleId = input.saleErpId ?? (await record(db, "erp.recordSalesOrder", `${key}:record`, input.reference, input.order, `sale:${input.reference}`)).erpId;
+      return record(db, "erp.confirmSalesOrder", key, input.reference, input, saleId);
+    },
   };
 }
 

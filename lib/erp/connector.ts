@@ -153,7 +153,27 @@ export type SalesOrderInput = {
   lines: { productCode: string; description: string; quantity: number; unitCode: string; unitPrice: number }[];
 };
 
-export type ErpWriteResult = { erpId: string; /** true when the key had been written before and nothing new was written */ repeated: boolean };
+/**
+ * A signed sales contract: the customer's sale moves from quotation to confirmed. The sale
+ * is the one the review quoted (saleErpId) or the one the reference finds; when there is
+ * none the order is recorded first, then confirmed. A repeat finds it confirmed.
+ */
+export type SalesOrderConfirmationInput = {
+  /** The sale's reference in the ERP (the opportunity code when the review quoted it, else the contract number). */
+  reference: string;
+  /** The quotation the opportunity review wrote, when known. */
+  saleErpId: string | null;
+  /** What to record when the ERP has no sale for the reference yet. */
+  order: SalesOrderInput;
+};
+
+export type ErpWriteResult = {
+  erpId: string;
+  /** true when the key had been written before and nothing new was written */
+  repeated: boolean;
+  /** The document number the ERP gave the record, where it gives one (a sale quotation's number). */
+  number?: string;
+};
 
 type ConnectionCheck = { ok: true; version: string; detail: string };
 
@@ -192,6 +212,7 @@ export interface ErpConnector {
   cancelPurchaseOrder(input: PurchaseCancellationInput, idempotencyKey: string): Promise<ErpWriteResult>;
   postGoodsReceipt(input: GoodsReceiptInput, idempotencyKey: string): Promise<ErpWriteResult>;
   recordSalesOrder(input: SalesOrderInput, idempotencyKey: string): Promise<ErpWriteResult>;
+  confirmSalesOrder(input: SalesOrderConfirmationInput, idempotencyKey: string): Promise<ErpWriteResult>;
 }
 
 export class ErpError extends Error {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Tx } from "../db/client";
-import type { GoodsReceiptInput, PartyInput, PurchaseCancellationInput, PurchaseConfirmationInput, SalesOrderInput } from "./connector";
+import type { GoodsReceiptInput, PartyInput, PurchaseCancellationInput, PurchaseConfirmationInput, SalesOrderConfirmationInput, SalesOrderInput } from "./connector";
 
 import { ERP_WRITE_JOB } from "./job-names";
 
@@ -10,11 +10,12 @@ export type ErpWriteInputs = {
   cancelPurchaseOrder: PurchaseCancellationInput;
   postGoodsReceipt: GoodsReceiptInput;
   recordSalesOrder: SalesOrderInput;
+  confirmSalesOrder: SalesOrderConfirmationInput;
 };
 export type ErpWriteOperation = keyof ErpWriteInputs;
 
 /** The app record that keeps the ERP's id once the write succeeded. */
-export type ErpWriteRecord = { model: "supplier" | "customer" | "goodsReceipt"; id: string };
+export type ErpWriteRecord = { model: "supplier" | "customer" | "goodsReceipt" | "opportunity" | "salesContract"; id: string };
 
 export type ErpWritePayload<Op extends ErpWriteOperation = ErpWriteOperation> = {
   operation: Op;

@@ -52,15 +52,25 @@ function send(c: ErpConnector, op: ErpWriteOperation, input: ErpWriteInputs[ErpW
       return c.postGoodsReceipt(input as ErpWriteInputs["postGoodsReceipt"], key);
     case "recordSalesOrder":
       return c.recordSalesOrder(input as ErpWriteInputs["recordSalesOrder"], key);
+    case "confirmSalesOrder":
+      return c.confirmSalesOrder(input as ErpWriteInputs["confirmSalesOrder"], key);
     default:
       throw new ErpError(`unknown ERP write ${String(op)}`, false);
   }
 }
 
 async function recordResult(db: Db, record: ErpWriteRecord, result: ErpWriteResult) {
+  if (record.model === "salesContract") return recordContractSale(db, record.id, result);
   await db.$transaction(async (tx) => {
-    const data = { erpId: result.erpId };
     const where = { id: record.id };
+    if (record.model === "opportunity") {
+      // The quotation of an approved commercial review: its id and number shown on the opportunity.
+      const data = { erpSaleId: result.erpId, erpSaleNumber: result.number ?? null, erpQuotedAt: new Date() };
+      const changed = await tx.opportunity.updateMany({ where, data });
+      if (changed.count) await writeAudit(tx, SYSTEM, { action: "erp.write_recorded", entity: "Opportunity", entityId: record.id, after: { erpId: result.erpId, number: result.number ?? null, repeated: result.repeated } });
+      return;
+    }
+    const data = { erpId: result.erpId };
     const changed =
       record.model === "supplier" ? await tx.supplier.updateMany({ where, data })
       : record.model === "customer" ? await tx.customer.updateMany({ where, data })
@@ -69,5 +79,13 @@ async function recordResult(db: Db, record: ErpWriteRecord, result: ErpWriteResu
       const entity = record.model === "supplier" ? "Supplier" : record.model === "customer" ? "Customer" : "GoodsReceipt";
       await writeAudit(tx, SYSTEM, { action: "erp.write_recorded", entity, entityId: record.id, after: { erpId: result.erpId, repeated: result.repeated } });
     }
+  });
+}
+
+/** A signed contract's confirmed sale: kept on the contract once (a repeat changes nothing). */
+async function recordContractSale(db: Db, id: string, result: ErpWriteResult) {
+  await db.$transaction(async (tx) => {
+    const changed = await tx.salesContract.updateMany({ where: { id, erpConfirmedAt: null }, data: { erpSaleId: result.erpId, erpConfirmedAt: new Date() } });
+    if (changed.count) await writeAudit(tx, SYSTEM, { action: "erp.write_recorded", entity: "SalesContract", entityId: id, after: { erpId: result.erpId, repeated: result.repeated } });
   });
 }

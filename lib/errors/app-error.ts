@@ -58,7 +58,19 @@ export const APP_ERROR_CODES = [
   "customer_stage_invalid",
   "lead_closed",
   "lead_not_yours",
+  "opportunity_review_closed",
+  "opportunity_review_not_needed",
+  "opportunity_review_no_lines",
+  "opportunity_review_running",
+  "opportunity_review_typed_lines",
+  "opportunity_review_cost_missing",
+  "opportunity_review_no_reviewer",
+  "opportunity_not_yours",
+  "opportunity_lead_not_converted",
+  "opportunity_lead_taken",
+  "opportunity_review_required",
   "requirement_review_not_possible",
+  "contract_state",
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];

@@ -1,4 +1,5 @@
 import "server-only";
+import { CONTRACT_FILE_OWNER, contractOwnerAccess } from "../crm/contracts/contract-file-access";
 import { CUSTOMER_LOG_FILE_OWNER, customerLogOwnerAccess } from "../crm/customer-log-file-access";
 import { KNOWLEDGE_FILE_OWNER, knowledgeOwnerAccess } from "../crm/knowledge/knowledge-file-access";
 import { REQUIREMENT_FILE_OWNER, requirementOwnerAccess } from "../crm/requirements/requirement-file-access";
@@ -18,6 +19,7 @@ const OWNER_ACCESS = new Map<string, OwnerAccess>([
   [CUSTOMER_LOG_FILE_OWNER, customerLogOwnerAccess],
   ["ImportRun", importRunOwnerAccess],
   [REQUIREMENT_FILE_OWNER, requirementOwnerAccess],
+  [CONTRACT_FILE_OWNER, contractOwnerAccess],
 ]);
 
 export function ownerAccessFor(ownerType: string): OwnerAccess | null {

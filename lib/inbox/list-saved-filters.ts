@@ -11,7 +11,7 @@ export type SavedFilterRow = { id: string; name: string; query: SavedQuery; shar
 export async function listSavedFilters(db: Db, who: Actor): Promise<SavedFilterRow[]> {
   const actor = requireEmployee(who);
   const rows = await db.savedFilter.findMany({
-    where: { OR: [{ ownerId: actor.id }, ...(actor.groups.length ? [{ sharedGroupKey: { in: actor.groups } }] : [])] },
+    where: { listKey: "inbox", OR: [{ ownerId: actor.id }, ...(actor.groups.length ? [{ sharedGroupKey: { in: actor.groups } }] : [])] },
     orderBy: [{ name: "asc" }, { createdAt: "asc" }],
     take: 200,
   });

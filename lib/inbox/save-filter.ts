@@ -17,7 +17,7 @@ export async function saveFilter(db: Db, who: Actor, input: { name: string; shar
   }
   const query = parseInput(savedQuery, input.query);
   return db.$transaction(async (tx) => {
-    if ((await tx.savedFilter.count({ where: { ownerId: actor.id } })) >= MAX_FILTERS_PER_USER) {
+    if ((await tx.savedFilter.count({ where: { ownerId: actor.id, listKey: "inbox" } })) >= MAX_FILTERS_PER_USER) {
       throw new AppError("validation", { fieldErrors: { name: "inbox.validation.tooManyFilters" } });
     }
     const row = await tx.savedFilter.create({ data: { ownerId: actor.id, name: input.name, query, sharedGroupKey: input.sharedGroupKey } });

@@ -14,12 +14,13 @@ import { canSee, canWorkOn } from "./task-access";
 
 export type CompleteInput = { taskId: string; data: Record<string, unknown> };
 
-/** Validates the form; a form with "lines" fields is checked against the instance's rows (one more read, only then). */
+/** Validates the form; a form with "lines" fields or rules on variables is checked against the instance's variables (one more read, only then). */
 async function validate(tx: Tx, task: { instanceId: string; formKey: string | null; instance: { definitionId: string } }, data: Record<string, unknown>): Promise<Record<string, unknown>> {
   const form = await formOfDefinition(tx, task.instance.definitionId, task.formKey);
   if (task.formKey && !form) throw new AppError("form_not_found");
   const instanceId = task.instanceId;
-  if (!form?.fields.some((f) => f.type === "lines" || f.type === "lots" || f.hideIf)) return validateFormData(form, data);
+  const needsVariables = form?.fields.some((f) => f.type === "lines" || f.type === "lots" || f.hideIf) || form?.rules?.some((r) => r.kind === "at_least" || r.kind === "at_most");
+  if (!needsVariables) return validateFormData(form, data);
   const inst = await tx.processInstance.findUnique({ where: { id: instanceId }, select: { variables: true } });
   return validateFormData(form, data, (inst?.variables ?? {}) as Record<string, unknown>);
 }

@@ -90,6 +90,21 @@ function checkRules(form: FormDefinition, data: Record<string, unknown>, variabl
       if (days.some((d) => typeof d === "string" && d < today())) fieldErrors[rule.field] ??= rule.message;
       continue;
     }
+    if (rule.kind === "at_least" || rule.kind === "at_most") {
+      if (rule.when && data[rule.when.field] !== rule.when.equals) continue;
+      const side = (name: string) => (data[name] !== undefined ? data[name] : variables[name]);
+      const [value, limit] = [side(rule.value), side(rule.limit)];
+      if (blank(value) || blank(limit)) continue;
+      const numeric = typeof value === "number" || typeof limit === "number";
+      const [a, b] = numeric ? [Number(value), Number(limit)] : [String(value), String(limit)];
+      if (numeric && (!Number.isFinite(a) || !Number.isFinite(b))) continue;
+      if (rule.kind === "at_least" ? a < b : a > b) {
+        fieldErrors[rule.field] ??= rule.message;
+        params.value = String(value);
+        params.limit = String(limit);
+      }
+      continue;
+    }
     const fields = rule.fields.map((name) => form.fields.find((f) => f.name === name)).filter((f): f is NonNullable<typeof f> => !!f);
     const rows = fields[0] ? lineRows(fields[0], variables) : [];
     const sum = (key: string) => fields.reduce((n, f) => n + Number((data[f.name] as Record<string, number> | undefined)?.[key] ?? 0), 0);

@@ -135,6 +135,8 @@ function flatten(components: unknown[], depth = 0): FormJsComponent[] {
   });
 }
 
+const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
 function compileRules(raw: unknown, names: Set<string>): FormRule[] {
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) throw invalid("rules must be a list");
@@ -157,6 +159,15 @@ function compileRules(raw: unknown, names: Set<string>): FormRule[] {
       const field = str(o.field) ?? "";
       if (!names.has(field)) throw invalid("a date_not_past rule names an unknown field");
       return { kind: "date_not_past", field, message };
+    }
+    if (o.kind === "at_least" || o.kind === "at_most") {
+      const field = str(o.field) ?? "";
+      const value = str(o.value) ?? "";
+      const limit = str(o.limit) ?? "";
+      const when = o.when === undefined ? undefined : record(o.when);
+      if (!names.has(field) || (when && !names.has(str(when.field) ?? ""))) throw invalid(`an ${o.kind} rule names an unknown field`);
+      if (!NAME.test(value) || !NAME.test(limit)) throw invalid(`an ${o.kind} rule needs the names of a value and a limit`);
+      return { kind: o.kind, field, value, limit, ...(when ? { when: { field: String(when.field), equals: String(when.equals ?? "") } } : {}), message };
     }
     throw invalid(`unknown rule "${String(o.kind)}"`);
   });

@@ -51,4 +51,29 @@ describe("form rules", () => {
     }
     expect(() => compileFormJs("x", "x", "x", { type: "default", components: [], rules: [{ kind: "date_not_past", field: "nope" }] })).toThrow(expect.objectContaining({ code: "form_schema_invalid" }));
   });
+
+  it("at_least / at_most: an approval is refused when a value passes its limit (a margin below the floor, a date after the requested one); a rejection is not", () => {
+    const commercial = shippedForm("opportunity_commercial_review");
+    const margin = (marginPct: number | null) => ({ marginPct, marginFloorPct: 15 });
+    expect(() => validateFormData(commercial, { decision: "approve" }, margin(11.5))).toThrow(
+      expect.objectContaining({ fieldErrors: { decision: "validation.margin_below_floor" }, params: { value: "11.5", limit: "15" } }),
+    );
+    expect(validateFormData(commercial, { decision: "approve" }, margin(15))).toEqual({ decision: "approve" });
+    expect(validateFormData(commercial, { decision: "reject", comment: "毛利不足" }, margin(11.5))).toMatchObject({ decision: "reject" });
+    // Without a margin (no costs) there is nothing to check; the submission cannot bring its own.
+    expect(validateFormData(commercial, { decision: "approve" }, margin(null))).toEqual({ decision: "approve" });
+    expect(() => validateFormData(commercial, { decision: "approve", marginPct: 99 }, margin(11.5))).toThrow(expect.objectContaining({ code: "validation" }));
+
+    const delivery = shippedForm("opportunity_delivery_confirm");
+    try {
+      advanceClock(Date.UTC(2030, 0, 1, 4) - Date.now());
+      const confirm = (feasibleDate: string) => validateFormData(delivery, { decision: "approve", feasibleDate }, { requestedDelivery: "2030-03-01" });
+      expect(confirm("2030-03-01")).toMatchObject({ feasibleDate: "2030-03-01" });
+      expect(() => confirm("2030-03-02")).toThrow(expect.objectContaining({ fieldErrors: { feasibleDate: "validation.delivery_not_feasible" }, params: { value: "2030-03-02", limit: "2030-03-01" } }));
+      expect(validateFormData(delivery, { decision: "reject", feasibleDate: "2030-04-01", comment: "产能排满" }, { requestedDelivery: "2030-03-01" })).toMatchObject({ decision: "reject" });
+    } finally {
+      resetClock();
+    }
+    expect(() => compileFormJs("x", "x", "x", { type: "default", components: [{ type: "number", key: "n", label: "n" }], rules: [{ kind: "at_least", field: "n", value: "a b", limit: "c" }] })).toThrow(expect.objectContaining({ code: "form_schema_invalid" }));
+  });
 });

@@ -80,12 +80,22 @@ export type FormField = {
  *   row's own quantity (accepted plus rejected is at most what was planned);
  * - date_not_past: a date field, when given, is today or later (a delivery date
  *   proposed for yesterday is a typo), by the calendar of the product's time zone; on a
- *   "lines" field of dates, every row's date.
+ *   "lines" field of dates, every row's date;
+ * - at_least / at_most: when `when` holds (e.g. the decision is "approve"), the value
+ *   named `value` must be at least / at most the one named `limit`; each name is a field
+ *   of the submission or else an instance variable (a margin the flow computed against
+ *   the floor it was started with, a feasible date against the requested one). Numbers
+ *   compare as numbers, ISO dates as text; a missing side checks nothing. The error is
+ *   shown on `field` with both values as {value} and {limit}.
  */
 export type FormRule =
   | { kind: "required_when"; field: string; when: { field: string; equals: string }; message: string }
   | { kind: "lines_sum_max"; fields: string[]; message: string }
-  | { kind: "date_not_past"; field: string; message: string };
+  | { kind: "date_not_past"; field: string; message: string }
+  | ({ kind: "at_least" } & LimitRule)
+  | ({ kind: "at_most" } & LimitRule);
+
+type LimitRule = { field: string; value: string; limit: string; when?: { field: string; equals: string }; message: string };
 
 export type FormDefinition = { key: string; titleZh: string; titleEn: string; fields: FormField[]; rules?: FormRule[] };
 

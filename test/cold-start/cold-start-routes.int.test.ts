@@ -3,6 +3,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signInCookie } from "@/bench/support.mjs";
 import { SYSTEM } from "@/lib/auth/actor";
+import { loadEmployeeActor } from "@/lib/auth/load-actor";
+import { createContract } from "@/lib/crm/contracts/create-contract";
 import { seedDemo } from "@/lib/demo/seed";
 import { proposeSupplierChange } from "@/lib/srm/supplier-change/propose-supplier-change";
 import { startInstance } from "@/lib/workflow/start-instance";
@@ -79,6 +81,9 @@ describe.runIf(await postgresAvailable())("cold start: every page as the first r
     const customer = await db.customer.findFirstOrThrow({ where: { erpId: null } });
     const lead = await db.lead.findFirstOrThrow();
     const article = await db.knowledgeArticle.findFirstOrThrow();
+    const opportunity = await db.opportunity.findFirstOrThrow();
+    const admin = await loadEmployeeActor((await db.employee.findUniqueOrThrow({ where: { username: "admin" } })).id, db);
+    const contract = await createContract(db, admin, { customerId: customer.id });
     // A change request S001's administrator proposed in the portal.
     const change = await proposeSupplierChange(db, await supplierUser(db, "supplier1"), { name: s001.name, contactName: s001.contactName, contactPhone: "0512-60000000", address: s001.address, taxCode: s001.taxCode, paymentTermCode: s001.paymentTermCode, bankName: s001.bankName, bankAccount: s001.bankAccount, reason: "冷启动测试" });
     Object.assign(samples, {
@@ -101,7 +106,9 @@ describe.runIf(await postgresAvailable())("cold start: every page as the first r
       "/crm/customers/[id]/merge:id": customer.id,
       "/crm/leads/[id]:id": lead.id,
       "/crm/knowledge/[id]:id": article.id,
+      "/crm/opportunities/[id]:id": opportunity.id,
       "/crm/knowledge/[id]/edit:id": article.id,
+      "/crm/contracts/[id]:id": contract.id,
       // The demo has no receipt or return yet: an unknown id, answered 404 (not a server error).
       "/srm/receipts/[id]:id": "00000000-0000-4000-8000-000000000001",
       "/portal/returns/[id]:id": "00000000-0000-4000-8000-000000000002",

@@ -90,6 +90,7 @@ export function fakeErp(): FakeErp {
     cancelPurchaseOrder: (input, key) => write("cancelPurchaseOrder", key, input, () => input.orderErpId),
     postGoodsReceipt: (input, key) => write("postGoodsReceipt", key, input, () => `shipment-${input.receiptNumber}`),
     recordSalesOrder: (input, key) => write("recordSalesOrder", key, input, () => `sale-${input.reference}`),
+    confirmSalesOrder: (input, key) => write("confirmSalesOrder", key, input, () => input.saleErpId ?? `sale-${input.reference}`),
   };
   function check(op: string) {
     count(op);

@@ -11,6 +11,7 @@ const SECTIONS: AdminSection[] = [
   { href: "/admin/supplier-accounts", key: "supplierAccounts", permission: "supplier_account.manage" },
   { href: "/admin/custom-fields", key: "customFields", permission: "org.manage" },
   { href: "/admin/certificate-types", key: "certificateTypes", permission: "org.manage" },
+  { href: "/admin/product-categories", key: "productCategories", permission: "product.library" },
   { href: "/admin/calendar", key: "calendar", permission: "calendar.manage" },
   { href: "/admin/audit", key: "audit", permission: "audit.view" },
 ];

@@ -12,15 +12,19 @@ import { getDb } from "@/lib/db/client";
 export default async function CrmHomePage() {
   const actor = await employeeWithPermission("crm.view");
   const db = await getDb();
-  const [t, tl, tk, tr, format, home, leads] = await Promise.all([getTranslations("crm.home"), getTranslations("leads.home"), getTranslations("knowledge"), getTranslations("requirements.list"), getFormatter(), getCrmHome(db, actor), leadHomeNumbers(db, actor)]);
+  const [t, tl, tk, to, tr, tc, format, home, leads] = await Promise.all([getTranslations("crm.home"), getTranslations("leads.home"), getTranslations("knowledge"), getTranslations("opportunities.home"), getTranslations("requirements.list"), getTranslations("contracts.list"), getFormatter(), getCrmHome(db, actor), leadHomeNumbers(db, actor)]);
   const day = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "Asia/Shanghai" });
   return (
     <div className="space-y-4">
       <PageHeader title={t("title")}>
         <div className="flex flex-wrap gap-2">
           <Link href="/crm/customers" className={buttonVariants({ variant: "secondary", size: "sm" })} data-testid="crm-my-customers">{t("myCustomers")}</Link>
+          <Link href="/crm/opportunities" className={buttonVariants({ variant: "secondary", size: "sm" })} data-testid="crm-opportunities">{to("opportunities")}</Link>
+          <Link href="/crm/opportunities/board" className={buttonVariants({ variant: "secondary", size: "sm" })} data-testid="crm-opportunity-board">{to("board")}</Link>
+          <Link href="/crm/products" className={buttonVariants({ variant: "secondary", size: "sm" })} data-testid="crm-products">{to("products")}</Link>
           <Link href="/crm/knowledge" className={buttonVariants({ variant: "secondary", size: "sm" })} data-testid="crm-knowledge">{tk("entry")}</Link>
           <Link href="/crm/requirements" className={buttonVariants({ variant: "secondary", size: "sm" })} data-testid="crm-requirements">{tr("title")}</Link>
+          <Link href="/crm/contracts" className={buttonVariants({ variant: "secondary", size: "sm" })} data-testid="crm-contracts">{tc("title")}</Link>
           <Link href="/crm/customers/new" className={buttonVariants({ size: "sm" })} data-testid="crm-new-customer">{t("newCustomer")}</Link>
         </div>
       </PageHeader>

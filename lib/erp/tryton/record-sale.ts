@@ -19,9 +19,9 @@ export async function recordSalesOrder(rpc: TrytonRpc, input: SalesOrderInput): 
     // Created but not yet quoted (crash in between): finish it.
     if (existing.state === "draft") {
       await rpc.model("sale.sale", "quote", [existing.id]);
-      return { erpId: String(existing.id), repeated: false };
+      return { erpId: String(existing.id), repeated: false, ...(await saleNumber(rpc, existing.id)) };
     }
-    return { erpId: String(existing.id), repeated: true };
+    return { erpId: String(existing.id), repeated: true, ...(await saleNumber(rpc, existing.id)) };
   }
 
   const party = Number((await upsertParty(rpc, { ...input.customer, role: "customer" })).erpId);
@@ -51,5 +51,11 @@ export async function recordSalesOrder(rpc: TrytonRpc, input: SalesOrderInput): 
     lines: [["create", lines]],
   }]);
   await rpc.model("sale.sale", "quote", [id]);
-  return { erpId: String(id), repeated: false };
+  return { erpId: String(id), repeated: false, ...(await saleNumber(rpc, id)) };
+}
+
+/** The number Tryton gives a sale when it is quoted (its sequence), read back to show in the app. */
+async function saleNumber(rpc: TrytonRpc, id: number): Promise<{ number?: string }> {
+  const [row] = await rpc.model<Row[]>("sale.sale", "read", [id], ["number"]);
+  return typeof row?.number === "string" && row.number ? { number: row.number } : {};
 }

@@ -8,6 +8,7 @@ import { pollPurchaseOrders, readPurchaseOrder } from "./purchase-orders";
 import { readMasterData } from "./read-master-data";
 import { readParties } from "./read-parties";
 import { readProducts } from "./read-products";
+import { confirmSalesOrder } from "./confirm-sale";
 import { recordSalesOrder } from "./record-sale";
 import { TrytonRpc } from "./rpc-client";
 import { upsertParty } from "./write-party";
@@ -49,5 +50,6 @@ export function createTrytonConnector(config: TrytonConnectorConfig): ErpConnect
     cancelPurchaseOrder: (input) => cancelPurchaseOrder(rpc, input),
     postGoodsReceipt: (input) => postGoodsReceipt(rpc, input),
     recordSalesOrder: (input) => recordSalesOrder(rpc, input),
+    confirmSalesOrder: (input) => confirmSalesOrder(rpc, input),
   };
 }

@@ -6,6 +6,7 @@ import { CustomerStagePanel } from "@/components/crm/customer-stage-panel";
 import { CustomerContactsEditor } from "@/components/crm/customer-contacts-editor";
 import { CustomerDetailView } from "@/components/crm/customer-detail-view";
 import { CustomerLeads } from "@/components/crm/leads/customer-leads";
+import { CustomerOpportunities } from "@/components/crm/opportunities/customer-opportunities";
 import { ReassignForm } from "@/components/crm/reassign-form";
 import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/card";
@@ -14,6 +15,8 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { getCustomer } from "@/lib/crm/get-customer";
 import { visibleSurvivorOf } from "@/lib/crm/merged-customer";
 import { customerLeads } from "@/lib/crm/leads/lead-home";
+import { listOpportunities } from "@/lib/crm/opportunities/list-opportunities";
+import { parseOpportunityListQuery } from "@/lib/crm/opportunities/opportunity-lists.schema";
 import { reassignTargets } from "@/lib/crm/reassign-customer";
 import { shanghaiToday } from "@/lib/crm/shanghai-day";
 import { getDb } from "@/lib/db/client";
@@ -36,7 +39,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
     }),
   ]);
   const tm = await getTranslations("crmMerge");
-  const [targets, leads] = await Promise.all([hasPermission(actor, "customer.assign") ? reassignTargets(db, actor) : null, customerLeads(db, actor, detail.customer.id)]);
+  const [targets, leads, opportunities] = await Promise.all([hasPermission(actor, "customer.assign") ? reassignTargets(db, actor) : null, customerLeads(db, actor, detail.customer.id), listOpportunities(db, actor, parseOpportunityListQuery({ customer: detail.customer.id, stage: "any" }))]);
   const label = (p: { name: string; department: { nameZh: string; nameEn: string } | null }) => (p.department ? `${p.name}（${locale === "en" ? p.department.nameEn : p.department.nameZh}）` : p.name);
   return (
     <div>
@@ -56,6 +59,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         reassign={targets ? <ReassignForm customerId={detail.customer.id} ownerId={detail.customer.ownerId} targets={targets.map((p) => ({ id: p.id, label: label(p) }))} /> : null}
       />
       <CustomerLeads leads={leads} />
+      <CustomerOpportunities customerId={detail.customer.id} rows={opportunities.rows} total={opportunities.total} />
     </div>
   );
 }

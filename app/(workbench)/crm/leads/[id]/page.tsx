@@ -4,9 +4,12 @@ import { LeadAssignForm, LeadConvertForm, LeadDisqualifyForm, LeadWorkForm } fro
 import { LeadDetailView } from "@/components/crm/leads/lead-detail-view";
 import { Alert } from "@/components/ui/alert";
 import { BackLink } from "@/components/ui/back-link";
-import { PageHeader } from "@/components/ui/card";
+import { buttonVariants } from "@/components/ui/button";
+import { Card, PageHeader } from "@/components/ui/card";
+import Link from "next/link";
 import { employeeWithPermission } from "@/lib/auth/guards";
 import { getLead } from "@/lib/crm/leads/get-lead";
+import { leadOpportunity } from "@/lib/crm/opportunities/lead-opportunity";
 import { reassignTargets } from "@/lib/crm/reassign-customer";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors/app-error";
@@ -26,6 +29,8 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
     }),
   ]);
   const l = detail.lead;
+  const opportunity = l.status === "converted" ? await leadOpportunity(db, actor, l.id) : null;
+  const to = await getTranslations("opportunities.lead");
   const targets = detail.mayDistribute ? await reassignTargets(db, actor) : null;
   const label = (p: { name: string; department: { nameZh: string; nameEn: string } | null }) => (p.department ? `${p.name}（${locale === "en" ? p.department.nameEn : p.department.nameZh}）` : p.name);
   const actions = detail.mayWork
@@ -41,6 +46,16 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
       <BackLink href="/crm/leads" className="mb-2">{t("back")}</BackLink>
       <PageHeader title={l.companyName} />
       {!detail.mayWork && (l.status === "new" || l.status === "working") ? <div className="mb-4"><Alert tone="info">{t("readOnly")}</Alert></div> : null}
+      {opportunity ? (
+        <Card className="mb-4 flex flex-wrap items-center justify-between gap-2" data-testid="lead-opportunity">
+          <h2 className="font-medium">{to("title")}</h2>
+          {opportunity.visible ? (
+            <Link href={`/crm/opportunities/${opportunity.visible.id}`} className="text-brand-700 underline">{to("open", { code: opportunity.visible.code })}</Link>
+          ) : opportunity.exists ? null : (
+            <Link href={`/crm/opportunities/new?leadId=${l.id}`} className={buttonVariants({ size: "sm" })} data-testid="lead-create-opportunity">{to("create")}</Link>
+          )}
+        </Card>
+      ) : null}
       <LeadDetailView detail={detail} actions={actions} />
     </div>
   );
