@@ -12,7 +12,7 @@ import { zh } from "./support/messages";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 // Codes the pages show as they are: requirement, form, opportunity, product and drawing numbers, materials.
-const shoot = (page: Page, name: string) => shootReadable(page, name, /RQ\d+|LF\d+|OP\d+|CU\d+|P-VALVE-BODY|HV-2026-018|QT500-7|mm|\.pdf|DWG-\d+/g);
+const shoot = (page: Page, name: string) => shootReadable(page, name, /RQ\d+|LF\d+|OP\d+|CU\d+|P-VALVE-BODY|HV-2026-018|QT500-7|mm|\.pdf|DWG-\d+|Office/g);
 const TITLE = "液压阀体加长型打样";
 
 /** The server's job worker runs the flow's service steps a moment later: reload until they show. */
@@ -24,6 +24,8 @@ async function reloadUntil(page: Page, check: () => Promise<void>) {
 }
 
 test("requirement -> liaison form across design and production, the overdue stage red in the report", async ({ browser }) => {
+  // Three people, two flows' service steps run by the job worker in between: longer than one page's journey.
+  test.setTimeout(300_000);
   const rep = await employeePage(browser, "gaoyan");
   await rep.goto("/crm/requirements");
   await expect(rep.locator("h1")).toHaveText(zh("requirements.list.title"));

@@ -8,11 +8,11 @@ import type { Db } from "@/lib/db/client";
 export async function seedOpportunity(db: Db, customerName: string, code: string) {
   const customer = await db.customer.findFirstOrThrow({ where: { name: customerName } });
   const category = await db.productCategory.upsert({
-    where: { code: "PRECISION" },
+    where: { code: "TEST-SHAFTS" },
     update: {},
     create: {
-      code: "PRECISION",
-      nameZh: "精密零件",
+      code: "TEST-SHAFTS",
+      nameZh: "传动轴类",
       nameEn: "Precision parts",
       paramDefs: [
         { key: "material", labelZh: "材料", labelEn: "Material", type: "text", options: [], unit: null, required: true },

@@ -72,8 +72,21 @@ export function workingDaysBetween(from: string, to: string, overrides: Calendar
   const a = toUtc(from);
   const b = toUtc(to);
   if (b < a) return -workingDaysBetween(to, from, overrides);
-  let count = 0;
-  for (let ms = a + DAY_MS; ms <= b; ms += DAY_MS) if (isWorkingDay(fromUtc(ms), overrides)) count++;
+  // Weekdays by whole weeks and the few days left, then each override in range corrects
+  // its day: a report counts this for every row, so no walk over every day.
+  const days = Math.round((b - a) / DAY_MS);
+  let count = Math.floor(days / 7) * 5;
+  for (let ms = a + (days - (days % 7) + 1) * DAY_MS; ms <= b; ms += DAY_MS) {
+    const wd = new Date(ms).getUTCDay();
+    if (wd !== 0 && wd !== 6) count++;
+  }
+  for (const [day, kind] of overrides) {
+    if (day <= from || day > to) continue;
+    const wd = new Date(toUtc(day)).getUTCDay();
+    const weekday = wd !== 0 && wd !== 6;
+    if (kind === "holiday" && weekday) count--;
+    if (kind === "workday" && !weekday) count++;
+  }
   return count;
 }
 

@@ -37,7 +37,7 @@ describe.each(kinds)("product requirements (CRM-7) on %s", (kind) => {
     expect(made.code).toMatch(/^RQ\d{6}$/);
     const r = await getRequirement(t.db, sunli, made.id);
     expect(r.customerCode).toBe(seeded.customer.code);
-    expect(r.category?.name).toBe("精密零件");
+    expect(r.category?.name).toBe("传动轴类");
     expect(r.linkedParams.map((p) => [p.labelZh, p.value])).toEqual([["材料", "42CrMo"], ["公差", "0.01 mm"], ["表面处理", "阳极氧化"]]);
     expect(r.extraParams).toEqual([{ name: "长度", value: "320 mm" }, { name: "图号", value: "DWG-0815" }]);
     expect(await t.db.auditLog.count({ where: { action: "requirement.create", entityId: made.id } })).toBe(1);

@@ -9,6 +9,7 @@ import { Input, Label, Select } from "@/components/ui/input";
 import { listHref } from "@/components/ui/list-href";
 import { ListTable, Td } from "@/components/ui/table";
 import { employeeWithPermission } from "@/lib/auth/guards";
+import { hasPermission } from "@/lib/auth/permissions";
 import { listRequirements } from "@/lib/crm/requirements/list-requirements";
 import { REQUIREMENT_STATUSES } from "@/lib/crm/requirements/requirement.schema";
 import { getDb } from "@/lib/db/client";
@@ -30,7 +31,7 @@ export default async function RequirementsPage({ searchParams }: { searchParams:
     <div className="space-y-4">
       <PageHeader title={t("title")}>
         <div className="flex flex-wrap gap-2">
-          <Link href="/crm/liaison/report" className={buttonVariants({ variant: "secondary", size: "sm" })}>{t("report")}</Link>
+          {hasPermission(actor, "liaison.report") ? <Link href="/crm/liaison/report" className={buttonVariants({ variant: "secondary", size: "sm" })}>{t("report")}</Link> : null}
           <Link href="/crm/requirements/new" className={buttonVariants({ size: "sm" })} data-testid="requirement-new">{t("new")}</Link>
         </div>
       </PageHeader>

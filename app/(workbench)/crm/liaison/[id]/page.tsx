@@ -8,6 +8,7 @@ import { buttonVariants } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ListTable, Td } from "@/components/ui/table";
 import { employeeWithPermission } from "@/lib/auth/guards";
+import { hasPermission } from "@/lib/auth/permissions";
 import { getLiaisonForm } from "@/lib/crm/liaison/get-liaison-form";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors/app-error";
@@ -30,7 +31,7 @@ export default async function LiaisonFormPage({ params }: { params: Promise<{ id
     <div className="space-y-4">
       <BackLink href={form.requirement ? `/crm/requirements/${form.requirement.id}` : "/crm/requirements"}>{t("back")}</BackLink>
       <PageHeader title={`${form.code} ${form.title}`}>
-        <Link href="/crm/liaison/report" className={buttonVariants({ variant: "secondary", size: "sm" })}>{t("report")}</Link>
+        {hasPermission(actor, "liaison.report") ? <Link href="/crm/liaison/report" className={buttonVariants({ variant: "secondary", size: "sm" })}>{t("report")}</Link> : null}
       </PageHeader>
       <Card className="grid gap-2 text-sm sm:grid-cols-2" data-testid="liaison-summary">
         <p><span className="text-slate-500">{t("status")}：</span><span data-testid="liaison-status">{ts(`status.${form.status}`)}</span></p>
