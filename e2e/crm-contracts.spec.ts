@@ -42,6 +42,11 @@ test("a foreign contract from an opportunity: bilingual terms, a second version 
   await line.getByTestId("line-description").fill("铝合金减速机壳体 RX-200");
   await line.getByTestId("line-quantity").fill("300");
   await line.getByTestId("line-price").fill("180");
+  // The line's category asks for its technical parameters.
+  for (const [name, value] of [[/^材质/, "ADC12"], [/^公差/, "0.05"], [/^图号/, "RX-200-01"]] as const) {
+    const field = line.getByRole("textbox", { name });
+    if (await field.count()) await field.fill(value);
+  }
   await heqiang.getByTestId("lines-save").click();
 
   // From the opportunity: the new-contract page, the country corrected, the foreign template.

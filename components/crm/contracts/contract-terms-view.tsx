@@ -9,7 +9,17 @@ export function ContractTermsView({ terms, template }: { terms: ContractTerms; t
   const qty = new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 3 });
   return (
     <div className="space-y-4 text-sm" data-testid="contract-terms">
-      <TableContainer>
+      {/* On a phone each line is a card: the eight columns do not fit its width. */}
+      <ul className="space-y-2 md:hidden">
+        {terms.lines.map((l) => (
+          <li key={l.key} className="rounded-md border border-slate-200 p-2" data-testid="contract-line-card">
+            <div className="font-medium">{l.description}</div>
+            <div className="text-slate-600">{l.productCode ?? "—"} · {qty.format(l.quantity)} {l.unitCode ?? ""} × {money.format(l.unitPrice)} = {money.format(l.amount)}</div>
+            {l.delivery ? <div className="text-slate-500">{t("line.delivery")}：{l.delivery}</div> : null}
+          </li>
+        ))}
+      </ul>
+      <TableContainer className="hidden md:block">
         <Table>
           <thead>
             <tr>{["code", "description", "quantity", "unit", "unitPrice", "amount", "delivery"].map((k) => <Th key={k}>{t(`line.${k}`)}</Th>)}</tr>

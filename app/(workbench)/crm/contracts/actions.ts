@@ -12,7 +12,7 @@ import { signContract } from "@/lib/crm/contracts/sign-contract";
 // The use-cases validate their input, decide visibility and write the audit rows.
 const id = z.string().max(40);
 
-export const createContractAction = employeeAction("crm.view", z.object({ opportunityId: id.optional(), fromContractId: id.optional(), customerId: id.optional() }), async (input, { actor, db }) => {
+export const createContractAction = employeeAction("crm.view", z.object({ opportunityId: id.optional(), fromContractId: id.optional(), customerId: id.optional(), countryCode: z.string().max(2).optional() }), async (input, { actor, db }) => {
   const c = await createContract(db, actor, input);
   revalidatePath("/crm/contracts");
   return { id: c.id };
