@@ -1,9 +1,10 @@
 // `npm run bench:crm-scale`: the customer base at scale (issue 16, "Measure") on PostgreSQL.
 // A fresh database (migrated like production, the demo company seeded) gets BENCH_CUSTOMERS
 // (1,000,000) customers, their name forms made by the product's own function
-// (lib/names/customer-name-fields.ts), loaded 10,000 a statement, and BENCH_LOGS (10) contact
-// logs each (10,000,000) made in SQL; one rep (sunli) owns 2,000 of them. Then, after 20
-// untimed rounds, BENCH_CALLS (200) timed ones, interleaved with a bare baseline:
+// (lib/names/customer-name-fields.ts), loaded 10,000 a statement (bench/customer-base.ts, shared
+// with bench/crm-import.ts), and BENCH_LOGS (10) contact logs each (10,000,000) made in SQL; one
+// rep (sunli) owns 2,000 of them. Then, after 20 untimed rounds, BENCH_CALLS (200) timed ones,
+// interleaved with a bare baseline:
 // - the duplicate check while typing (findCustomerDuplicates with a variant of an existing
 //   customer's name) against the bare pg_trgm statement on the same key
 //   (`"nameKey" % $1 ORDER BY similarity DESC LIMIT 20`, the check's candidate search);
@@ -18,8 +19,8 @@ import { listCustomers } from "../lib/crm/list-customers";
 import { openDb } from "../lib/db/client";
 import { seedDemo } from "../lib/demo/seed";
 import { parseCompanyName } from "../lib/names/company-name";
-import { customerNameFields } from "../lib/names/customer-name-fields";
 import { installDomainModules } from "../lib/server/domain-modules";
+import { baseCustomer as customer, loadBaseCustomers } from "./customer-base";
 import { benchDatabase, machine, timeInterleaved } from "./support.mjs";
 
 installDomainModules();
@@ -27,41 +28,11 @@ process.env.LOG_LEVEL ??= "warn";
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
 const LOGS = Number(process.env.BENCH_LOGS ?? 10);
 const CALLS = Number(process.env.BENCH_CALLS ?? 200);
-const CHUNK = 10_000;
 const MINE = 2000;
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
-// Trade names from four syllables of a fixed list, trades and regions as companies write them.
-const SYL = "恒力精工华森博睿汇川联合宏达鑫源永盛金泰瑞丰德隆长盈信达万通天成东方新创明辉正泰宇通安捷凯达佳美".split("");
-const TRADES = ["精密机械", "模具", "电子科技", "传动科技", "五金制品", "汽车零部件", "塑胶制品", "自动化设备"];
-const REGIONS = ["苏州", "江苏省无锡市", "宁波", "东莞市", "上海", "浙江杭州", "深圳", "青岛"];
-const FORMS = ["有限公司", "股份有限公司", "有限责任公司", "集团有限公司"];
-
-function customer(i: number) {
-  const a = SYL[i % SYL.length];
-  const b = SYL[Math.floor(i / SYL.length) % SYL.length];
-  const c = SYL[Math.floor(i / SYL.length ** 2) % SYL.length];
-  const d = SYL[Math.floor(i / SYL.length ** 3) % SYL.length];
-  const name = `${REGIONS[i % REGIONS.length]}${a}${b}${c}${d}${TRADES[Math.floor(i / 7) % TRADES.length]}${FORMS[i % FORMS.length]}`;
-  return { name, ...customerNameFields(name) };
-}
-
 async function load(db: Awaited<ReturnType<typeof openDb>>["db"]) {
-  const sales = await db.employee.findMany({ where: { username: { in: ["sunli", "gaoyan", "majun", "zhoujie", "heqiang"] } }, select: { id: true, username: true, departmentId: true } });
-  const sunli = sales.find((s) => s.username === "sunli")!;
-  const others = sales.filter((s) => s.username !== "sunli");
-  for (let start = 0; start < CUSTOMERS; start += CHUNK) {
-    const rows = Array.from({ length: Math.min(CHUNK, CUSTOMERS - start) }, (_, k) => start + k).map((i) => {
-      const owner = i % Math.floor(CUSTOMERS / MINE) === 0 ? sunli : others[i % others.length];
-      return { i, ...customer(i), ownerId: owner.id, teamId: owner.departmentId };
-    });
-    await db.$executeRaw`INSERT INTO "Customer" (id, code, name, "nameKey", "nameBrand", "namePinyin", "nameInitials", "ownerId", "teamId", "lastContactAt", "createdAt", "updatedAt")
-      SELECT gen_random_uuid()::text, 'BX' || lpad(r.i::text, 7, '0'), r.name, r.key, r.brand, r.pinyin, r.initials, r.owner, r.team,
-             now() - (r.i % 400) * interval '1 day', now() - interval '500 days', now()
-      FROM unnest(${rows.map((r) => r.i)}::int[], ${rows.map((r) => r.name)}::text[], ${rows.map((r) => r.nameKey)}::text[], ${rows.map((r) => r.nameBrand)}::text[],
-                  ${rows.map((r) => r.namePinyin)}::text[], ${rows.map((r) => r.nameInitials)}::text[], ${rows.map((r) => r.ownerId)}::text[], ${rows.map((r) => r.teamId)}::text[])
-        AS r(i, name, key, brand, pinyin, initials, owner, team)`;
-  }
+  await loadBaseCustomers(db, CUSTOMERS, { mine: MINE });
   await db.$executeRawUnsafe(`INSERT INTO "CustomerLog" (id, "customerId", kind, note, at, "byId")
     SELECT gen_random_uuid()::text, c.id, (ARRAY['visit','call','meeting','email'])[1 + n % 4]::"CustomerLogKind", '电话沟通，客户询问新品报价', c."lastContactAt" - n * interval '3 days', c."ownerId"
     FROM "Customer" c, generate_series(1, ${LOGS}) n WHERE c.code LIKE 'BX%'`);

@@ -1,9 +1,10 @@
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { Readable } from "node:stream";
+import { Readable, Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import ExcelJS from "exceljs";
 import type { EmployeeActor, SupplierActor } from "@/lib/auth/actor";
 import { loadEmployeeActor, loadSupplierActor } from "@/lib/auth/load-actor";
 import type { Db } from "@/lib/db/client";
@@ -114,6 +115,19 @@ describe.each(kinds)("attachments on %s", (kind) => {
     await expect(upload(lina, s001, "plain.docx", storedZip([["a.txt", "x".repeat(100_000)], ["b.txt", "y"]]))).rejects.toMatchObject({ code: "file_type_not_allowed" });
     await expect(upload(lina, s001, "tiny.zip", storedZip([["a.txt", "x"]]))).rejects.toMatchObject({ code: "file_type_not_allowed" });
     expect(await objectsUnder(dir)).toEqual(before);
+  });
+
+  it("accepts an xlsx from a streaming writer whose [Content_Types].xml follows a sheet of over 1 MiB", async () => {
+    const chunks: Buffer[] = [];
+    const sink = new Writable({ write: (chunk, _enc, done) => (chunks.push(chunk as Buffer), done()) });
+    const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useSharedStrings: false, useStyles: false });
+    const sheet = book.addWorksheet("客户");
+    for (let i = 0; i < 30_000; i++) sheet.addRow([`客户${i}`, randomBytes(24).toString("hex")]).commit();
+    sheet.commit();
+    await book.commit();
+    const file = Buffer.concat(chunks);
+    expect(file.length).toBeGreaterThan(1024 * 1024);
+    await expect(upload(lina, s001, "客户导出.xlsx", file, 8 * 1024 * 1024)).resolves.toMatchObject({ contentType: expect.stringContaining("spreadsheetml"), size: file.length });
   });
 
   it("accepts UTF-8 text as CSV or TXT; refuses NULs, bad UTF-8 and binary behind a text head", async () => {

@@ -15,6 +15,7 @@ import { ownerAccessFor } from "./owner-access";
 import { sanitizeFileName } from "./sanitize-file-name";
 import { LegacyTextCheck, Utf8TextCheck, ZIP_MIME, allowedContainerType, sniffFileType, type SniffedType } from "./sniff-file-type";
 import { getFileStorage } from "./storage-from-env";
+import { containerTypeFromNames, streamTail, zipEntryNames } from "./zip-directory";
 import { readMaxUploadBytes } from "./upload-limit";
 import { parseInput } from "../errors/parse-input";
 
@@ -42,9 +43,18 @@ async function verifyContainer(storage: FileStorage, key: string): Promise<Sniff
   if (!stream) return null;
   try {
     // As a web stream: both of file-type's entry points (node and default) accept that.
-    return allowedContainerType((await fileTypeFromStream(Readable.toWeb(stream) as ReadableStream<Uint8Array>))?.mime);
+    const found = allowedContainerType((await fileTypeFromStream(Readable.toWeb(stream) as ReadableStream<Uint8Array>).catch(() => undefined))?.mime);
+    if (found) return found;
   } finally {
     stream.destroy();
+  }
+  // file-type gives up on a part over 1 MiB written with a data descriptor: the central directory decides.
+  const again = await storage.get(key);
+  if (!again) return null;
+  try {
+    return containerTypeFromNames(zipEntryNames(await streamTail(again)));
+  } finally {
+    again.destroy();
   }
 }
 
