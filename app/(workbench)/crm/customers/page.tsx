@@ -21,27 +21,13 @@ import { getDb } from "@/lib/db/client";
 import { listSavedViews } from "@/lib/views/saved-views";
 
 const LIST_KEY = "crm.customers";
-const href = (q: Partial<CustomerListQuery>, page = 1) =>
-  listHref("/crm/customers", {
-    view: q.view === "mine" ? null : q.view,
-    q: q.q,
-    stage: q.stage,
-    level: q.level,
-    region: q.region,
-    industry: q.industry,
-    category: q.category,
-    tag: q.tag,
-    owner: q.owner,
-    contact: q.contact === "any" ? null : q.contact,
-    page,
-  });
-
-/** The list's filters as a saved view keeps them (no page, no empty values). */
-const viewQuery = (q: CustomerListQuery) =>
+/** The list's filters as address parameters (defaults and blanks left out): the address and the saved view alike. */
+const filters = (q: Partial<CustomerListQuery>): Record<string, string> =>
   Object.fromEntries(
     Object.entries({ view: q.view === "mine" ? null : q.view, q: q.q, stage: q.stage, level: q.level, region: q.region, industry: q.industry, category: q.category, tag: q.tag, owner: q.owner, contact: q.contact === "any" ? null : q.contact })
-      .flatMap(([k, v]) => (v === null || v === undefined || v === "" ? [] : [[k, String(v)]])),
-  ) as Record<string, string>;
+      .flatMap(([k, v]) => (v === null || v === undefined || v === "" || v === "all" ? [] : [[k, String(v)]])),
+  );
+const href = (q: Partial<CustomerListQuery>, page = 1) => listHref("/crm/customers", { ...filters(q), page });
 
 /** My customers (CRM-2): the longest uncontacted first, coloured by the sales lead's thresholds; filters and saved views. */
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -70,7 +56,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         </div>
       </PageHeader>
       <AdminTabs items={tabs} label={t("title")} />
-      <SavedViews listKey={LIST_KEY} path="/crm/customers" views={views} current={viewQuery(q)} />
+      <SavedViews listKey={LIST_KEY} path="/crm/customers" views={views} current={filters(q)} />
       {/* Keyed by the filter: following a saved view to this same page shows its values in the fields. */}
       <FilterForm key={href(q)} className="grid-cols-2 sm:grid-cols-4" actionsClassName="col-span-2 sm:col-span-4" submitLabel={t("searchSubmit")} resetLabel={t("reset")} resetHref={href({ view: q.view })}>
         {q.view !== "mine" ? <input type="hidden" name="view" value={q.view} /> : null}

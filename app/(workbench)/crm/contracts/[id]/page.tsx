@@ -32,7 +32,9 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
   ]);
   const mayEdit = await assertMayEditContract(db, actor, c).then(() => true, () => false);
   const editable = mayEdit && (c.status === "draft" || c.status === "approved");
-  const erp = c.status !== "signed" ? null : c.erpConfirmedAt ? t("erpConfirmed", { id: c.erpSaleId ?? "" }) : t("erpPending");
+  // The ERP's sale number is known when the signature confirmed the quotation the opportunity review wrote.
+  const saleNumber = c.erpSaleId && c.opportunity?.erpSaleId === c.erpSaleId ? c.opportunity.erpSaleNumber : null;
+  const erp = c.status !== "signed" ? null : !c.erpConfirmedAt ? t("erpPending") : saleNumber ? t("erpConfirmed", { number: saleNumber }) : t("erpConfirmedNoNumber");
   return (
     <div className="space-y-4">
       <BackLink href="/crm/contracts">{t("back")}</BackLink>

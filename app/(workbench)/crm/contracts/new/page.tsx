@@ -16,9 +16,10 @@ export default async function NewContractPage({ searchParams }: { searchParams: 
   const sp = await searchParams;
   const opportunityId = one(sp.opportunity)?.slice(0, 40);
   const fromContractId = one(sp.from)?.slice(0, 40);
-  const [t, tt, source] = await Promise.all([
+  const [t, tt, tc, source] = await Promise.all([
     getTranslations("contracts.new"),
     getTranslations("contracts.template"),
+    getTranslations("contracts.countries"),
     contractSource(await getDb(), actor, { opportunityId, fromContractId }).catch((e) => {
       if (isAppError(e) && e.code === "not_found") notFound();
       throw e;
@@ -42,7 +43,7 @@ export default async function NewContractPage({ searchParams }: { searchParams: 
               <dt className="text-slate-500">{t("customer")}</dt>
               <dd>{source.customer.name}</dd>
               <dt className="text-slate-500">{t("template")}</dt>
-              <dd data-testid="contract-template">{tt(source.template)}（{t(`templateWhy.${source.template}`, { country: source.customer.countryCode })}）</dd>
+              <dd data-testid="contract-template">{tt(source.template)}（{t(`templateWhy.${source.template}`, { country: tc.has(source.customer.countryCode) ? tc(source.customer.countryCode) : source.customer.countryCode })}）</dd>
             </dl>
             <CreateContractForm opportunityId={source.kind === "opportunity" ? source.id : undefined} fromContractId={source.kind === "contract" ? source.id : undefined} countryCode={source.kind === "opportunity" && source.mayEditCustomer ? source.customer.countryCode : undefined} />
           </>
