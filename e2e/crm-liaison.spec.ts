@@ -12,7 +12,7 @@ import { zh } from "./support/messages";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 // Codes the pages show as they are: requirement, form, opportunity, product and drawing numbers, materials.
-const shoot = (page: Page, name: string) => shootReadable(page, name, /RQ\d+|LF\d+|OP\d+|CU\d+|P-VALVE-BODY|HV-2026-018|QT500-7|mm|\.pdf|DWG-\d+|Office/g);
+const shoot = (page: Page, name: string) => shootReadable(page, name, /RQ\d+|LF\d+|OP\d+|CU\d+|P-\d{4}|HV-2026-018|QT500-7|mm|\.pdf|DWG-\d+|Office/g);
 const TITLE = "液压阀体加长型打样";
 
 /** The server's job worker runs the flow's service steps a moment later: reload until they show. */
@@ -35,7 +35,7 @@ test("requirement -> liaison form across design and production, the overdue stag
   await expect(form.getByTestId("requirement-customer-code")).toContainText("江苏恒立液压股份有限公司");
   await form.locator("#rq-title").fill(TITLE);
   await form.locator("#rq-category").selectOption({ label: "精密零件" });
-  await form.locator("#rq-product").selectOption({ label: "P-VALVE-BODY 液压阀体" });
+  await form.locator("#rq-product").selectOption({ label: "P-4003 液压阀体" });
   await expect(form.getByTestId("linked-params")).toContainText("QT500-7");
   await expect(form.getByTestId("linked-params")).toContainText(zh("requirements.params.linked"));
   await form.getByTestId("add-param").click();

@@ -173,6 +173,28 @@ describe.each(kinds)("customer import (issue 16) on %s", (kind) => {
     await expect(startImport(t.db, sunli, target, run.id, {})).rejects.toMatchObject({ code: "conflict" });
   });
 
+  it("joins rows that share any key into one group across chunks (name with one, credit code with another), and leaves no keys behind", async () => {
+    const filler = Array.from({ length: 600 }, (_, i) => `嘉兴填充${i}号五金有限公司,,,,,,,,`);
+    const text = csv([
+      `温州链条甲机械有限公司,${code(9101)},,,,,,,`, // 2: heads the group
+      `温州链条乙机械有限公司,${code(9101)},,,,,,,`, // 3: row 2's credit code
+      `温州链条乙机械有限公司,,,,,,,,`, // 4: row 3's name
+      ...filler, // 5 to 604: one chunk boundary at 500
+      `温州链条甲机械有限公司,,,,,,,,`, // 605: row 2's name, in the second chunk
+    ]);
+    const { runId, prepared } = await upload(sunli, "chain.csv", Buffer.from(text));
+    const first = await previewImport(t.db, sunli, target, runId, prepared.mapping);
+    expect(first.groups.map((g) => [g.id, g.rows, g.label, g.existing])).toEqual([[2, [2, 3, 4, 605], "温州链条甲机械有限公司", null]]);
+    expect(first.total).toBe(604);
+    expect(await t.db.importKey.count({ where: { runId } })).toBe(0);
+    // Previewed again (another mapping: the credit code left out), the groups are the new ones only.
+    const { creditCode: _, ...withoutCode } = prepared.mapping;
+    const again = await previewImport(t.db, sunli, target, runId, withoutCode);
+    expect(again.groups.map((g) => g.rows)).toEqual([[2, 605], [3, 4]]);
+    expect((await getImportRun(t.db, sunli, target, runId)).groupCount).toBe(2);
+    expect(await t.db.importKey.count({ where: { runId } })).toBe(0);
+  });
+
   it("refuses a file that is no table with a clear message, and another user's import as if it did not exist", async () => {
     const run = await createImportRun(t.db, sunli, target);
     const pdf = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");

@@ -42,6 +42,7 @@ const CATEGORIES: ProductCategoryInput[] = [
 const PRODUCTS = [
   { code: "P-4001", name: "精密轴套 Φ20×35", unitCode: "PCS", params: { spec: "Φ20×35" } },
   { code: "P-4002", name: "铝合金连接法兰 DN50", unitCode: "PCS", params: { spec: "DN50" } },
+  { code: "P-4003", name: "液压阀体", unitCode: "PCS", params: {} },
   { code: "P-5001", name: "不锈钢控制柜外壳 600×400×200", unitCode: "PCS", params: { spec: "600×400×200" } },
   { code: "P-5002", name: "冷轧钢板机箱 2U", unitCode: "PCS", params: { spec: "483×88×450" } },
   { code: "P-6001", name: "伺服电机接线组件", unitCode: "PCS", params: {} },
@@ -51,6 +52,7 @@ const PRODUCTS = [
 const ASSIGN: Record<string, { category: string; techParams: Record<string, string | number> }> = {
   "P-4001": { category: "PRECISION", techParams: { material: "45# 钢调质", tolerance: "±0.01", surface: "hard_chrome", drawingNo: "DWG-BS-2035" } },
   "P-4002": { category: "PRECISION", techParams: { material: "6061-T6 铝合金", tolerance: "±0.02", surface: "anodize", drawingNo: "DWG-FL-0050" } },
+  "P-4003": { category: "PRECISION", techParams: { material: "QT500-7 球墨铸铁", tolerance: "±0.02", surface: "zinc", drawingNo: "HV-2026-018" } },
   "P-1002": { category: "PRECISION", techParams: { material: "6063-T5 铝合金", tolerance: "±0.05", surface: "anodize", drawingNo: "DWG-HS-0640" } },
   "P-5001": { category: "SHEET", techParams: { material: "SUS304 不锈钢", thickness: 1.5, surface: "brushed", drawingNo: "DWG-CB-6042" } },
   "P-5002": { category: "SHEET", techParams: { material: "冷轧钢板", thickness: 1.2, surface: "powder", drawingNo: "DWG-CH-2U01" } },

@@ -74,7 +74,7 @@ export function createBuiltinConnector(db: Db): ErpConnector {
     async confirmSalesOrder(input, key) {
       // No quotation recorded for it: the sale is recorded first (its own ledger row), as in an ERP.
       const saleId = input.saleErpId ?? (await record(db, "erp.recordSalesOrder", `${key}:record`, input.reference, input.order, `sale:${input.reference}`)).erpId;
-      return record(db, "erp.confirmSalesOrder", key, input.reference, input, saleId);
+      return { ...(await record(db, "erp.confirmSalesOrder", key, input.reference, input, saleId)), number: `SQ-${input.reference}` };
     },
   };
 }

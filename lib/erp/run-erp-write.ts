@@ -85,7 +85,7 @@ async function recordResult(db: Db, record: ErpWriteRecord, result: ErpWriteResu
 /** A signed contract's confirmed sale: kept on the contract once (a repeat changes nothing). */
 async function recordContractSale(db: Db, id: string, result: ErpWriteResult) {
   await db.$transaction(async (tx) => {
-    const changed = await tx.salesContract.updateMany({ where: { id, erpConfirmedAt: null }, data: { erpSaleId: result.erpId, erpConfirmedAt: new Date() } });
-    if (changed.count) await writeAudit(tx, SYSTEM, { action: "erp.write_recorded", entity: "SalesContract", entityId: id, after: { erpId: result.erpId, repeated: result.repeated } });
+    const changed = await tx.salesContract.updateMany({ where: { id, erpConfirmedAt: null }, data: { erpSaleId: result.erpId, erpSaleNumber: result.number ?? null, erpConfirmedAt: new Date() } });
+    if (changed.count) await writeAudit(tx, SYSTEM, { action: "erp.write_recorded", entity: "SalesContract", entityId: id, after: { erpId: result.erpId, number: result.number ?? null, repeated: result.repeated } });
   });
 }

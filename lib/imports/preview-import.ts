@@ -39,11 +39,59 @@ class RowSets {
   }
 }
 
+type KeyRow = { rowNumber: number; key: string; label: string; existing: ExistingRecord | null };
+
+/** A chunk's valid rows' keys (with the row's label and the existing record each key matched) into ImportKey, one statement. */
+async function storeKeys(db: Db, runId: string, rows: KeyRow[]) {
+  if (!rows.length) return;
+  await db.$executeRaw`
+    INSERT INTO "ImportKey" ("runId", "rowNumber", "key", "label", "existing")
+    SELECT ${runId}, x."rowNumber", x."key", x."label", x."existing"
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x("rowNumber" int, "key" text, "label" text, "existing" jsonb)
+    ON CONFLICT DO NOTHING`;
+}
+
+/**
+ * The duplicate groups from the run's stored keys: only keys two rows share, or that
+ * matched an existing record, come back (memory grows with the duplicates, not the file);
+ * the rows sharing a key joined into one group, its first row its id and label.
+ */
+async function groupsFromKeys(db: Db, runId: string): Promise<ImportGroup[]> {
+  const hits = await db.$queryRaw<KeyRow[]>`
+    SELECT "rowNumber", "key", "label", "existing" FROM (
+      SELECT *, count(*) OVER (PARTITION BY "key") AS n FROM "ImportKey" WHERE "runId" = ${runId}
+    ) k WHERE n > 1 OR "existing" IS NOT NULL ORDER BY "rowNumber", "key"`;
+  const sets = new RowSets();
+  const labels = new Map<number, string>();
+  const existingOf = new Map<number, ExistingRecord>();
+  for (const h of hits) {
+    sets.add(h.rowNumber, [h.key]);
+    labels.set(h.rowNumber, h.label);
+    if (h.existing && !existingOf.has(h.rowNumber)) existingOf.set(h.rowNumber, h.existing);
+  }
+  const members = new Map<number, number[]>();
+  for (const r of sets.rows()) {
+    const root = sets.root(r);
+    const list = members.get(root);
+    if (list) list.push(r);
+    else members.set(root, [r]);
+  }
+  const groups: ImportGroup[] = [];
+  for (const [root, rows] of members) {
+    rows.sort((a, b) => a - b);
+    const existing = rows.map((r) => existingOf.get(r)).find(Boolean) ?? null;
+    if (rows.length < 2 && !existing) continue;
+    groups.push({ id: root, rows, label: labels.get(root) ?? "", existing, decision: "skip" });
+  }
+  return groups.sort((a, b) => a.id - b.id);
+}
+
 /**
  * The whole file read once with the chosen mapping: every row validated, duplicates
- * found within the file (shared keys) and against existing records (batched lookups),
- * grouped; the first rows kept with their problems for the page. Stored on the run, so
- * the page shows them again after a reload; the decisions default to skip.
+ * found within the file (shared keys, gathered in ImportKey) and against existing records
+ * (batched lookups), grouped; the first rows kept with their problems for the page.
+ * Stored on the run, so the page shows them again after a reload; the decisions default
+ * to skip.
  */
 export async function previewImport<V>(db: Db, who: Actor | null, target: ImportTarget<V>, runId: string, rawMapping: Record<string, unknown>) {
   const { actor, run } = await ownImportRun(db, who, target, runId);
@@ -52,9 +100,8 @@ export async function previewImport<V>(db: Db, who: Actor | null, target: Import
   const missing = target.fields.filter((f) => f.required && !(f.key in mapping));
   if (missing.length) throw new AppError("validation", { fieldErrors: Object.fromEntries(missing.map((f) => [f.key, "crmImport.errors.requiredUnmapped"])) });
 
-  const sets = new RowSets();
-  const existingOf = new Map<number, ExistingRecord>();
-  const labels = new Map<number, string>();
+  // What an earlier, interrupted preview of the run left goes first.
+  await db.importKey.deleteMany({ where: { runId: run.id } });
   const preview: PreviewRow[] = [];
   let total = 0;
   let invalid = 0;
@@ -62,6 +109,7 @@ export async function previewImport<V>(db: Db, who: Actor | null, target: Import
     const checked: CheckedRow<V>[] = await target.check(db, actor, chunk);
     const valid = checked.filter((c) => c.value !== null);
     const found = await target.findExisting(db, valid.flatMap((c) => c.keys));
+    const keys: KeyRow[] = [];
     for (const c of checked) {
       total++;
       if (preview.length < PREVIEW_ROWS) preview.push({ rowNumber: c.rowNumber, raw: c.raw, problems: c.problems, group: null });
@@ -69,11 +117,10 @@ export async function previewImport<V>(db: Db, who: Actor | null, target: Import
         invalid++;
         continue;
       }
-      sets.add(c.rowNumber, c.keys);
-      labels.set(c.rowNumber, target.label(c));
-      const hit = c.keys.map((k) => found.get(k)).find(Boolean);
-      if (hit) existingOf.set(c.rowNumber, hit);
+      const label = target.label(c);
+      for (const key of c.keys) keys.push({ rowNumber: c.rowNumber, key, label, existing: found.get(key) ?? null });
     }
+    await storeKeys(db, run.id, keys);
   };
   let chunk: RawRow[] = [];
   for await (const row of mappedRows(db, run, mapping)) {
@@ -85,25 +132,12 @@ export async function previewImport<V>(db: Db, who: Actor | null, target: Import
   }
   if (chunk.length) await take(chunk);
 
-  const members = new Map<number, number[]>();
-  for (const r of sets.rows()) {
-    const root = sets.root(r);
-    const list = members.get(root);
-    if (list) list.push(r);
-    else members.set(root, [r]);
-  }
-  const groups: ImportGroup[] = [];
-  for (const [root, rows] of members) {
-    const existing = rows.map((r) => existingOf.get(r)).find(Boolean) ?? null;
-    if (rows.length < 2 && !existing) continue;
-    rows.sort((a, b) => a - b);
-    groups.push({ id: root, rows, label: labels.get(root) ?? "", existing, decision: "skip" });
-  }
-  groups.sort((a, b) => a.id - b.id);
+  const groups = await groupsFromKeys(db, run.id);
   const groupOf = new Map(groups.flatMap((g) => g.rows.map((r) => [r, g.id] as const)));
   for (const p of preview) p.group = groupOf.get(p.rowNumber) ?? null;
 
   await db.$transaction(async (tx) => {
+    await tx.importKey.deleteMany({ where: { runId: run.id } });
     await tx.importRun.update({ where: { id: run.id }, data: { mapping, total, invalid, groups, preview } });
     await writeAudit(tx, actor, { action: "import.preview", entity: "ImportRun", entityId: run.id, after: { mapping, total, invalid, groups: groups.length } });
   });

@@ -167,7 +167,8 @@ describe.each(kinds)("sales contracts (CRM-9) on %s", (kind) => {
     await expect(signContract(t.db, sunli, c.id)).rejects.toMatchObject({ code: "contract_state" });
     await drainJobs(t.db);
     const signed = await t.db.salesContract.findUniqueOrThrow({ where: { id: c.id } });
-    expect(signed).toMatchObject({ status: "signed", erpSaleId: `sale:${opp.code}` });
+    // The sale recorded at signing: its ERP number kept on the contract (the built-in ERP numbers it after the reference).
+    expect(signed).toMatchObject({ status: "signed", erpSaleId: `sale:${opp.code}`, erpSaleNumber: `SQ-${opp.code}` });
     expect(signed.erpConfirmedAt).not.toBeNull();
     // No quotation from a review: the sale is recorded first, then confirmed, each once.
     expect(await t.db.integrationLedger.count({ where: { handler: "erp.recordSalesOrder", businessKey: opp.code } })).toBe(1);
@@ -195,7 +196,7 @@ describe.each(kinds)("sales contracts (CRM-9) on %s", (kind) => {
     await drainJobs(t.db);
     await signContract(t.db, sunli, c.id);
     await drainJobs(t.db);
-    expect(await t.db.salesContract.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ status: "signed", erpSaleId: "sale-from-review-1" });
+    expect(await t.db.salesContract.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ status: "signed", erpSaleId: "sale-from-review-1", erpSaleNumber: `SQ-${opp.code}` });
     expect(await t.db.integrationLedger.count({ where: { handler: "erp.recordSalesOrder", businessKey: opp.code } })).toBe(0);
   });
 

@@ -36,9 +36,10 @@ describe.skipIf(!!skip)("Tryton: confirming a sale on a signed contract", () => 
     const quoted = await erp.recordSalesOrder(order(reference), `sale-${run}`);
     expect((await sales(reference))[0].state).toBe("quotation");
     const input = { reference, saleErpId: quoted.erpId, order: order(reference) };
-    expect(await erp.confirmSalesOrder(input, `confirm-${run}`)).toEqual({ erpId: quoted.erpId, repeated: false });
+    expect(quoted.number).toBeTruthy();
+    expect(await erp.confirmSalesOrder(input, `confirm-${run}`)).toEqual({ erpId: quoted.erpId, repeated: false, number: quoted.number });
     expect(["confirmed", "processing"]).toContain((await sales(reference))[0].state);
-    expect(await erp.confirmSalesOrder(input, `confirm-${run}`)).toEqual({ erpId: quoted.erpId, repeated: true });
+    expect(await erp.confirmSalesOrder(input, `confirm-${run}`)).toEqual({ erpId: quoted.erpId, repeated: true, number: quoted.number });
     expect(await sales(reference)).toHaveLength(1);
   });
 
@@ -47,7 +48,9 @@ describe.skipIf(!!skip)("Tryton: confirming a sale on a signed contract", () => 
     const input = { reference, saleErpId: null, order: order(reference) };
     const first = await erp.confirmSalesOrder(input, `confirm-new-${run}`);
     expect(first.repeated).toBe(false);
-    expect(await erp.confirmSalesOrder(input, `confirm-new-${run}`)).toEqual({ erpId: first.erpId, repeated: true });
+    // The sale recorded here has the number Tryton gave it when it was quoted.
+    expect(first.number).toMatch(/\S/);
+    expect(await erp.confirmSalesOrder(input, `confirm-new-${run}`)).toEqual({ erpId: first.erpId, repeated: true, number: first.number });
     const found = await sales(reference);
     expect(found).toHaveLength(1);
     expect(["confirmed", "processing"]).toContain(found[0].state);

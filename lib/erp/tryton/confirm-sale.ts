@@ -1,6 +1,6 @@
 import "server-only";
 import { ErpError, type ErpWriteResult, type SalesOrderConfirmationInput } from "../connector";
-import { recordSalesOrder } from "./record-sale";
+import { recordSalesOrder, saleNumber } from "./record-sale";
 import type { TrytonRpc } from "./rpc-client";
 import type { Row } from "./tryton-lookups";
 
@@ -25,9 +25,9 @@ export async function confirmSalesOrder(rpc: TrytonRpc, input: SalesOrderConfirm
   if (!sale) throw new ErpError(`Tryton has no sale for ${input.reference}`, false);
   const id = Number(sale.id);
   const state = String(sale.state);
-  if (DONE.has(state)) return { erpId: String(id), repeated: true };
+  if (DONE.has(state)) return { erpId: String(id), repeated: true, ...(await saleNumber(rpc, id)) };
   if (state === "cancelled") throw new ErpError(`Tryton sale ${sale.number ?? id} is cancelled; it cannot be confirmed`, false);
   if (state === "draft") await rpc.model("sale.sale", "quote", [id]);
   await rpc.model("sale.sale", "confirm", [id]);
-  return { erpId: String(id), repeated: false };
+  return { erpId: String(id), repeated: false, ...(await saleNumber(rpc, id)) };
 }

@@ -55,7 +55,7 @@ export async function recordSalesOrder(rpc: TrytonRpc, input: SalesOrderInput): 
 }
 
 /** The number Tryton gives a sale when it is quoted (its sequence), read back to show in the app. */
-async function saleNumber(rpc: TrytonRpc, id: number): Promise<{ number?: string }> {
+export async function saleNumber(rpc: TrytonRpc, id: number): Promise<{ number?: string }> {
   const [row] = await rpc.model<Row[]>("sale.sale", "read", [id], ["number"]);
   return typeof row?.number === "string" && row.number ? { number: row.number } : {};
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SalesContract" ADD COLUMN     "erpSaleNumber" TEXT;
