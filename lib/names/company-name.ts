@@ -33,11 +33,34 @@ const LATIN_CITIES = new Set([...CITY_WORDS].map((w) => toPinyin(w.replace(/市$
 /** The city a name gives, if any (苏州 for 江苏省苏州市..., suzhou for Suzhou ...). */
 const cityOf = (n: CompanyName) => n.regions.map((r) => r.replace(/市$/, "")).find((r) => CITY_WORDS.has(r) || LATIN_CITIES.has(r)) ?? null;
 
+/** A word list by its first and by its last character, each bucket in the list's order (longest first). */
+type WordIndex = { first: Map<string, string[]>; last: Map<string, string[]> };
+const indexes = new WeakMap<readonly string[], WordIndex>();
+
+function indexOf(words: readonly string[]): WordIndex {
+  let index = indexes.get(words);
+  if (!index) {
+    index = { first: new Map(), last: new Map() };
+    for (const w of words) {
+      if (!w) continue;
+      for (const [map, ch] of [[index.first, w[0]], [index.last, w[w.length - 1]]] as const) {
+        const bucket = map.get(ch);
+        if (bucket) bucket.push(w);
+        else map.set(ch, [w]);
+      }
+    }
+    indexes.set(words, index);
+  }
+  return index;
+}
+
 /**
  * Removes words of the list from the start (or the end) of `s`, longest first, while
- * something of at least `keep` characters remains; returns what is left and the words removed, in order.
+ * something of at least `keep` characters remains; returns what is left and the words
+ * removed, in order. Only the words sharing the first (or last) character are tried.
  */
 function strip(s: string, words: readonly string[], keep: number, from: "start" | "end"): [string, string[]] {
+  const index = indexOf(words);
   const removed: string[] = [];
   for (let w = nextWord(); w; w = nextWord()) {
     if (from === "start") {
@@ -51,7 +74,9 @@ function strip(s: string, words: readonly string[], keep: number, from: "start" 
   return [s, removed];
 
   function nextWord() {
-    return words.find((w) => (from === "start" ? s.startsWith(w) : s.endsWith(w)) && s.length - w.length >= keep);
+    if (!s) return undefined;
+    const bucket = from === "start" ? index.first.get(s[0]) : index.last.get(s[s.length - 1]);
+    return bucket?.find((w) => (from === "start" ? s.startsWith(w) : s.endsWith(w)) && s.length - w.length >= keep);
   }
 }
 
