@@ -100,11 +100,22 @@ test("requirement -> liaison form across design and production, the overdue stag
   await expect(design.getByTestId("liaison-stage").nth(0)).toContainText("DWG-2201");
   await design.context().close();
 
-  // Production's head allocates; the report shows design red (finished late), production open.
+  // Production's head allocates from the inbox task: a picker of his department's people (himself first), not a typed name.
   const production = await employeePage(browser, "zhenghao");
   await production.goto(formUrl);
-  await production.getByTestId("allocate-form").getByTestId("allocate-submit").click();
-  await reloadUntil(production, async () => expect(production.getByTestId("stage-open-task")).toBeVisible({ timeout: 1000 }));
+  await production.getByTestId("liaison-stage").nth(1).getByTestId("stage-open-task").click();
+  await production.waitForURL(/\/inbox\/[0-9a-f-]{36}$/);
+  const picker = production.getByTestId("field-assigneeId").locator("select");
+  await expect(picker.locator("option").nth(1)).toHaveText(/^郑浩 · 生产部/);
+  await expect(picker.locator("option", { hasText: "吴敏" })).toHaveCount(0);
+  await picker.selectOption({ index: 1 });
+  await shoot(production, "crm-liaison-allocate-task");
+  await production.getByTestId("task-complete").click();
+  await expect(production.getByTestId("task-done")).toHaveText(zh("inbox.task.completed"));
+  await production.goto(formUrl);
+  await reloadUntil(production, async () => expect(production.getByTestId("liaison-stage").nth(1)).toContainText("郑浩", { timeout: 1000 }));
+  await expect(production.getByTestId("liaison-stage").nth(1).getByTestId("stage-open-task")).toBeVisible();
+  // The report shows design red (finished late), production open.
   await production.goto("/crm/liaison/report");
   await production.getByTestId("report-opportunity").selectOption({ label: "OP800001 恒立液压阀体年度项目" });
   await production.getByRole("button", { name: zh("liaison.report.filter") }).click();

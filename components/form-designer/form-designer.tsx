@@ -42,7 +42,7 @@ export function FormDesigner({ initial, suppliers }: { initial: EditorForm; supp
   const tErrors = useTranslations("errors");
   const router = useRouter();
   const english = useLocale() === "en";
-  const { fieldTexts, propertyTexts, dictionary, sampleLines } = useDesignerTexts();
+  const { fieldTexts, propertyTexts, dictionary, sampleLines, sampleMembers } = useDesignerTexts();
 
   const api = useRef<FormEditorApi | null>(null);
   const [ready, setReady] = useState(false);
@@ -73,7 +73,7 @@ export function FormDesigner({ initial, suppliers }: { initial: EditorForm; supp
   const onChange = useCallback(() => setDirty(true), []);
   const onImportError = useCallback((message: string) => setNotice({ tone: "error", text: t("loadError", { message }) }), [t]);
 
-  const previewData = useMemo(() => ({ suppliers, orderLineItems: sampleLines, planLineItems: sampleLines }), [suppliers, sampleLines]);
+  const previewData = useMemo(() => ({ suppliers, members: sampleMembers, orderLineItems: sampleLines, planLineItems: sampleLines }), [suppliers, sampleMembers, sampleLines]);
   const previewTexts = useMemo(() => ({ intro: tp("intro"), submit: tp("submit"), valid: tp("valid"), error: tp("error"), invalid: (count: number) => tp("invalid", { count }) }), [tp]);
 
   const input = () => ({ key: key.trim(), titleZh, titleEn, isNew, schema: api.current!.getSchema() });

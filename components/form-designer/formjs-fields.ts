@@ -34,7 +34,7 @@ export type FieldTexts = {
 };
 
 /** The types the palette offers: those compileFormJs turns into server-checked fields (plus display text). */
-export type DesignerType = "textfield" | "textarea" | "number" | "datetime" | "select" | "radio" | "checkbox" | "checklist" | "text" | "supplier" | "decision" | "lineQuantities" | "lotTable";
+export type DesignerType = "textfield" | "textarea" | "number" | "datetime" | "select" | "radio" | "checkbox" | "checklist" | "text" | "supplier" | "member" | "decision" | "lineQuantities" | "lotTable";
 
 /** Where lineQuantities rows come from: the instance variables the order and delivery flows fill. */
 export const LINE_SOURCES = ["orderLineItems", "planLineItems"] as const;
@@ -198,6 +198,12 @@ function designerFields(texts: FieldTexts): Record<DesignerType, FieldComponent>
       Select,
       { ...named("supplier"), group: "selection", icon: iconsByType("select"), create: (o = {}) => ({ key: "supplierId", ...o }), propertiesPanelEntries: ["key", "label", "description", "required", "searchable", "disabled", "readonly"] },
       (p) => ({ ...p, field: { ...p.field, valuesKey: "suppliers", values: undefined } }),
+    ),
+    // Options are the people of the departments the one filling in heads (import data `members`); the server checks the choice.
+    member: wrap(
+      Select,
+      { ...named("member"), group: "selection", icon: iconsByType("select"), create: (o = {}) => ({ key: "assigneeId", ...o }), propertiesPanelEntries: ["key", "label", "description", "required", "searchable", "disabled", "readonly"] },
+      (p) => ({ ...p, field: { ...p.field, valuesKey: "members", values: undefined } }),
     ),
     decision: wrap(
       Radio,

@@ -33,7 +33,7 @@ type Group = { id: string; label: string; entries?: Entry[]; items?: { id: strin
 type PropertiesPanel = { registerProvider: (provider: { getGroups: (field: Field, editField: EditField) => (groups: Group[]) => Group[] }, priority: number) => void };
 
 /** Fields that carry a value, so a label the English UI shows; the display-only text has none. */
-const LABELLED = new Set(["textfield", "textarea", "number", "datetime", "select", "radio", "checkbox", "checklist", "supplier", "decision", "lineQuantities", "lotTable"]);
+const LABELLED = new Set(["textfield", "textarea", "number", "datetime", "select", "radio", "checkbox", "checklist", "supplier", "member", "decision", "lineQuantities", "lotTable"]);
 const domId = (id: string) => `bio-properties-panel-${id}`;
 
 function textEntry(label: string, read: (f: Field) => string, write: (f: Field, edit: EditField, v: string) => void) {

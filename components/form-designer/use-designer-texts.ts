@@ -28,6 +28,7 @@ export function useDesignerTexts() {
       propertyTexts: forms.properties as PropertyTexts,
       dictionary: english ? {} : (forms.formjs ?? {}),
       sampleLines: lines,
+      sampleMembers: [{ label: t("member1"), value: "member-1" }, { label: t("member2"), value: "member-2" }],
     };
   }, [messages, english, t]);
 }

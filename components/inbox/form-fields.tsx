@@ -6,6 +6,7 @@ import { cn } from "@/components/ui/cn";
 import { Field } from "@/components/ui/field";
 import { FieldError, Input, Select } from "@/components/ui/input";
 import type { SupplierPick } from "@/lib/inbox/list-pickers";
+import type { MemberPick } from "@/lib/org/department-members";
 import type { FormDefinition, FormField } from "@/lib/workflow/forms";
 import { continuesLines, LineQuantitiesField, linesGroup, lineValue } from "./line-quantities-field";
 import { lotData, LotTableField } from "./lot-table-field";
@@ -81,6 +82,8 @@ export function FormFields(props: {
   onChange: (name: string, value: string | boolean) => void;
   errors?: Record<string, string>;
   suppliers?: SupplierPick[];
+  /** The people of the departments the user heads, for "member" fields. */
+  members?: MemberPick[];
   disabled?: boolean;
 }) {
   const t = useTranslations("inbox");
@@ -168,11 +171,14 @@ export function FormFields(props: {
         let control: React.ReactNode;
         if (f.type === "textarea") {
           control = <textarea {...common} className={textareaClass} value={str} maxLength={Math.min(f.maxLength ?? 4000, 4000)} onChange={(e) => onChange(f.name, e.target.value)} />;
-        } else if (f.type === "select" || f.type === "supplier") {
-          const opts = f.type === "supplier" ? (props.suppliers ?? []).map((s) => ({ value: s.id, label: `${s.code} ${s.name}` })) : optionsOf(f).map((o) => ({ value: o.value, label: zh ? o.labelZh : o.labelEn }));
+        } else if (f.type === "select" || f.type === "supplier" || f.type === "member") {
+          const opts =
+            f.type === "supplier" ? (props.suppliers ?? []).map((s) => ({ value: s.id, label: `${s.code} ${s.name}` }))
+            : f.type === "member" ? (props.members ?? []).map((m) => ({ value: m.id, label: [m.name, zh ? m.departmentZh : m.departmentEn].filter(Boolean).join(" · ") }))
+            : optionsOf(f).map((o) => ({ value: o.value, label: zh ? o.labelZh : o.labelEn }));
           control = (
             <Select {...common} value={str} onChange={(e) => onChange(f.name, e.target.value)}>
-              <option value="">{f.type === "supplier" ? t("start.chooseSupplier") : t("form.choose")}</option>
+              <option value="">{f.type === "supplier" ? t("start.chooseSupplier") : f.type === "member" ? t("form.chooseMember") : t("form.choose")}</option>
               {opts.map((o) => (
                 <option key={o.value} value={o.value}>{o.label}</option>
               ))}

@@ -12,11 +12,12 @@ import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { randomId } from "@/components/ui/random-id";
 import type { SupplierPick } from "@/lib/inbox/list-pickers";
+import type { MemberPick } from "@/lib/org/department-members";
 import type { StartableProcess } from "@/lib/inbox/list-startable-processes";
 import { FormFields, formData, type FormValues } from "./form-fields";
 
 /** Pick a startable process, fill in its start form, start it; the business key comes back. */
-export function StartProcessView({ processes, selectedKey, suppliers }: { processes: StartableProcess[]; selectedKey: string | null; suppliers: SupplierPick[] }) {
+export function StartProcessView({ processes, selectedKey, suppliers, members }: { processes: StartableProcess[]; selectedKey: string | null; suppliers: SupplierPick[]; members: MemberPick[] }) {
   const t = useTranslations("inbox.start");
   const zh = useLocale() === "zh-CN";
   const selected = processes.find((p) => p.key === selectedKey) ?? null;
@@ -99,6 +100,7 @@ export function StartProcessView({ processes, selectedKey, suppliers }: { proces
                 onChange={(name, v) => setValues((old) => ({ ...old, [name]: v }))}
                 errors={start.error?.fieldErrors}
                 suppliers={suppliers}
+                members={members}
                 disabled={start.pending}
               />
               <div className="flex justify-end">

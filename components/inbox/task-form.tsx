@@ -9,6 +9,7 @@ import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/auth/action-client";
 import type { SupplierPick } from "@/lib/inbox/list-pickers";
+import type { MemberPick } from "@/lib/org/department-members";
 import type { FormDefinition } from "@/lib/workflow/forms";
 import { FormFields, formData, textareaClass, type FormValues } from "./form-fields";
 
@@ -19,7 +20,7 @@ type SubmitAction = (input: { taskId: string; data: Record<string, unknown> }) =
  * Reject that asks for the reason first. Works for both realms: the page
  * passes its realm's action.
  */
-export function TaskForm({ taskId, form, submit, suppliers, onDone }: { taskId: string; form: FormDefinition | null; submit: SubmitAction; suppliers?: SupplierPick[]; onDone?: () => void }) {
+export function TaskForm({ taskId, form, submit, suppliers, members, onDone }: { taskId: string; form: FormDefinition | null; submit: SubmitAction; suppliers?: SupplierPick[]; members?: MemberPick[]; onDone?: () => void }) {
   const t = useTranslations("inbox.task");
   const tc = useTranslations("common");
   const [values, setValues] = useState<FormValues>({});
@@ -41,7 +42,7 @@ export function TaskForm({ taskId, form, submit, suppliers, onDone }: { taskId: 
     >
       {run.error ? <Alert>{run.error.message}</Alert> : null}
       {form ? (
-        <FormFields form={form} idPrefix="task" values={values} onChange={(name, v) => setValues((old) => ({ ...old, [name]: v }))} errors={run.error?.fieldErrors} suppliers={suppliers} disabled={run.pending} />
+        <FormFields form={form} idPrefix="task" values={values} onChange={(name, v) => setValues((old) => ({ ...old, [name]: v }))} errors={run.error?.fieldErrors} suppliers={suppliers} members={members} disabled={run.pending} />
       ) : (
         <p className="text-sm text-slate-600">{t("noForm")}</p>
       )}

@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { buttonVariants } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/auth/action-client";
 import type { SupplierPick } from "@/lib/inbox/list-pickers";
+import type { MemberPick } from "@/lib/org/department-members";
 import type { FormDefinition } from "@/lib/workflow/forms";
 import { TaskForm } from "./task-form";
 
@@ -26,6 +27,7 @@ export function TaskWorkSection(props: {
   /** The back link's words: the portal's own ("返回我的任务"), staff's by default. */
   backLabel?: string;
   suppliers?: SupplierPick[];
+  members?: MemberPick[];
 }) {
   const t = useTranslations("inbox.task");
   const router = useRouter();
@@ -49,7 +51,7 @@ export function TaskWorkSection(props: {
   return (
     <div className="space-y-3">
       {props.groupTaskUnclaimed ? <p className="text-sm text-slate-600">{t("notClaimed")}</p> : null}
-      <TaskForm taskId={props.taskId} form={props.form} submit={props.submit} suppliers={props.suppliers} onDone={finished} />
+      <TaskForm taskId={props.taskId} form={props.form} submit={props.submit} suppliers={props.suppliers} members={props.members} onDone={finished} />
     </div>
   );
 }

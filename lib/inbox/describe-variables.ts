@@ -32,7 +32,7 @@ export async function shownVariables(db: Db, definition: Definition, realm: "emp
   const forms = await Promise.all(keys.map((key) => formOfDefinition(db, definition.id, key)));
   for (const form of forms) {
     for (const f of form?.fields ?? []) {
-      if (!out.has(f.name) && !ANSWERS.has(f.name)) out.set(f.name, { name: f.name, labelZh: f.labelZh, labelEn: f.labelEn, type: f.type as DisplayType, field: f });
+      if (!out.has(f.name) && !ANSWERS.has(f.name)) out.set(f.name, { name: f.name, labelZh: f.labelZh, labelEn: f.labelEn, type: (f.type === "member" ? "person" : f.type) as DisplayType, field: f });
     }
   }
   return [...out.values()];

@@ -6,6 +6,7 @@ import { applyOutcome } from "./apply-outcome";
 import { now } from "./clock";
 import { runStep } from "./engine-host";
 import { validateFormData } from "./form-data";
+import { checkMemberFields } from "./form-members";
 import { formOfDefinition } from "./form-store";
 import { instanceContext, TX_OPTIONS } from "./load-definition";
 import { stepOrIncident } from "./record-incident";
@@ -14,15 +15,16 @@ import { canSee, canWorkOn } from "./task-access";
 
 export type CompleteInput = { taskId: string; data: Record<string, unknown> };
 
-/** Validates the form; a form with "lines" fields or rules on variables is checked against the instance's variables (one more read, only then). */
-async function validate(tx: Tx, task: { instanceId: string; formKey: string | null; instance: { definitionId: string } }, data: Record<string, unknown>): Promise<Record<string, unknown>> {
+/** Validates the form; a form with "lines" fields or rules on variables is checked against the instance's variables (one more read, only then), "member" fields against the people the one completing may pick. */
+async function validate(tx: Tx, task: { instanceId: string; formKey: string | null; instance: { definitionId: string } }, data: Record<string, unknown>, actorId: string): Promise<Record<string, unknown>> {
   const form = await formOfDefinition(tx, task.instance.definitionId, task.formKey);
   if (task.formKey && !form) throw new AppError("form_not_found");
   const instanceId = task.instanceId;
   const needsVariables = form?.fields.some((f) => f.type === "lines" || f.type === "lots" || f.hideIf) || form?.rules?.some((r) => r.kind === "at_least" || r.kind === "at_most");
-  if (!needsVariables) return validateFormData(form, data);
-  const inst = await tx.processInstance.findUnique({ where: { id: instanceId }, select: { variables: true } });
-  return validateFormData(form, data, (inst?.variables ?? {}) as Record<string, unknown>);
+  const inst = needsVariables ? await tx.processInstance.findUnique({ where: { id: instanceId }, select: { variables: true } }) : null;
+  const valid = needsVariables ? validateFormData(form, data, (inst?.variables ?? {}) as Record<string, unknown>) : validateFormData(form, data);
+  await checkMemberFields(tx, actorId, form, valid);
+  return valid;
 }
 
 /**
@@ -39,7 +41,7 @@ export async function completeTask(db: Db, actor: Actor, input: CompleteInput) {
     if (task.status !== "open") throw new AppError(canSee(actor, task) || task.completedById === actor.id ? "task_closed" : "not_found");
     if (!canWorkOn(actor, task)) throw new AppError(canSee(actor, task) ? "task_not_yours" : "not_found");
     if (task.instance.status !== "running") throw new AppError("conflict");
-    const data = await validate(tx, task, input.data);
+    const data = await validate(tx, task, input.data, actor.id ?? "");
 
     // Claim the row first: a concurrent completion blocks here and then finds it closed.
     const closed = await closeTask(tx, task.id, { outcome: typeof data.decision === "string" ? data.decision : "completed", completedById: actor.id, completedAt: at, assigneeId: task.assigneeId ?? (actor.realm === "employee" ? actor.id : null) });

@@ -50,6 +50,7 @@ const FIELD_TYPES: Record<string, FormField["type"]> = {
   checkbox: "boolean",
   checklist: "checklist",
   supplier: "supplier",
+  member: "member",
   decision: "decision",
   lineQuantities: "lines",
   lotTable: "lots",

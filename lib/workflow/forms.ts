@@ -34,7 +34,7 @@ export type BinChoice = { location: string; labelZh: string; labelEn: string; bi
 
 export type FormField = {
   name: string;
-  type: "text" | "textarea" | "number" | "date" | "select" | "checklist" | "boolean" | "decision" | "supplier" | "lines" | "lots";
+  type: "text" | "textarea" | "number" | "date" | "select" | "checklist" | "boolean" | "decision" | "supplier" | "member" | "lines" | "lots";
   labelZh: string;
   labelEn: string;
   required?: boolean;
@@ -151,6 +151,7 @@ function fieldSchema(f: FormField): z.ZodType {
       s = calendarDay();
       break;
     case "supplier":
+    case "member":
       s = z.string().uuid("validation.invalid_value");
       break;
     case "lines": {

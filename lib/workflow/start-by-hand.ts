@@ -5,6 +5,7 @@ import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { nextBusinessKey } from "./business-key";
 import { validateFormData } from "./form-data";
+import { checkMemberFields } from "./form-members";
 import { startForm } from "./start-form";
 import { earlierStart, startInstance, type Started } from "./start-instance";
 import { mayStart, startPolicy } from "./start-policy";
@@ -47,6 +48,7 @@ export async function startByHand(db: Db, who: Actor | null | undefined, input: 
   if (!mayStart(actor, startPolicy(def.context)) || (actor.realm === "employee" && !form)) throw new AppError("process_not_startable");
 
   const data = validateFormData(form, input.data ?? {});
+  await checkMemberFields(db, actor.realm === "employee" ? actor.id : "", form, data);
   const supplierField = form?.fields.find((f) => f.type === "supplier" && typeof data[f.name] === "string");
   const fromForm = supplierField ? (data[supplierField.name] as string) : undefined;
   if (input.supplierId !== undefined && actor.realm === "employee" && input.supplierId !== fromForm) {

@@ -19,9 +19,9 @@ export async function allocateLiaisonStage(db: Db, who: Actor | null, stageId: s
   if (!stage) throw new AppError("not_found");
   if (stage.department.headId !== actor.id) throw new AppError("forbidden");
   if (stage.status !== "allocating" || !stage.instanceId) throw new AppError("conflict");
-  const person = UUID.test(employeeId) ? await db.employee.findFirst({ where: { id: employeeId, active: true, departmentId: { in: await subtreeIds(db, stage.departmentId) } }, select: { username: true } }) : null;
+  const person = UUID.test(employeeId) ? await db.employee.findFirst({ where: { id: employeeId, active: true, departmentId: { in: await subtreeIds(db, stage.departmentId) } }, select: { id: true } }) : null;
   if (!person) throw new AppError("validation", { fieldErrors: { employeeId: "validation.liaison_assignee_not_in_department" } });
   const task = await db.task.findFirst({ where: { instanceId: stage.instanceId, formKey: "liaison_allocate", status: "open" }, select: { id: true } });
   if (!task) throw new AppError("conflict");
-  return completeTask(db, actor, { taskId: task.id, data: { assigneeUsername: person.username } });
+  return completeTask(db, actor, { taskId: task.id, data: { assigneeId: person.id } });
 }

@@ -10,8 +10,9 @@ const doneTask = (ctx: ServiceContext, formKey: string) =>
   ctx.db.task.findFirst({ where: { instanceId: ctx.instanceId, formKey, status: "completed" }, orderBy: { completedAt: "desc" }, select: { completedAt: true, completedById: true } });
 
 /**
- * Service task crm.liaisonAllocated: the head's choice becomes the stage's person. One
- * outside the department's subtree (possible only through the bare inbox form) is refused
+ * Service task crm.liaisonAllocated: the head's choice (assigneeId; a user name from a task
+ * completed before the form had a person picker) becomes the stage's person. One outside the
+ * stage department's subtree (the picker offers every department the head leads) is refused
  * by keeping the stage with the head, recorded as such. Returns workerId for the work task.
  */
 export async function recordLiaisonAllocation(ctx: ServiceContext) {
@@ -20,8 +21,10 @@ export async function recordLiaisonAllocation(ctx: ServiceContext) {
   if (!stage) throw new Error(`liaison stage ${String(variables.stageId)} is gone`);
   if (stage.status !== "allocating") return { workerId: stage.assigneeId };
   const task = await doneTask(ctx, "liaison_allocate");
+  const id = typeof variables.assigneeId === "string" ? variables.assigneeId : "";
   const username = typeof variables.assigneeUsername === "string" ? variables.assigneeUsername.trim().toLowerCase() : "";
-  const picked = username ? await db.employee.findFirst({ where: { username, active: true, departmentId: { in: await subtreeIds(db, stage.departmentId) } }, select: { id: true } }) : null;
+  const who = id ? { id } : username ? { username } : null;
+  const picked = who ? await db.employee.findFirst({ where: { ...who, active: true, departmentId: { in: await subtreeIds(db, stage.departmentId) } }, select: { id: true } }) : null;
   const workerId = picked?.id ?? task?.completedById ?? stage.department.headId;
   await db.$transaction(async (tx) => {
     const moved = await tx.liaisonStage.updateMany({ where: { id: stage.id, status: "allocating" }, data: { status: "working", assigneeId: workerId, allocatedById: task?.completedById ?? null, allocatedAt: task?.completedAt ?? new Date() } });

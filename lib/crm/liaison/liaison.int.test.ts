@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { endOfShanghaiDay } from "@/lib/calendar/working-days";
 import { chinaPublicHolidays } from "@/lib/calendar/china-public-holidays";
 import { listCalendarDays, removeCalendarDay, setCalendarDay } from "@/lib/calendar/edit-calendar";
+import { membersOfHeadedDepartments } from "@/lib/org/department-members";
 import { advanceClock, now, resetClock } from "@/lib/workflow/clock";
 import { completeTask } from "@/lib/workflow/complete-task";
 import { dbKinds } from "@/test/db";
@@ -85,8 +86,16 @@ describe.each(kinds)("liaison forms (CRM-8) on %s", (kind) => {
     await expect(allocateLiaisonStage(t.db, wumin, design.id, sunli.id)).rejects.toMatchObject({ fieldErrors: { employeeId: "validation.liaison_assignee_not_in_department" } });
     await allocateLiaisonStage(t.db, wumin, design.id, wumin.id);
     await expect(allocateLiaisonStage(t.db, wumin, design.id, wumin.id)).rejects.toMatchObject({ code: "conflict" });
-    // The quality head answers the bare inbox form with a colleague's user name.
-    await completeTask(t.db, chenjing, { taskId: (await openTask(quality.instanceId)).id, data: { assigneeUsername: "yangfan" } });
+    // The quality head answers the inbox form, whose person picker offers the people of the departments they head:
+    // someone else's is refused by the server (also through the API), a colleague is taken.
+    const picks = await membersOfHeadedDepartments(t.db, chenjing.id);
+    expect(picks[0].id).toBe(chenjing.id);
+    expect(picks.map((p) => p.username)).toContain("yangfan");
+    expect(picks.map((p) => p.id)).not.toContain(sunli.id);
+    const qualityTask = (await openTask(quality.instanceId)).id;
+    await expect(completeTask(t.db, chenjing, { taskId: qualityTask, data: { assigneeId: sunli.id } })).rejects.toMatchObject({ fieldErrors: { assigneeId: "validation.member_not_in_department" } });
+    await expect(completeTask(t.db, chenjing, { taskId: qualityTask, data: { assigneeId: "yangfan" } })).rejects.toMatchObject({ fieldErrors: { assigneeId: "validation.invalid_value" } });
+    await completeTask(t.db, chenjing, { taskId: qualityTask, data: { assigneeId: (await t.actor("yangfan")).id } });
     await drainJobs(t.db);
     [design, quality] = await stagesOf(form.id);
     expect([design.status, quality.status]).toEqual(["working", "working"]);

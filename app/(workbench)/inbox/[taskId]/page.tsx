@@ -15,6 +15,7 @@ import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors/app-error";
 import { getTaskDetail } from "@/lib/inbox/get-task-detail";
 import { listSupplierPicks } from "@/lib/inbox/list-pickers";
+import { membersOfHeadedDepartments } from "@/lib/org/department-members";
 import { submitTaskAction } from "./actions";
 
 function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
@@ -35,9 +36,10 @@ export default async function TaskPage({ params }: { params: Promise<{ taskId: s
     throw e;
   });
   const { task, instance, can } = detail;
-  const [t, suppliers] = await Promise.all([
+  const [t, suppliers, members] = await Promise.all([
     getTranslations("inbox"),
     detail.form?.fields.some((f) => f.type === "supplier") ? listSupplierPicks(db) : [],
+    detail.form?.fields.some((f) => f.type === "member") ? membersOfHeadedDepartments(db, actor.id) : [],
   ]);
 
   return (
@@ -65,6 +67,7 @@ export default async function TaskPage({ params }: { params: Promise<{ taskId: s
               submit={submitTaskAction}
               backHref="/inbox"
               suppliers={suppliers}
+              members={members}
             />
           </Section>
           <Section title={t("task.context")}>
