@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { employeePage } from "./support/admin-pages";
+import { copyPastOpportunity, moveToStage } from "./support/crm-opportunities";
 import { shootReadable } from "./support/layout";
 import { zh } from "./support/messages";
 
@@ -37,12 +38,6 @@ async function waitForReview(page: Page, status: string) {
   }).toPass({ timeout: 60_000 });
 }
 
-async function moveTo(page: Page, stage: "solution" | "quotation") {
-  await page.getByTestId("stage-select").selectOption(stage);
-  await page.getByTestId("stage-move-submit").click();
-  await expect(page.getByTestId("opportunity-header")).toContainText(zh(`opportunities.stages.${stage}`));
-}
-
 async function setDiscounts(page: Page, pct: string) {
   const editor = page.getByTestId("line-editor-toggle");
   if (!(await editor.getAttribute("open"))) await editor.locator("summary").click();
@@ -57,20 +52,10 @@ test("商机评审：技术评审后报价，毛利率低于底线被拦下并�
   const majun = await employeePage(browser, "majun");
 
   // 从往期商机复制：产品行（含成本）随之带来。
-  await majun.goto("/crm/opportunities/new");
-  const form = majun.getByTestId("new-opportunity-form");
-  const customer = form.getByTestId("opportunity-customer").locator("option", { hasText: "东莞市长盈精密技术有限公司" });
-  await form.getByTestId("opportunity-customer").selectOption((await customer.first().getAttribute("value"))!);
-  const past = form.getByTestId("opportunity-copy-from").locator("option", { hasText: "长盈精密 伺服装配线配套" });
-  await form.getByTestId("opportunity-copy-from").selectOption((await past.first().getAttribute("value"))!);
-  await majun.getByTestId("opportunity-name").fill(`长盈精密 散热模组 ${stamp}`);
-  await majun.getByTestId("opportunity-create").click();
-  await expect(majun).toHaveURL(/\/crm\/opportunities\/[0-9a-f-]{36}$/);
-  const page = majun.url();
-  const code = (await majun.getByTestId("opportunity-code").innerText()).trim();
+  const { url: page, code } = await copyPastOpportunity(majun, { customer: "东莞市长盈精密技术有限公司", past: "长盈精密 伺服装配线配套", name: `长盈精密 散热模组 ${stamp}` });
 
   // 方案阶段：技术评审。
-  await moveTo(majun, "solution");
+  await moveToStage(majun, "solution");
   await majun.getByTestId("opportunity-review-start").click();
   await expect(majun.getByTestId("opportunity-review-started")).toBeVisible();
   await expect(majun.getByTestId("opportunity-review-row").first()).toContainText("技术评审");
@@ -88,7 +73,7 @@ test("商机评审：技术评审后报价，毛利率低于底线被拦下并�
   await waitForReview(majun, "已通过");
 
   // 报价阶段：折扣 20%，毛利率约 12.7%，低于 15% 的底线。
-  await moveTo(majun, "quotation");
+  await moveToStage(majun, "quotation");
   await setDiscounts(majun, "20");
   await majun.getByTestId("opportunity-review-start").click();
   await expect(majun.getByTestId("opportunity-review-started")).toBeVisible();

@@ -66,6 +66,7 @@ export const APP_ERROR_CODES = [
   "opportunity_review_cost_missing",
   "opportunity_review_no_reviewer",
   "opportunity_review_approved",
+  "opportunity_review_finished",
   "opportunity_not_yours",
   "opportunity_lead_not_converted",
   "opportunity_lead_taken",

@@ -2,10 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { signContractAction, startContractApprovalAction } from "@/app/(workbench)/crm/contracts/actions";
+import { cancelContractAction, signContractAction, startContractApprovalAction } from "@/app/(workbench)/crm/contracts/actions";
 import { useAction } from "@/components/admin/use-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { CancelWithReason } from "../cancel-with-reason";
 
 /** The scan goes to the file store as the contract's attachment first; signing names it. */
 async function uploadScan(contractId: string, file: File): Promise<{ id: string } | { error: string }> {
@@ -18,11 +19,12 @@ async function uploadScan(contractId: string, file: File): Promise<{ id: string 
   return res.ok && json?.file ? { id: json.file.id } : { error: json?.error?.message ?? "" };
 }
 
-/** Submit a draft for approval; mark an approved contract signed, with the signed scan if there is one. */
+/** Submit a draft for approval; mark an approved contract signed, with the signed scan if there is one; cancel one not yet signed, with a reason. */
 export function ContractActions({ id, status }: { id: string; status: string }) {
   const t = useTranslations("contracts.actions");
   const submit = useAction(startContractApprovalAction);
   const sign = useAction(signContractAction);
+  const cancel = useAction(cancelContractAction);
   const [scan, setScan] = useState<File | null>(null);
   const [uploadError, setUploadError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -51,6 +53,16 @@ export function ContractActions({ id, status }: { id: string; status: string }) 
           </label>
           <Button type="submit" size="sm" disabled={busy || sign.pending} data-testid="contract-sign">{t("sign")}</Button>
         </form>
+      ) : null}
+      {status === "draft" || status === "in_review" || status === "approved" ? (
+        <CancelWithReason
+          testId="contract-cancel"
+          labels={{ open: t("cancel"), field: t("cancelReason"), hint: t("cancelReasonHint"), confirm: t("cancelConfirm"), keep: t("cancelKeep") }}
+          pending={cancel.pending}
+          error={cancel.error}
+          onConfirm={(reason, close) => cancel.run({ id, reason }, close)}
+          onReset={cancel.reset}
+        />
       ) : null}
       {uploadError ? <Alert>{uploadError}</Alert> : null}
       {error ? <Alert>{error.message}</Alert> : null}

@@ -4,8 +4,10 @@ import { dbKinds } from "@/test/db";
 import { erpTestDb } from "@/test/erp/erp-db";
 import { drainJobs } from "@/test/erp/erp-test-kit";
 import type { EmployeeActor } from "../../auth/actor";
+import { countOpenTasks } from "../../inbox/count-open-tasks";
 import { completeTask } from "../../workflow/complete-task";
 import { resetClock } from "../../workflow/clock";
+import { cancelContract } from "./cancel-contract";
 import { startContractApproval } from "./contract-approval";
 import { parseContractListQuery, type ContractTerms } from "./contract.schema";
 import { createContract } from "./create-contract";
@@ -165,6 +167,7 @@ describe.each(kinds)("sales contracts (CRM-9) on %s", (kind) => {
 
     await signContract(t.db, sunli, c.id);
     await expect(signContract(t.db, sunli, c.id)).rejects.toMatchObject({ code: "contract_state" });
+    await expect(cancelContract(t.db, sunli, c.id, { reason: "客户撤单" })).rejects.toMatchObject({ code: "contract_state" });
     await drainJobs(t.db);
     const signed = await t.db.salesContract.findUniqueOrThrow({ where: { id: c.id } });
     // The sale recorded at signing: its ERP number kept on the contract (the built-in ERP numbers it after the reference).
@@ -198,6 +201,56 @@ describe.each(kinds)("sales contracts (CRM-9) on %s", (kind) => {
     await drainJobs(t.db);
     expect(await t.db.salesContract.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ status: "signed", erpSaleId: "sale-from-review-1", erpSaleNumber: `SQ-${opp.code}` });
     expect(await t.db.integrationLedger.count({ where: { handler: "erp.recordSalesOrder", businessKey: opp.code } })).toBe(0);
+  });
+
+  it("cancels a draft with a reason (required, trimmed, at most 500), only for whoever may edit it; a cancelled contract is no longer revised, submitted, signed or cancelled again", async () => {
+    const c = await createContract(t.db, sunli, { opportunityId: (await opportunity("苏州恒力精工机械有限公司")).id });
+    for (const reason of ["", "   ", "长".repeat(501)]) {
+      await expect(cancelContract(t.db, sunli, c.id, { reason })).rejects.toMatchObject({ code: "validation", fieldErrors: { reason: reason.length > 500 ? "validation.too_big" : "validation.cancel_reason_required" } });
+    }
+    await expect(cancelContract(t.db, sunli, c.id, {} as { reason: string })).rejects.toMatchObject({ code: "validation", fieldErrors: { reason: "validation.cancel_reason_required" } });
+    await expect(cancelContract(t.db, await t.actor("majun"), c.id, { reason: "客户撤单" })).rejects.toMatchObject({ code: "not_found" });
+    expect((await t.db.salesContract.findUniqueOrThrow({ where: { id: c.id } })).status).toBe("draft");
+
+    await cancelContract(t.db, sunli, c.id, { reason: "  客户撤单，改签新合同  " });
+    const view = await getContract(t.db, sunli, c.id);
+    expect(view).toMatchObject({ status: "cancelled", cancelReason: "客户撤单，改签新合同", cancelledById: sunli.id, cancelledByName: "孙丽" });
+    expect(view.cancelledAt).toBeInstanceOf(Date);
+    expect(await t.db.auditLog.findFirst({ where: { action: "sales_contract.cancel", entityId: c.id } })).toMatchObject({ actorId: sunli.id, before: { status: "draft" }, after: { status: "cancelled", reason: "客户撤单，改签新合同" } });
+    expect((await listContracts(t.db, sunli, parseContractListQuery({ q: c.number, status: "cancelled" }))).rows.map((r) => r.id)).toEqual([c.id]);
+
+    const { subtotal: _s, tax: _t, total: _tt, ...input } = view.terms;
+    await expect(reviseContract(t.db, sunli, c.id, input)).rejects.toMatchObject({ code: "contract_state" });
+    await expect(startContractApproval(t.db, sunli, c.id)).rejects.toMatchObject({ code: "contract_state" });
+    await expect(signContract(t.db, sunli, c.id)).rejects.toMatchObject({ code: "contract_state" });
+    await expect(cancelContract(t.db, sunli, c.id, { reason: "再取消一次" })).rejects.toMatchObject({ code: "contract_state" });
+    expect(await t.db.auditLog.count({ where: { action: "sales_contract.cancel", entityId: c.id } })).toBe(1);
+  });
+
+  it("cancels a contract in review with its approval flow (the reviewer's task leaves the inbox), and an approved one", async () => {
+    const zhoujie = await t.actor("zhoujie");
+    const inReview = await createContract(t.db, sunli, { opportunityId: (await opportunity("常州星宇车灯股份有限公司")).id });
+    const flow = await startContractApproval(t.db, sunli, inReview.id);
+    const task = await openTask(flow.id);
+    const before = (await countOpenTasks(t.db, zhoujie)).mine;
+    await cancelContract(t.db, sunli, inReview.id, { reason: "客户暂停采购" });
+    expect(await t.db.salesContract.findUniqueOrThrow({ where: { id: inReview.id } })).toMatchObject({ status: "cancelled", cancelReason: "客户暂停采购" });
+    expect((await t.db.processInstance.findUniqueOrThrow({ where: { id: flow.id } })).status).toBe("cancelled");
+    expect((await t.db.task.findUniqueOrThrow({ where: { id: task.id } })).status).toBe("cancelled");
+    expect((await countOpenTasks(t.db, zhoujie)).mine).toBe(before - 1);
+    await expect(completeTask(t.db, zhoujie, { taskId: task.id, data: { decision: "approve" } })).rejects.toMatchObject({ code: "task_closed" });
+    expect(await t.db.auditLog.findFirst({ where: { action: "sales_contract.cancel", entityId: inReview.id } })).toMatchObject({ before: { status: "in_review" }, after: { instanceId: flow.id, tasksCancelled: 1, reason: "客户暂停采购" } });
+    expect(await t.db.auditLog.count({ where: { action: "process.instance.cancel", entityId: flow.id } })).toBe(1);
+
+    const approved = await createContract(t.db, sunli, { opportunityId: (await opportunity("常州星宇车灯股份有限公司")).id });
+    const second = await startContractApproval(t.db, sunli, approved.id);
+    await completeTask(t.db, zhoujie, { taskId: (await openTask(second.id)).id, data: { decision: "approve" } });
+    await completeTask(t.db, await t.actor("zhangwei"), { taskId: (await openTask(second.id)).id, data: { decision: "approve" } });
+    await drainJobs(t.db);
+    expect((await t.db.salesContract.findUniqueOrThrow({ where: { id: approved.id } })).status).toBe("approved");
+    await cancelContract(t.db, sunli, approved.id, { reason: "价格需重新谈判" });
+    expect(await t.db.salesContract.findUniqueOrThrow({ where: { id: approved.id } })).toMatchObject({ status: "cancelled", cancelReason: "价格需重新谈判" });
+    await expect(signContract(t.db, sunli, approved.id)).rejects.toMatchObject({ code: "contract_state" });
   });
 
   it("prints the contract as a PDF with the Chinese and English clauses, the seal place and page numbers", async () => {

@@ -8,7 +8,8 @@ import { diffTerms } from "./diff-terms";
 
 /**
  * One contract as its page shows it: the current terms, every version with what changed
- * from the one before, the approval tasks of its latest review, and the people by name.
+ * from the one before, the approval tasks of its latest review, and the people by name
+ * (who cancelled it, too).
  */
 export async function getContract(db: Db, who: Actor | null, id: string) {
   const actor = requirePermission(who, "crm.view");
@@ -18,7 +19,7 @@ export async function getContract(db: Db, who: Actor | null, id: string) {
     copiedFrom: { select: { id: true, number: true } },
     versions: { orderBy: { version: "asc" } },
   });
-  const people = new Set([c.ownerId, ...c.versions.map((v) => v.createdById)]);
+  const people = new Set([c.ownerId, ...c.versions.map((v) => v.createdById), ...(c.cancelledById ? [c.cancelledById] : [])]);
   const [employees, tasks, scan] = await Promise.all([
     db.employee.findMany({ where: { id: { in: [...people] } }, select: { id: true, name: true } }),
     c.instanceId ? db.task.findMany({ where: { instanceId: c.instanceId }, orderBy: { createdAt: "asc" }, select: { id: true, name: true, status: true, outcome: true, completedAt: true, completedById: true, assigneeId: true, candidateGroups: true } }) : [],
@@ -38,6 +39,7 @@ export async function getContract(db: Db, who: Actor | null, id: string) {
     ...c,
     totalAmount: Number(c.totalAmount),
     ownerName: name.get(c.ownerId) ?? "",
+    cancelledByName: c.cancelledById ? (name.get(c.cancelledById) ?? "") : null,
     terms: versions[versions.length - 1].terms,
     versions,
     scan,

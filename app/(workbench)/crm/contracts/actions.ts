@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { employeeAction } from "@/lib/auth/action-client";
+import { cancelContract } from "@/lib/crm/contracts/cancel-contract";
 import { startContractApproval } from "@/lib/crm/contracts/contract-approval";
 import type { ContractTermsInput } from "@/lib/crm/contracts/contract.schema";
 import { createContract } from "@/lib/crm/contracts/create-contract";
@@ -33,5 +34,12 @@ export const startContractApprovalAction = employeeAction("crm.view", z.object({
 export const signContractAction = employeeAction("crm.view", z.object({ id, scanFileId: id.nullable().optional() }), async (input, { actor, db }) => {
   await signContract(db, actor, input.id, { scanFileId: input.scanFileId ?? null });
   revalidatePath(`/crm/contracts/${input.id}`);
+  return { id: input.id };
+});
+
+export const cancelContractAction = employeeAction("crm.view", z.object({ id, reason: z.string().max(2000) }), async (input, { actor, db }) => {
+  await cancelContract(db, actor, input.id, { reason: input.reason });
+  revalidatePath(`/crm/contracts/${input.id}`);
+  revalidatePath("/crm/contracts");
   return { id: input.id };
 });

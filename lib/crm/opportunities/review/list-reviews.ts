@@ -6,7 +6,7 @@ import { marginFloor } from "./margin-floor";
 import type { ReviewSnapshot } from "./review-data";
 import { mayEditOpportunity, visibleOpportunity } from "../opportunity-scope";
 
-/** The opportunity page's review panel: its reviews, newest first, whether one may start now, the ERP quotation. */
+/** The opportunity page's review panel: its reviews, newest first, whether one may start or be cancelled now, the ERP quotation. */
 export async function listOpportunityReviews(db: Db, who: Actor | null, opportunityId: string) {
   const actor = requireEmployee(who);
   const o = await visibleOpportunity(db, actor, opportunityId, { id: true, stage: true, ownerId: true, teamId: true, erpSaleNumber: true, erpQuotedAt: true });
@@ -22,9 +22,10 @@ export async function listOpportunityReviews(db: Db, who: Actor | null, opportun
   const statusOf = (r: (typeof rows)[number]) => (r.status === "running" && r.instanceId && cancelled.has(r.instanceId) ? "cancelled" : r.status);
   // A stage is reviewed once: while its review runs, and after it was approved.
   const taken = rows.some((r) => r.stage === o.stage && (statusOf(r) === "running" || r.status === "approved"));
+  const mayEdit = await mayEditOpportunity(db, actor, o);
   return {
     stage: o.stage,
-    canStart: !!config?.requiresReview && o.stage !== "won" && o.stage !== "lost" && !taken && (await mayEditOpportunity(db, actor, o)),
+    canStart: !!config?.requiresReview && o.stage !== "won" && o.stage !== "lost" && !taken && mayEdit,
     erpSaleNumber: o.erpSaleNumber,
     erpQuotedAt: o.erpQuotedAt,
     marginFloorPct: floor,
@@ -38,6 +39,8 @@ export async function listOpportunityReviews(db: Db, who: Actor | null, opportun
       decidedAt: r.decidedAt,
       startedBy: nameOf.get(r.startedById) ?? "",
       outcomeNote: r.outcomeNote,
+      // The starter or whoever may change the opportunity withdraws a running review (cancelOpportunityReview decides).
+      mayCancel: statusOf(r) === "running" && (mayEdit || r.startedById === actor.id),
       marginPct: (r.snapshot as unknown as Partial<ReviewSnapshot>).marginPct ?? null,
     })),
   };

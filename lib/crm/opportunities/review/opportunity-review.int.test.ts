@@ -8,6 +8,8 @@ import type { ErpWritePayload } from "@/lib/erp/outbox";
 import { cancelInstance } from "@/lib/workflow/cancel-instance";
 import { completeTask } from "@/lib/workflow/complete-task";
 import { runDueJobs } from "@/lib/workflow/jobs/worker";
+import { countOpenTasks } from "@/lib/inbox/count-open-tasks";
+import { cancelOpportunityReview } from "./cancel-review";
 import { listOpportunityReviews } from "./list-reviews";
 import { marginFloor, setMarginFloor } from "./margin-floor";
 import { startOpportunityReview } from "./start-review";
@@ -131,5 +133,35 @@ describe.each(kinds)("opportunity review (CRM-6) on %s", (kind) => {
     expect(panel).toMatchObject({ erpSaleNumber: `SQ-${o.code}`, canStart: false, stage: "quotation" });
     await expect(startOpportunityReview(t.db, majun, { opportunityId: o.id })).rejects.toMatchObject({ code: "opportunity_review_approved" });
     await expect(listOpportunityReviews(t.db, await t.actor("sunli"), o.id)).rejects.toMatchObject({ code: "not_found" });
+  });
+  it("a running review is cancelled with a reason by its starter, the owner, the sales lead or an administrator: the flow and its tasks go, a new review may start", async () => {
+    const majun = await t.actor("majun");
+    const heqiang = await t.actor("heqiang");
+    const o = await opportunity("quotation", [{ quantity: 100, unitPrice: 5 }]);
+    const first = await startOpportunityReview(t.db, majun, { opportunityId: o.id });
+    const cancel = (who = majun, reason = "客户需求变更", reviewId = first.reviewId) => cancelOpportunityReview(t.db, who, o.id, reviewId, { reason });
+    await expect(cancel(majun, "  ")).rejects.toMatchObject({ code: "validation", fieldErrors: { reason: "validation.cancel_reason_required" } });
+    await expect(cancel(await t.actor("sunli"))).rejects.toMatchObject({ code: "not_found" });
+    await expect(cancel(majun, "原因", "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ code: "not_found" });
+    expect((await listOpportunityReviews(t.db, majun, o.id)).reviews[0]).toMatchObject({ status: "running", mayCancel: true });
+
+    const open = await task(first.instanceId);
+    expect(open.assigneeId).toBe(heqiang.id);
+    const before = (await countOpenTasks(t.db, heqiang)).mine;
+    await cancel(heqiang, " 客户需求变更 ");
+    expect(await t.db.opportunityReview.findUniqueOrThrow({ where: { id: first.reviewId } })).toMatchObject({ status: "cancelled", outcomeNote: "客户需求变更" });
+    expect((await t.db.processInstance.findUniqueOrThrow({ where: { id: first.instanceId } })).status).toBe("cancelled");
+    expect((await t.db.task.findUniqueOrThrow({ where: { id: open.id } })).status).toBe("cancelled");
+    expect((await countOpenTasks(t.db, heqiang)).mine).toBe(before - 1);
+    expect(await t.db.auditLog.findFirst({ where: { action: "opportunity_review.cancel", entityId: first.reviewId } })).toMatchObject({ actorId: heqiang.id, after: { reason: "客户需求变更", stage: "quotation", tasksCancelled: 1 } });
+    await expect(cancel()).rejects.toMatchObject({ code: "opportunity_review_finished" });
+    expect((await listOpportunityReviews(t.db, majun, o.id)).reviews[0]).toMatchObject({ status: "cancelled", outcomeNote: "客户需求变更", mayCancel: false });
+
+    // The stage may be reviewed again; a decided review cannot be cancelled.
+    const second = await startOpportunityReview(t.db, majun, { opportunityId: o.id });
+    await completeTask(t.db, heqiang, { taskId: (await task(second.instanceId)).id, data: { decision: "reject", comment: "请调整折扣" } });
+    await drainJobs(t.db);
+    await expect(cancel(majun, "原因", second.reviewId)).rejects.toMatchObject({ code: "opportunity_review_finished" });
+    expect(await t.db.auditLog.count({ where: { action: "opportunity_review.cancel", entityId: second.reviewId } })).toBe(0);
   });
 });

@@ -64,6 +64,12 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
           <dd>{day(c.signedAt)}{c.scan ? <a href={`/api/files/${c.scan.id}`} className="ml-2 text-brand-700 underline">{t("scan")}</a> : null}</dd>
         </dl>
         {erp ? <p className="mt-2 text-sm" data-testid="contract-erp">{erp}</p> : null}
+        {c.status === "cancelled" && c.cancelledAt ? (
+          <div className="mt-2 rounded-md bg-slate-100 px-3 py-2 text-sm" data-testid="contract-cancelled">
+            <p className="text-slate-600">{t("cancelledBy", { who: c.cancelledByName || "—", at: day(c.cancelledAt) })}</p>
+            {c.cancelReason ? <p className="text-slate-800" data-testid="contract-cancel-reason">{t("cancelReason", { reason: c.cancelReason })}</p> : null}
+          </div>
+        ) : null}
         {mayEdit ? <div className="mt-3"><ContractActions id={c.id} status={c.status} /></div> : null}
       </Card>
       {c.approval.length ? (

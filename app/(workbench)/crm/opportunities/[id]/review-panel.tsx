@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ReviewCancel } from "@/components/crm/opportunities/review-cancel";
 import { ReviewControls } from "@/components/crm/opportunities/review-controls";
 import { Badge, Card } from "@/components/ui/card";
 import { currentActor } from "@/lib/auth/session";
@@ -7,7 +8,7 @@ import { getDb } from "@/lib/db/client";
 
 const TONE: Record<string, string> = { running: "bg-amber-100 text-amber-800", approved: "bg-green-100 text-green-800", rejected: "bg-red-100 text-red-800", cancelled: "bg-slate-100 text-slate-600" };
 
-/** The opportunity's reviews (CRM-6): start the stage's review, the reviews with their outcome, the ERP quotation an approved commercial review wrote. */
+/** The opportunity's reviews (CRM-6): start the stage's review, cancel a running one, the reviews with their outcome, the ERP quotation an approved commercial review wrote. */
 export async function ReviewPanel({ opportunityId }: { opportunityId: string }) {
   const [t, format, panel] = await Promise.all([getTranslations("opportunityReview"), getFormatter(), listOpportunityReviews(await getDb(), await currentActor(), opportunityId)]);
   const day = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "Asia/Shanghai" });
@@ -37,7 +38,8 @@ export async function ReviewPanel({ opportunityId }: { opportunityId: string }) 
               {r.marginPct !== null && r.stage === "quotation" ? <span className="tabular-nums text-slate-600">{t("margin", { margin: r.marginPct })}</span> : null}
               <span className="text-slate-500">{t("started", { date: day(r.startedAt), name: r.startedBy || "—" })}</span>
               {r.decidedAt ? <span className="text-slate-500">{t("decided", { date: day(r.decidedAt) })}</span> : null}
-              {r.outcomeNote ? <span className="w-full text-slate-700" data-testid="opportunity-review-reason">{t("reason", { note: r.outcomeNote })}</span> : null}
+              {r.outcomeNote ? <span className="w-full text-slate-700" data-testid="opportunity-review-reason">{t(r.status === "cancelled" ? "cancelReason" : "reason", { note: r.outcomeNote })}</span> : null}
+              {r.mayCancel ? <ReviewCancel opportunityId={opportunityId} reviewId={r.id} /> : null}
             </li>
           ))}
         </ul>
