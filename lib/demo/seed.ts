@@ -77,6 +77,8 @@ const MASTER_DATA: MasterDataSeed[] = [
   { kind: "tax", code: "VAT13", name: "增值税 13%", attrs: { rate: 0.13, type: "percentage" } },
   { kind: "tax", code: "VAT6", name: "增值税 6%", attrs: { rate: 0.06, type: "percentage" } },
   { kind: "currency", code: "CNY", name: "人民币", attrs: { symbol: "¥" } },
+  { kind: "currency", code: "USD", name: "美元", attrs: { symbol: "US$" } },
+  { kind: "currency", code: "EUR", name: "欧元", attrs: { symbol: "€" } },
   { kind: "unit", code: "PCS", name: "件", attrs: { symbol: "pcs" } },
   { kind: "unit", code: "KG", name: "千克", attrs: { symbol: "kg" } },
   { kind: "unit", code: "M", name: "米", attrs: { symbol: "m" } },

@@ -13,7 +13,8 @@ import { money } from "./money";
 
 type Choices = {
   customers: { id: string; code: string; name: string }[];
-  past: { id: string; code: string; name: string; stage: string; amount: string; customerName: string; lines: number }[];
+  past: { id: string; code: string; name: string; stage: string; amount: string; currencyCode: string; customerName: string; lines: number }[];
+  currencies: { code: string; name: string }[];
   lead: { id: string; code: string; opportunityName: string | null; customer: { id: string; name: string } | null } | null;
 };
 
@@ -30,6 +31,10 @@ export function NewOpportunityForm({ choices, customerId, copyFromId }: { choice
   const create = useAction(createOpportunityAction);
   const [filter, setFilter] = useState("");
   const [customer, setCustomer] = useState(choices.lead?.customer?.id ?? customerId ?? "");
+  const [copyFrom, setCopyFrom] = useState(copyFromId ?? "");
+  const [currency, setCurrency] = useState(choices.currencies[0]?.code ?? "CNY");
+  // A copy keeps its source's currency (the server decides so too).
+  const copiedCurrency = choices.past.find((p) => p.id === copyFrom)?.currencyCode ?? null;
   const shown = useMemo(() => choices.customers.filter((c) => !filter || c.name.includes(filter) || c.code.toLowerCase().includes(filter.toLowerCase()) || c.id === customer), [choices.customers, filter, customer]);
   return (
     <form
@@ -38,7 +43,7 @@ export function NewOpportunityForm({ choices, customerId, copyFromId }: { choice
       onSubmit={(e) => {
         e.preventDefault();
         const form = Object.fromEntries(new FormData(e.currentTarget));
-        create.run({ ...form, customerId: customer || null, leadId: choices.lead?.id ?? null }, (done) => router.push(`/crm/opportunities/${done.id}`));
+        create.run({ ...form, currencyCode: copiedCurrency ?? currency, customerId: customer || null, leadId: choices.lead?.id ?? null }, (done) => router.push(`/crm/opportunities/${done.id}`));
       }}
     >
       {choices.lead ? (
@@ -60,16 +65,22 @@ export function NewOpportunityForm({ choices, customerId, copyFromId }: { choice
         <Input id="o-name" name="name" maxLength={100} defaultValue={choices.lead?.opportunityName ?? ""} autoComplete="off" data-testid="opportunity-name" />
       </Field>
       <Field id="o-copy" label={t("copyFrom")} hint={t("copyHint")}>
-        <Select id="o-copy" name="copyFromId" defaultValue={copyFromId ?? ""} data-testid="opportunity-copy-from">
+        <Select id="o-copy" name="copyFromId" value={copyFrom} onChange={(e) => setCopyFrom(e.target.value)} data-testid="opportunity-copy-from">
           <option value="">{t("noCopy")}</option>
           {choices.past.map((p) => (
-            <option key={p.id} value={p.id}>{`${p.code} ${p.name}（${p.customerName}，${ts(p.stage)}，${money(p.amount, "CNY", locale)}，${t("lineCount", { count: p.lines })}）`}</option>
+            <option key={p.id} value={p.id}>{`${p.code} ${p.name}（${p.customerName}，${ts(p.stage)}，${money(p.amount, p.currencyCode, locale)}，${t("lineCount", { count: p.lines })}）`}</option>
           ))}
         </Select>
       </Field>
       <div className="grid gap-3 sm:grid-cols-2">
         <Field id="o-close" label={t("expectedClose")} error={create.fieldError("expectedCloseDate")}>
           <Input id="o-close" name="expectedCloseDate" type="date" data-testid="opportunity-close" />
+        </Field>
+        <Field id="o-currency" label={t("currency")} hint={copiedCurrency ? t("currencyCopied") : undefined} error={create.fieldError("currencyCode")}>
+          <Select id="o-currency" value={copiedCurrency ?? currency} disabled={!!copiedCurrency} onChange={(e) => setCurrency(e.target.value)} data-testid="opportunity-currency">
+            {choices.currencies.map((c) => <option key={c.code} value={c.code}>{c.name}（{c.code}）</option>)}
+            {copiedCurrency && !choices.currencies.some((c) => c.code === copiedCurrency) ? <option value={copiedCurrency}>{copiedCurrency}</option> : null}
+          </Select>
         </Field>
       </div>
       <Field id="o-note" label={t("note")} hint={t("noteHint")} error={create.fieldError("note")}>

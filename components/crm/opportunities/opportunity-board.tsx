@@ -98,7 +98,7 @@ export function OpportunityBoard({ columns }: { columns: BoardColumn[] }) {
                 <span>{t(`stages.${c.stage}`)}</span>
                 <span className="text-xs font-normal text-slate-500">{c.probability}%</span>
               </h2>
-              <p className="text-xs text-slate-500">{t("board.columnTotal", { count: c.count, amount: money(c.total, "CNY", locale) })}{c.requiresReview ? ` · ${t("board.needsReview")}` : ""}</p>
+              <p className="text-xs text-slate-500">{t("board.columnTotal", { count: c.count, amount: c.totals.length ? c.totals.map((x) => money(x.total, x.currencyCode, locale)).join(" + ") : money(0, "CNY", locale) })}{c.requiresReview ? ` · ${t("board.needsReview")}` : ""}</p>
             </header>
             <ul className="flex min-h-16 flex-col gap-2">
               {c.rows.map((r) => (

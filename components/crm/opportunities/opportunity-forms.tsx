@@ -46,8 +46,9 @@ export function StageMoveForm({ id, stage, stages }: { id: string; stage: string
   );
 }
 
-/** Name, expected close date, probability and note. */
-export function OpportunityEditForm({ id, name, expectedCloseDate, probability, note }: { id: string; name: string; expectedCloseDate: string | null; probability: number; note: string | null }) {
+/** Name, expected close date, probability, note and, while open (currencies offered), the currency. */
+export function OpportunityEditForm(p: { id: string; name: string; expectedCloseDate: string | null; probability: number; note: string | null; currencyCode: string; currencies: { code: string; name: string }[] }) {
+  const { id, name, expectedCloseDate, probability, note } = p;
   const t = useTranslations("opportunities.detail");
   const save = useAction(updateOpportunityAction);
   const [done, setDone] = useState(false);
@@ -73,6 +74,14 @@ export function OpportunityEditForm({ id, name, expectedCloseDate, probability, 
         <Field id="oe-prob" label={t("probability")} hint={t("probabilityHint")} error={save.fieldError("probability")}>
           <Input id="oe-prob" name="probability" inputMode="numeric" defaultValue={String(probability)} maxLength={3} />
         </Field>
+        {p.currencies.length ? (
+          <Field id="oe-currency" label={t("currency")} error={save.fieldError("currencyCode")}>
+            <Select id="oe-currency" name="currencyCode" defaultValue={p.currencyCode} data-testid="opportunity-edit-currency">
+              {p.currencies.map((c) => <option key={c.code} value={c.code}>{c.name}（{c.code}）</option>)}
+              {p.currencies.some((c) => c.code === p.currencyCode) ? null : <option value={p.currencyCode}>{p.currencyCode}</option>}
+            </Select>
+          </Field>
+        ) : null}
       </div>
       <Field id="oe-note" label={t("note")} error={save.fieldError("note")}>
         <textarea id="oe-note" name="note" defaultValue={note ?? ""} maxLength={2000} rows={3} className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />

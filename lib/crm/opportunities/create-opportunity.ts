@@ -9,6 +9,7 @@ import { parseInput } from "../../errors/parse-input";
 import { visibleCustomer } from "../customer-scope";
 import { mayWorkLead, visibleLead } from "../leads/lead-scope";
 import { buildLines, centsText } from "./opportunity-lines";
+import { knownCurrency } from "./opportunity-currencies";
 import { dayDate, opportunityInput, type OpportunityInput } from "./opportunity.schema";
 import { visibleOpportunity } from "./opportunity-scope";
 
@@ -31,7 +32,8 @@ async function sourceLead(db: Db, actor: EmployeeActor, leadId: string) {
  * A new opportunity (CRM-4), owned by the employee, for a customer they see: from
  * scratch, from a converted lead (its customer; leadId is unique, so a lead makes one
  * opportunity) and/or copied from a past opportunity they see (its lines with their
- * parameters and its note come along; copiedFromId marks the copy). Stage "qualify" with
+ * parameters, note and currency come along; copiedFromId marks the copy). The currency is
+ * one of the ERP master data's. Stage "qualify" with
  * its default probability; amount = the lines' total.
  */
 export async function createOpportunity(db: Db, who: Actor | null, raw: OpportunityInput, rawLines: unknown = []) {
@@ -44,6 +46,7 @@ export async function createOpportunity(db: Db, who: Actor | null, raw: Opportun
   const source = input.copyFromId
     ? await visibleOpportunity(db, actor, input.copyFromId, { id: true, code: true, note: true, currencyCode: true, lines: { orderBy: { position: "asc" }, select: { position: true, productId: true, productCode: true, categoryId: true, description: true, params: true, quantity: true, unitCode: true, unitPrice: true, discountPct: true, amount: true, unitCost: true, expectedDelivery: true } } })
     : null;
+  const currencyCode = source?.currencyCode ?? (await knownCurrency(db, input.currencyCode));
   return db.$transaction(async (tx) => {
     const typed = await buildLines(tx, rawLines);
     // A copy brings the past lines as they were (a product since deactivated stays on them).
@@ -63,12 +66,12 @@ export async function createOpportunity(db: Db, who: Actor | null, raw: Opportun
         probability: stage.probability,
         expectedCloseDate: dayDate(input.expectedCloseDate),
         amount: centsText(totalCents),
-        currencyCode: source?.currencyCode ?? "CNY",
+        currencyCode,
         note: input.note ?? source?.note ?? null,
         createdById: actor.id,
         lines: { createMany: { data: lines } },
       },
-      select: { id: true, code: true, name: true, amount: true, stage: true, probability: true },
+      select: { id: true, code: true, name: true, amount: true, currencyCode: true, stage: true, probability: true },
     });
     await writeAudit(tx, actor, {
       action: "opportunity.create",

@@ -1,6 +1,6 @@
-import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dbKinds } from "@/test/db";
+import { readXlsx } from "@/test/read-xlsx";
 import { erpTestDb } from "@/test/erp/erp-db";
 import { convertLead } from "../leads/convert-lead";
 import { createLead } from "../leads/create-leads";
@@ -19,18 +19,6 @@ import { saveOpportunityLines, updateOpportunity } from "./update-opportunity";
 
 const kinds = await dbKinds();
 const t = Object.assign((key: string, v?: Record<string, string | number>) => (v ? `${key} ${JSON.stringify(v)}` : key), { has: () => true });
-
-async function readXlsx(stream: ReadableStream<Uint8Array>) {
-  const chunks: Uint8Array[] = [];
-  const reader = stream.getReader();
-  for (let r = await reader.read(); !r.done; r = await reader.read()) chunks.push(r.value);
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
-  const sheet = book.worksheets[0];
-  const rows: unknown[][] = [];
-  sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-  return rows;
-}
 
 describe.each(kinds)("opportunities and the product library (CRM-4/5) on %s", (kind) => {
   let env: Awaited<ReturnType<typeof erpTestDb>>;

@@ -13,7 +13,8 @@ const CLOSED_DAYS = 90;
 
 /**
  * The kanban (CRM-5): one column per stage in the pipeline's order with the opportunities
- * the employee sees (won and lost: those closed in the last 90 days), each column's total,
+ * the employee sees (won and lost: those closed in the last 90 days), each column's totals
+ * (one per currency),
  * and per card whether the employee may move it.
  */
 export async function opportunityBoard(db: Db, who: Actor | null, opts: { mine?: boolean } = {}) {
@@ -25,9 +26,11 @@ export async function opportunityBoard(db: Db, who: Actor | null, opts: { mine?:
       const where = { AND: [scope, { stage: c.stage }, opts.mine ? { ownerId: actor.id } : {}, c.stage === "won" || c.stage === "lost" ? { updatedAt: { gte: since } } : {}] };
       const [rows, agg] = await Promise.all([
         db.opportunity.findMany({ where, orderBy: [{ expectedCloseDate: { sort: "asc", nulls: "last" } }, { code: "asc" }], take: PER_COLUMN, select: { ...OPPORTUNITY_ROW_SELECT, teamId: true } }),
-        db.opportunity.aggregate({ where, _sum: { amount: true }, _count: true }),
+        db.opportunity.groupBy({ by: ["currencyCode"], where, _sum: { amount: true }, _count: true, orderBy: { currencyCode: "asc" } }),
       ]);
-      return { ...c, rows, count: agg._count, total: centsText(BigInt(Math.round(Number(agg._sum.amount ?? 0) * 100))) };
+      // One total per currency: amounts in different currencies are never added up.
+      const totals = agg.map((g) => ({ currencyCode: g.currencyCode, total: centsText(BigInt(Math.round(Number(g._sum.amount ?? 0) * 100))) }));
+      return { ...c, rows, count: agg.reduce((n, g) => n + g._count, 0), totals: [...totals.filter((x) => x.currencyCode === "CNY"), ...totals.filter((x) => x.currencyCode !== "CNY")] };
     }),
   );
   const names = await ownerNames(db, columns.flatMap((c) => c.rows.map((r) => r.ownerId)));

@@ -44,6 +44,8 @@ export const opportunityInput = z.object({
   copyFromId: optionalId,
   expectedCloseDate: optionalDay,
   note: optionalText(2000),
+  /** One of the master data's currencies (checked by the use-case); a copy keeps its source's. */
+  currencyCode: z.string().trim().toUpperCase().max(10).nullish().transform((v) => v || "CNY"),
 });
 export type OpportunityInput = z.input<typeof opportunityInput>;
 
@@ -53,6 +55,8 @@ export const opportunityHeaderInput = z.object({
   expectedCloseDate: optionalDay,
   probability: z.coerce.number().int("validation.probability_range").min(0, "validation.probability_range").max(100, "validation.probability_range"),
   note: optionalText(2000),
+  /** Left out: unchanged. Changed only while the opportunity is open. */
+  currencyCode: z.string().trim().toUpperCase().max(10).nullish().transform((v) => v || undefined),
 });
 export type OpportunityHeaderInput = z.input<typeof opportunityHeaderInput>;
 

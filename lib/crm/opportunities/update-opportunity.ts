@@ -3,21 +3,28 @@ import type { Actor } from "../../auth/actor";
 import { requirePermission } from "../../auth/permissions";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
+import { AppError } from "../../errors/app-error";
 import { parseInput } from "../../errors/parse-input";
+import { knownCurrency } from "./opportunity-currencies";
 import { buildLines, centsText } from "./opportunity-lines";
 import { dayDate, opportunityHeaderInput, type OpportunityHeaderInput } from "./opportunity.schema";
 import { editableOpportunity } from "./opportunity-scope";
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
-/** The owner (or their sales lead) changes the name, expected close date, probability and note. */
+/** The owner (or their sales lead) changes the name, expected close date, probability, note and, while open, the currency. */
 export async function updateOpportunity(db: Db, who: Actor | null, id: string, raw: OpportunityHeaderInput) {
   const actor = requirePermission(who, "crm.view");
   const input = parseInput(opportunityHeaderInput, raw);
-  const before = await editableOpportunity(db, actor, id, { id: true, name: true, expectedCloseDate: true, probability: true, note: true });
+  const before = await editableOpportunity(db, actor, id, { id: true, name: true, expectedCloseDate: true, probability: true, note: true, stage: true, currencyCode: true });
+  const currencyCode = input.currencyCode ?? before.currencyCode;
+  if (currencyCode !== before.currencyCode) {
+    if (before.stage === "won" || before.stage === "lost") throw new AppError("validation", { fieldErrors: { currencyCode: "validation.currency_closed" } });
+    await knownCurrency(db, currencyCode);
+  }
   return db.$transaction(async (tx) => {
-    await tx.opportunity.update({ where: { id: before.id }, data: { ...input, expectedCloseDate: dayDate(input.expectedCloseDate) } });
-    await writeAudit(tx, actor, { action: "opportunity.update", entity: "Opportunity", entityId: before.id, before: { name: before.name, expectedCloseDate: day(before.expectedCloseDate), probability: before.probability, note: before.note }, after: input });
+    await tx.opportunity.update({ where: { id: before.id }, data: { ...input, currencyCode, expectedCloseDate: dayDate(input.expectedCloseDate) } });
+    await writeAudit(tx, actor, { action: "opportunity.update", entity: "Opportunity", entityId: before.id, before: { name: before.name, expectedCloseDate: day(before.expectedCloseDate), probability: before.probability, note: before.note, currencyCode: before.currencyCode }, after: { ...input, currencyCode } });
     return { id: before.id };
   });
 }

@@ -5,6 +5,7 @@ import { OpportunityBoard } from "@/components/crm/opportunities/opportunity-boa
 import { buttonVariants } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { employeeWithPermission } from "@/lib/auth/guards";
+import { hasPermission } from "@/lib/auth/permissions";
 import { opportunityBoard } from "@/lib/crm/opportunities/opportunity-board";
 import { getDb } from "@/lib/db/client";
 
@@ -18,6 +19,7 @@ export default async function OpportunityBoardPage({ searchParams }: { searchPar
       <PageHeader title={t("title")}>
         <div className="flex flex-wrap gap-2">
           <Link href="/crm/opportunities" className={buttonVariants({ variant: "secondary", size: "sm" })}>{t("list")}</Link>
+          {hasPermission(actor, "opportunity.review_settings") ? <Link href="/crm/opportunities/stages" className={buttonVariants({ variant: "secondary", size: "sm" })} data-testid="board-stage-settings">{t("stageSettings")}</Link> : null}
           <Link href="/crm/opportunities/new" className={buttonVariants({ size: "sm" })}>{t("new")}</Link>
         </div>
       </PageHeader>
