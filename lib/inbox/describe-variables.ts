@@ -53,8 +53,11 @@ export function display(s: Shown, value: unknown, lookups: Lookups, variables: R
     const labels = (Array.isArray(value) ? value : []).map((v) => s.field!.options?.find((o) => o.value === v) ?? { labelZh: String(v), labelEn: String(v) });
     return labels.length ? { kind: "text", zh: labels.map((l) => l.labelZh).join("、"), en: labels.map((l) => l.labelEn).join(", ") } : null;
   }
-  return formatValue(s.type, value, lookups, s.field && (s.field.type === "select" || s.field.type === "decision") ? decisionOptions(s.field) : undefined);
+  return formatValue(s.type, value, lookups, s.field && (s.field.type === "select" || s.field.type === "decision") ? decisionOptions(s.field) : undefined, currencyOf(variables));
 }
+
+/** Money is in the instance's currencyCode variable when it has one (an opportunity in USD), otherwise CNY. */
+const currencyOf = (variables: Record<string, unknown>) => (typeof variables.currencyCode === "string" && /^[A-Z]{3}$/.test(variables.currencyCode) ? variables.currencyCode : "CNY");
 
 /** The instance's business record as the task page shows it. */
 export async function describeVariables(db: Db, variables: Record<string, unknown>, opts: { definition: Definition; realm: "employee" | "supplier" }): Promise<ContextItem[]> {

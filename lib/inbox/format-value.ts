@@ -110,14 +110,14 @@ function dateText(value: unknown, withTime: boolean): DisplayValue | null {
  * Null when there is nothing a person could read in it (an id that names nothing, an
  * object of the runtime): such a value is not shown at all.
  */
-export function formatValue(type: DisplayType, value: unknown, lookups: Lookups, options?: { value: string; labelZh: string; labelEn: string }[]): DisplayValue | null {
+export function formatValue(type: DisplayType, value: unknown, lookups: Lookups, options?: { value: string; labelZh: string; labelEn: string }[], currency = "CNY"): DisplayValue | null {
   if (value === null || value === undefined || value === "") return null;
   switch (type) {
     case "number":
       return typeof value === "number" ? { kind: "text", zh: number(value, "zh-CN"), en: number(value, "en") } : same(String(value));
     case "money":
       if (typeof value !== "number") return same(String(value));
-      return { kind: "text", zh: value.toLocaleString("zh-CN", { style: "currency", currency: "CNY" }), en: value.toLocaleString("en", { style: "currency", currency: "CNY" }) };
+      return { kind: "text", zh: value.toLocaleString("zh-CN", { style: "currency", currency }), en: value.toLocaleString("en", { style: "currency", currency }) };
     case "date":
       return dateText(value, false);
     case "datetime":

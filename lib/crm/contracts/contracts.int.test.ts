@@ -67,6 +67,13 @@ describe.each(kinds)("sales contracts (CRM-9) on %s", (kind) => {
     expect(await t.db.auditLog.count({ where: { action: "sales_contract.create", entityId: c.id } })).toBe(1);
   });
 
+  it("refuses a domestic contract from an opportunity priced in another currency, saying which, and makes nothing", async () => {
+    const opp = await opportunity("苏州恒力精工机械有限公司", { currency: "USD" });
+    const before = await t.db.salesContract.count();
+    await expect(createContract(t.db, sunli, { opportunityId: opp.id })).rejects.toMatchObject({ code: "validation", fieldErrors: { opportunityId: "validation.contract_domestic_currency" }, params: { currency: "USD" } });
+    expect(await t.db.salesContract.count()).toBe(before);
+  });
+
   it("takes the foreign template for a customer abroad: bilingual clauses, the currency, Incoterms 2020", async () => {
     const opp = await opportunity("无锡先导智能装备股份有限公司", { countryCode: "DE", currency: "EUR" });
     const c = await createContract(t.db, sunli, { opportunityId: opp.id });

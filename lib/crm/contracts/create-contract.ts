@@ -77,6 +77,8 @@ async function fromOpportunity(db: Db, actor: EmployeeActor, id: string, country
     delivery: l.expectedDelivery ? l.expectedDelivery.toISOString().slice(0, 10) : null,
   }));
   if (!lines.length) throw new AppError("validation", { fieldErrors: { opportunityId: "validation.contract_no_lines" } });
+  // A domestic contract is in RMB: prices quoted in another currency are not copied over as yuan.
+  if (template === "domestic" && opp.currencyCode !== "CNY") throw new AppError("validation", { fieldErrors: { opportunityId: "validation.contract_domestic_currency" }, params: { currency: opp.currencyCode } });
   return { customerId: opp.customerId, template, opportunityId: opp.id, copiedFromId: null, terms: defaultTerms(template, { currencyCode: opp.currencyCode, lines }) };
 }
 

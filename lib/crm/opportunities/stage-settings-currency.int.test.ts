@@ -4,6 +4,7 @@ import { readXlsx } from "@/test/read-xlsx";
 import { erpTestDb } from "@/test/erp/erp-db";
 import { theOpenTask } from "@/test/crm/review-kit";
 import type { ErpWritePayload } from "@/lib/erp/outbox";
+import { getTaskDetail } from "@/lib/inbox/get-task-detail";
 import { completeTask } from "@/lib/workflow/complete-task";
 import { runDueJobs } from "@/lib/workflow/jobs/worker";
 import { createOpportunity } from "./create-opportunity";
@@ -81,7 +82,11 @@ describe.each(kinds)("stage settings and opportunity currencies on %s", (kind) =
     await env.db.opportunity.update({ where: { id: opp.id }, data: { stage: "quotation" } });
     const review = await startOpportunityReview(env.db, majun, { opportunityId: opp.id });
     expect((await env.db.opportunityReview.findUniqueOrThrow({ where: { id: review.reviewId } })).snapshot).toMatchObject({ currencyCode: "USD" });
-    await completeTask(env.db, await env.actor("heqiang"), { taskId: (await theOpenTask(env.db, review.instanceId)).id, data: { decision: "approve" } });
+    // The reviewer's task page reads the amount in US dollars, not yuan.
+    const heqiang = await env.actor("heqiang");
+    const detail = await getTaskDetail(env.db, heqiang, (await theOpenTask(env.db, review.instanceId)).id);
+    expect(detail.context.find((c) => c.name === "amount")?.value).toEqual({ kind: "text", zh: "US$5,000.00", en: "$5,000.00" });
+    await completeTask(env.db, heqiang, { taskId: (await theOpenTask(env.db, review.instanceId)).id, data: { decision: "approve" } });
     await completeTask(env.db, await env.actor("huangting"), { taskId: (await theOpenTask(env.db, review.instanceId)).id, data: { decision: "approve" } });
     expect(await runDueJobs(env.db, { workerId: "currency-test", max: 1 })).toBe(1);
     const job = await env.db.job.findFirstOrThrow({ where: { kind: "erp.write", idempotencyKey: `erp.write:opportunity-quote:${review.reviewId}` } });
