@@ -116,6 +116,20 @@ describe.each(kinds)("sales contracts (CRM-9) on %s", (kind) => {
     expect(b.copiedFrom).toMatchObject({ number: src.number });
   });
 
+  it("does not copy a foreign contract in another currency into a domestic one once the customer is in China", async () => {
+    const opp = await opportunity("宁波拓普集团股份有限公司", { countryCode: "DE", currency: "EUR" });
+    const src = await createContract(t.db, sunli, { opportunityId: opp.id });
+    expect(src).toMatchObject({ template: "foreign", currencyCode: "EUR" });
+    await t.db.customer.update({ where: { id: opp.customerId }, data: { countryCode: "CN" } });
+    try {
+      const before = await t.db.salesContract.count();
+      await expect(createContract(t.db, sunli, { fromContractId: src.id })).rejects.toMatchObject({ code: "validation", fieldErrors: { fromContractId: "validation.contract_copy_domestic_currency" }, params: { currency: "EUR" } });
+      expect(await t.db.salesContract.count()).toBe(before);
+    } finally {
+      await t.db.customer.update({ where: { id: opp.customerId }, data: { countryCode: "CN" } });
+    }
+  });
+
   it("keeps each edit as a version and shows the diff clause by clause and line by line", async () => {
     const opp = await opportunity("苏州恒力精工机械有限公司");
     const c = await createContract(t.db, sunli, { opportunityId: opp.id });

@@ -87,6 +87,8 @@ async function fromContract(db: Db, actor: EmployeeActor, id: string): Promise<D
   const terms = src.versions[0].terms as unknown as ContractTerms;
   const template = templateFor(src.customer.countryCode);
   const lines = terms.lines.map(({ amount: _amount, ...l }) => l);
+  // A foreign contract's prices are not copied into a domestic one as yuan (the customer moved to China since).
+  if (template === "domestic" && terms.currencyCode !== "CNY") throw new AppError("validation", { fieldErrors: { fromContractId: "validation.contract_copy_domestic_currency" }, params: { currency: terms.currencyCode } });
   // The customer's country may have changed since: a copy follows the template of today.
   const base: ContractTermsInput = template === src.template ? { ...terms, lines } : defaultTerms(template, { currencyCode: terms.currencyCode, lines });
   return { customerId: src.customerId, template, opportunityId: src.opportunityId, copiedFromId: src.id, terms: base };
