@@ -6,6 +6,7 @@ import type { Db } from "../db/client";
 import { AppError, isUniqueViolation } from "../errors/app-error";
 import { loadConnection } from "../erp/connection";
 import { queueOrderFlowStart } from "../erp/flow-start-jobs";
+import { knownCurrency } from "../erp/master-currencies";
 import { runJobNow } from "../workflow/jobs/run-job-now";
 import { nextBusinessKey } from "../workflow/business-key";
 import { blockReasonText } from "./certificates/block-reason";
@@ -35,6 +36,7 @@ export async function createPurchaseOrder(db: Db, who: Actor, raw: PurchaseOrder
     const params = { reasonZh: blockReasonText(supplier.blockedReason, "zh-CN"), reasonEn: blockReasonText(supplier.blockedReason, "en") };
     throw new AppError("supplier_blocked", { params, fieldErrors: { supplierId: "errors.supplier_blocked" } });
   }
+  await knownCurrency(db, input.currencyCode);
   const products = new Map((await db.product.findMany({ where: { code: { in: input.lines.map((l) => l.productCode) }, active: true } })).map((p) => [p.code, p]));
   const unknown = input.lines.map((l, i) => [i, l] as const).filter(([, l]) => !products.has(l.productCode));
   if (unknown.length) throw new AppError("validation", { fieldErrors: Object.fromEntries(unknown.map(([i]) => [`lines.${i}.productCode`, `${E}.product`])) });

@@ -3,6 +3,7 @@ import type { Actor } from "../auth/actor";
 import { hasPermission, requirePermission } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { loadConnection } from "../erp/connection";
+import { activeCurrencies } from "../erp/master-currencies";
 import { unitLabels } from "./unit-labels";
 
 /** May this person enter orders in the app now: the right, and the built-in connector (the app is the ERP). */
@@ -22,7 +23,7 @@ export async function getOrderEntryForm(db: Db, who: Actor) {
     db.supplier.findMany({ where: { status: "active" }, orderBy: { code: "asc" }, select: { id: true, code: true, name: true }, take: 2000 }),
     db.product.findMany({ where: { active: true }, orderBy: { code: "asc" }, select: { code: true, name: true, unitCode: true }, take: 5000 }),
     db.masterData.findMany({ where: { kind: "unit", active: true }, orderBy: { code: "asc" }, select: { code: true } }),
-    db.masterData.findMany({ where: { kind: "currency", active: true }, orderBy: { code: "asc" }, select: { code: true, name: true } }),
+    activeCurrencies(db),
   ]);
   const label = await unitLabels(db, [...units.map((u) => u.code), ...products.map((p) => p.unitCode ?? "PCS")]);
   const unitCodes = [...new Set([...units.map((u) => u.code), ...products.map((p) => p.unitCode ?? "PCS")])];
@@ -31,7 +32,7 @@ export async function getOrderEntryForm(db: Db, who: Actor) {
     suppliers,
     products: products.map((p) => ({ ...p, unitCode: p.unitCode ?? "PCS" })),
     units: unitCodes.map(label),
-    currencies: currencies.length ? currencies : [{ code: "CNY", name: "人民币" }],
+    currencies,
   };
 }
 

@@ -80,6 +80,8 @@ describe.each(kinds)("purchase order entry and detail on %s", (kind) => {
     await expect(refused(entry({}, { quantity: "" }))).rejects.toMatchObject({ fieldErrors: { "lines.0.quantity": "srm.orderEntry.errors.quantity" } });
     await expect(refused(entry({}, { requestedDate: "2026-02-30" }))).rejects.toMatchObject({ fieldErrors: { "lines.0.requestedDate": "validation.invalid_date" } });
     await expect(refused(entry({ lines: [] }))).rejects.toMatchObject({ fieldErrors: { lines: "srm.orderEntry.errors.noLines" } });
+    // The currency is one of the master data's, whatever the form offered.
+    await expect(refused(entry({ currencyCode: "XYZ" }))).rejects.toMatchObject({ code: "validation", fieldErrors: { currencyCode: "validation.unknown_currency" } });
     expect(await t.db.purchaseOrder.count({ where: { supplierId: potential.id } })).toBe(0);
   });
 

@@ -5,11 +5,11 @@ import { writeAudit } from "../../audit/write-audit";
 import type { Db, Tx } from "../../db/client";
 import type { Prisma } from "../../db/generated/client";
 import { AppError, isUniqueViolation } from "../../errors/app-error";
+import { knownCurrency } from "../../erp/master-currencies";
 import { parseInput } from "../../errors/parse-input";
 import { visibleCustomer } from "../customer-scope";
 import { mayWorkLead, visibleLead } from "../leads/lead-scope";
 import { buildLines, centsText } from "./opportunity-lines";
-import { knownCurrency } from "./opportunity-currencies";
 import { dayDate, opportunityInput, type OpportunityInput } from "./opportunity.schema";
 import { visibleOpportunity } from "./opportunity-scope";
 

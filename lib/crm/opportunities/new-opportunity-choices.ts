@@ -2,9 +2,9 @@ import "server-only";
 import type { Actor } from "../../auth/actor";
 import { requirePermission } from "../../auth/permissions";
 import type { Db } from "../../db/client";
+import { activeCurrencies } from "../../erp/master-currencies";
 import { visibleCustomersWhere } from "../customer-scope";
 import { visibleLead } from "../leads/lead-scope";
-import { opportunityCurrencies } from "./opportunity-currencies";
 import { visibleOpportunitiesWhere } from "./opportunity-scope";
 
 const MAX_CHOICES = 500;
@@ -22,7 +22,7 @@ export async function newOpportunityChoices(db: Db, who: Actor | null, opts: { l
     db.customer.findMany({ where: customerScope, orderBy: [{ ownerId: "asc" }, { name: "asc" }], take: MAX_CHOICES, select: { id: true, code: true, name: true, ownerId: true } }),
     db.opportunity.findMany({ where: { AND: [oppScope, { lines: { some: {} } }] }, orderBy: [{ updatedAt: "desc" }], take: MAX_CHOICES, select: { id: true, code: true, name: true, stage: true, amount: true, currencyCode: true, customer: { select: { name: true } }, _count: { select: { lines: true } } } }),
     opts.leadId ? visibleLead(db, actor, opts.leadId, { id: true, code: true, companyName: true, status: true, conversion: { select: { customerId: true, opportunityName: true, expectedAmount: true } } }).catch(() => null) : null,
-    opportunityCurrencies(db),
+    activeCurrencies(db),
   ]);
   const leadCustomer = lead?.conversion ? await db.customer.findUnique({ where: { id: lead.conversion.customerId }, select: { id: true, code: true, name: true } }) : null;
   const taken = lead ? await db.opportunity.findUnique({ where: { leadId: lead.id }, select: { id: true, code: true } }) : null;

@@ -32,7 +32,7 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
   ]);
   const mayEdit = await assertMayEditContract(db, actor, c).then(() => true, () => false);
   const editable = mayEdit && (c.status === "draft" || c.status === "approved");
-  // The ERP's sale number is known when the signature confirmed the quotation the opportunity review wrote.
+  // The number the confirmation read back; a contract confirmed before it was kept shows its opportunity's quotation number.
   const saleNumber = c.erpSaleNumber ?? (c.erpSaleId && c.opportunity?.erpSaleId === c.erpSaleId ? c.opportunity.erpSaleNumber : null);
   const erp = c.status !== "signed" ? null : !c.erpConfirmedAt ? t("erpPending") : saleNumber ? t("erpConfirmed", { number: saleNumber }) : t("erpConfirmedNoNumber");
   return (

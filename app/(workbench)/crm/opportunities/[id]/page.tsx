@@ -13,7 +13,7 @@ import { buttonVariants } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { employeeWithPermission } from "@/lib/auth/guards";
 import { getOpportunity } from "@/lib/crm/opportunities/get-opportunity";
-import { opportunityCurrencies } from "@/lib/crm/opportunities/opportunity-currencies";
+import { activeCurrencies } from "@/lib/erp/master-currencies";
 import { opportunityRelated } from "@/lib/crm/opportunities/opportunity-related";
 import { listProductCategories } from "@/lib/crm/products/product-categories";
 import { getDb } from "@/lib/db/client";
@@ -40,7 +40,7 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
   const en = locale === "en";
   const [categories, units] = detail.mayEdit ? await Promise.all([listProductCategories(db, actor), db.masterData.findMany({ where: { kind: "unit", active: true }, orderBy: { code: "asc" }, select: { code: true } })]) : [[], []];
   const open = o.stage !== "won" && o.stage !== "lost";
-  const [unitOf, related, currencies] = await Promise.all([unitLabels(db), opportunityRelated(db, actor, o.id), detail.mayEdit && open ? opportunityCurrencies(db) : []]);
+  const [unitOf, related, currencies] = await Promise.all([unitLabels(db), opportunityRelated(db, actor, o.id), detail.mayEdit && open ? activeCurrencies(db) : []]);
   const ts = await getTranslations("opportunities.stages");
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" });
   return (
